@@ -1,0 +1,238 @@
+"""The one analysis pass every capability shares: :func:`analyze` → :class:`Analysis`."""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, NamedTuple
+
+from ..errors import InputError, UnsupportedLanguageError
+from . import langid, readability, structure
+from .lemmas import lemma as _lemma
+from .structure import Fold, Sentence, Span
+from .tokens import Token, tokenize
+
+
+class Position(NamedTuple):
+    """Where a code-point offset falls, in the units different tools use.
+
+    ``line`` and ``column`` are 1-based and count code points (as people and most linters
+    do); ``utf16`` is the 0-based absolute offset in UTF-16 code units (JavaScript, LSP,
+    LanguageTool); an LSP ``Position`` is ``(line - 1, utf16_column)``.
+    """
+
+    offset: int
+    line: int
+    column: int
+    utf16: int
+    utf16_column: int
+
+
+@dataclass(frozen=True, eq=False)
+class Analysis:
+    """Everything postcraft knows about one text after a single pass.
+
+    All spans are ``[start, end)`` code-point offsets into :attr:`text`, the original,
+    unmodified input. Build one with :func:`analyze`.
+
+    >>> a = analyze("Jeg er så stolt af mit team 🎉 #Teamwork")
+    >>> a.lang, [t.text for t in a.hashtags], [t.text for t in a.emoji]
+    ('da', ['#Teamwork'], ['🎉'])
+    """
+
+    text: str
+    lang: str
+    tokens: tuple[Token, ...]
+    lines: tuple[Span, ...]
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Sentence, ...]
+    fold: Fold
+    lang_scores: dict[str, float] = field(default_factory=dict)
+    lang_reason: str = ""
+
+    # -- entities --------------------------------------------------------------------------
+    def _kind(self, kind: str) -> tuple[Token, ...]:
+        return tuple(t for t in self.tokens if t.kind == kind)
+
+    @cached_property
+    def words(self) -> tuple[Token, ...]:
+        """Word tokens (not numbers, hashtags, mentions, URLs, e-mails, emoji or punctuation)."""
+        return self._kind("word")
+
+    @cached_property
+    def hashtags(self) -> tuple[Token, ...]:
+        """``#hashtag`` tokens, including their ``#``."""
+        return self._kind("hashtag")
+
+    @cached_property
+    def mentions(self) -> tuple[Token, ...]:
+        """``@mention`` tokens (``@name`` or LinkedIn's ``@[Name](urn:li:…)``)."""
+        return self._kind("mention")
+
+    @cached_property
+    def urls(self) -> tuple[Token, ...]:
+        """Links, with or without ``http(s)://``."""
+        return self._kind("url")
+
+    @cached_property
+    def emails(self) -> tuple[Token, ...]:
+        """E-mail addresses."""
+        return self._kind("email")
+
+    @cached_property
+    def emoji(self) -> tuple[Token, ...]:
+        """Emoji; a ZWJ sequence, flag, keycap or skin-tone variant is one token."""
+        return self._kind("emoji")
+
+    @cached_property
+    def numbers(self) -> tuple[Token, ...]:
+        """Numbers, including decimals (``3,5``), times and percentages (``12 %``)."""
+        return self._kind("number")
+
+    # -- sizes -----------------------------------------------------------------------------
+    @property
+    def length(self) -> int:
+        """Length in code points."""
+        return len(self.text)
+
+    @cached_property
+    def linkedin_length(self) -> int:
+        """The length LinkedIn's 3,000-character limit is checked against, as postcraft counts it.
+
+        UTF-16 code units (what a browser's ``String.length`` counts: most emoji count 2),
+        with every line break counted as one character and leading and trailing white space
+        left out, since LinkedIn trims it. This errs on the safe side of the limit.
+        """
+        body = self.text.strip()
+        body = body.replace("\r\n", "\n")
+        return len(body) + sum(1 for ch in body if ord(ch) > 0xFFFF)
+
+    @cached_property
+    def is_folded(self) -> bool:
+        """True when the desktop feed hides part of the post behind "…see more"."""
+        return self.fold.desktop < len(self.text)
+
+    # -- readability -----------------------------------------------------------------------
+    @cached_property
+    def lix(self) -> float:
+        """LIX readability (both languages): < 25 very easy … ≥ 55 very hard."""
+        words = [t for t in self.tokens if t.kind in ("word", "number")]
+        long_words = sum(1 for t in words if sum(ch.isalpha() for ch in t.text) > 6)
+        return readability.lix(len(words), len(self.sentences), long_words)
+
+    @cached_property
+    def flesch(self) -> float | None:
+        """Flesch Reading Ease for English posts (``None`` for Danish, where it is not valid)."""
+        if self.lang != "en":
+            return None
+        syl = sum(readability.syllables_en(t.text) for t in self.words)
+        return readability.flesch(len(self.words), len(self.sentences), syl)
+
+    # -- positions -------------------------------------------------------------------------
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [s.start for s in self.lines]
+
+    @cached_property
+    def _astral(self) -> list[int]:
+        return [i for i, ch in enumerate(self.text) if ord(ch) > 0xFFFF]
+
+    def utf16_offset(self, offset: int) -> int:
+        """The UTF-16 code-unit offset of a code-point offset."""
+        return offset + bisect_left(self._astral, offset)
+
+    def position(self, offset: int) -> Position:
+        """Line, column and UTF-16 offsets of a code-point ``offset`` (0 ≤ offset ≤ len(text)).
+
+        >>> analyze("Hej 👋\\nÆble og pære").position(8)
+        Position(offset=8, line=2, column=3, utf16=9, utf16_column=2)
+        """
+        if not 0 <= offset <= len(self.text):
+            raise InputError(f"offset {offset} is outside the text (0..{len(self.text)})")
+        idx = max(0, bisect_right(self._line_starts, offset) - 1)
+        line_start = self._line_starts[idx]
+        u = self.utf16_offset(offset)
+        return Position(offset, idx + 1, offset - line_start + 1, u, u - self.utf16_offset(line_start))
+
+    def sentence_of(self, offset: int) -> Sentence | None:
+        """The sentence that contains ``offset``, if any."""
+        starts = [s.start for s in self.sentences]
+        k = bisect_right(starts, offset) - 1
+        if k >= 0 and self.sentences[k].start <= offset < self.sentences[k].end:
+            return self.sentences[k]
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary (tokens included)."""
+        return {
+            "lang": self.lang,
+            "length": self.length,
+            "linkedin_length": self.linkedin_length,
+            "fold": {"desktop": self.fold.desktop, "mobile": self.fold.mobile},
+            "lix": self.lix,
+            "flesch": self.flesch,
+            "tokens": [
+                {"text": t.text, "start": t.start, "end": t.end, "kind": t.kind, "lemma": t.lemma}
+                for t in self.tokens
+            ],
+            "sentences": [[s.start, s.end] for s in self.sentences],
+            "paragraphs": [[p.start, p.end] for p in self.paragraphs],
+        }
+
+
+def normalize_lang(lang: str) -> str:
+    """``"da"``, ``"DA"``, ``"da-DK"`` → ``"da"``; unsupported codes raise."""
+    code = lang.strip().lower().replace("_", "-").split("-")[0]
+    if code not in langid.SUPPORTED:
+        raise UnsupportedLanguageError(code)
+    return code
+
+
+def analyze(text: str, *, lang: str | None = None) -> Analysis:
+    """Analyse ``text`` once: language, tokens with lemmas, sentences, paragraphs, fold.
+
+    ``lang`` (``"da"`` or ``"en"``) skips detection. Other languages raise
+    :class:`~postcraft.UnsupportedLanguageError`.
+
+    >>> a = analyze("Vi har ansat 3 nye kollegaer i afdelingen. Velkommen!")
+    >>> a.lang, [t.lemma for t in a.words][:4]
+    ('da', ['vi', 'have', 'ansætte', 'ny'])
+    """
+    if not isinstance(text, str):
+        raise InputError(f"analyze() needs a str, not {type(text).__name__}")
+    raw = tokenize(text)
+    lowers = [_fold_case(t[0]) for t in raw]
+    if lang is None:
+        words = [lw for lw, t in zip(lowers, raw, strict=True) if t[3] == "word"]
+        tags = [lw[1:] for lw, t in zip(lowers, raw, strict=True) if t[3] == "hashtag"]
+        guess = langid.detect(words, tags, text)
+        code, scores, reason = guess.lang, guess.scores, guess.reason
+    else:
+        code, scores, reason = normalize_lang(lang), {}, "given by the caller"
+    tokens = tuple(
+        Token(t[0], t[1], t[2], t[3], lw, _lemma(lw, code) if t[3] == "word" else lw)
+        for t, lw in zip(raw, lowers, strict=True)
+    )
+    line_spans = structure.lines(text)
+    paras = structure.paragraphs(text, line_spans)
+    sents = structure.sentences(text, list(tokens), paras)
+    return Analysis(
+        text=text,
+        lang=code,
+        tokens=tokens,
+        lines=tuple(line_spans),
+        paragraphs=tuple(paras),
+        sentences=tuple(sents),
+        fold=structure.fold(text, line_spans),
+        lang_scores=scores,
+        lang_reason=reason,
+    )
+
+
+def _fold_case(s: str) -> str:
+    low = s.lower()
+    if not low.isascii():
+        low = unicodedata.normalize("NFC", low)
+    return low

@@ -1,0 +1,132 @@
+"""Language identification for short, noisy posts: Danish and English, and the languages
+that must never be mistaken for them (Norwegian, Swedish, German and other European ones).
+
+Evidence is counted over word tokens (hashtag bodies count half): each frequent function word
+scores for every language that uses it, shared words split their weight, and letters or
+spellings specific to a language add to it. Norwegian and Danish share most function words;
+their own forms (``av``/``af``, ``meg``/``mig``, ``etter``/``efter``, ``kj``/``gj``, …) decide.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from ..errors import UnsupportedLanguageError
+
+SUPPORTED = ("da", "en")
+
+_LETTER_CUES: dict[str, tuple[tuple[str, float], ...]] = {
+    "æ": (("da", 0.6), ("nb", 0.6)),
+    "ø": (("da", 0.6), ("nb", 0.6)),
+    "å": (("da", 0.4), ("nb", 0.4), ("sv", 0.4)),
+    "ä": (("sv", 1.0), ("de", 1.0), ("fi", 1.0)),
+    "ö": (("sv", 1.0), ("de", 1.0), ("fi", 1.0)),
+    "ü": (("de", 1.5),),
+    "ß": (("de", 2.0),),
+    "ñ": (("es", 2.0),),
+    "ã": (("pt", 2.0),),
+    "õ": (("pt", 2.0),),
+    "ç": (("fr", 1.0), ("pt", 1.0)),
+    "è": (("fr", 1.0), ("it", 1.0)),
+    "ê": (("fr", 1.5), ("pt", 1.0)),
+    "ł": (("pl", 2.0),),
+    "ś": (("pl", 2.0),),
+    "ż": (("pl", 2.0),),
+    "ą": (("pl", 2.0),),
+    "ę": (("pl", 2.0),),
+}
+# Spellings that Norwegian has and Danish does not (gjøre, kjempe, øy, -sjon).
+_NB_SPELLING = regex.compile(r"gj|kj|øy|sjon\b|skj")
+_DA_SPELLING = regex.compile(r"øj")
+_SCRIPTS = (
+    ("cyrillic", regex.compile(r"\p{Cyrillic}")),
+    ("greek", regex.compile(r"\p{Greek}")),
+    ("arabic", regex.compile(r"\p{Arabic}")),
+    ("hebrew", regex.compile(r"\p{Hebrew}")),
+    ("cjk", regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")),
+    ("devanagari", regex.compile(r"\p{Devanagari}")),
+    ("thai", regex.compile(r"\p{Thai}")),
+)
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """The outcome of detection: the language, the score of every candidate, and why."""
+
+    lang: str
+    scores: dict[str, float]
+    reason: str
+
+    @property
+    def confidence(self) -> float:
+        """Share of the evidence that went to the chosen language (0 when there was none)."""
+        total = sum(self.scores.values())
+        return round(self.scores.get(self.lang, 0.0) / total, 3) if total else 0.0
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, dict[str, float]]:
+    raw = json.loads(
+        (resources.files("postcraft.analysis") / "data" / "langid.json").read_text("utf-8")
+    )
+    langs_of: dict[str, list[str]] = {}
+    for lang, words in raw.items():
+        for w in words:
+            langs_of.setdefault(w, []).append(lang)
+    return {w: {lang: 1.0 / len(ls) for lang in ls} for w, ls in langs_of.items()}
+
+
+def guess(words: list[str], hashtag_words: list[str] | None = None) -> LanguageGuess:
+    """Guess the language from lower-cased word forms.
+
+    >>> guess("jeg har lige været på arbejde".split()).lang
+    'da'
+    >>> guess("i just got back from work".split()).lang
+    'en'
+    """
+    weights = _weights()
+    scores: dict[str, float] = {}
+    for bag, factor in ((words, 1.0), (hashtag_words or [], 0.5)):
+        for w in bag:
+            for lang, wt in weights.get(w, {}).items():
+                scores[lang] = scores.get(lang, 0.0) + wt * factor
+    joined = " ".join(words)
+    for ch, cues in _LETTER_CUES.items():
+        n = joined.count(ch)
+        if n:
+            for lang, wt in cues:
+                scores[lang] = scores.get(lang, 0.0) + wt * min(n, 5)
+    nb_spell = len(_NB_SPELLING.findall(joined))
+    if nb_spell:
+        scores["nb"] = scores.get("nb", 0.0) + 0.75 * nb_spell
+    da_spell = len(_DA_SPELLING.findall(joined))
+    if da_spell:
+        scores["da"] = scores.get("da", 0.0) + 0.5 * da_spell
+    scores = {k: round(v, 3) for k, v in scores.items() if v > 0}
+    if not scores:
+        return LanguageGuess("en", {}, "no language evidence; defaulting to English")
+    order = ("da", "en", "nb", "sv", "de", "nl", "fr", "es", "it", "pt", "fi", "pl")
+    best = max(scores, key=lambda k: (scores[k], -order.index(k) if k in order else -99))
+    return LanguageGuess(best, scores, "function words and spelling")
+
+
+def detect(words: list[str], hashtag_words: list[str], raw_text: str) -> LanguageGuess:
+    """Detect the language of a post and refuse anything that is not Danish or English."""
+    letters = sum(1 for ch in raw_text if ch.isalpha())
+    if letters:
+        for name, pattern in _SCRIPTS:
+            if len(pattern.findall(raw_text)) > letters / 2:
+                raise UnsupportedLanguageError(
+                    name,
+                    f"postcraft supports Danish ('da') and English ('en'), but this text is "
+                    f"written mostly in {name} script. Pass lang='da' or lang='en' to force one.",
+                )
+    result = guess(words, hashtag_words)
+    if result.lang not in SUPPORTED:
+        raise UnsupportedLanguageError(result.lang)
+    return result

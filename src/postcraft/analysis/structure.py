@@ -1,0 +1,193 @@
+"""Lines, paragraphs, sentences and the "…see more" fold, as code-point spans."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from .tokens import Token
+
+
+class Span(NamedTuple):
+    """A ``[start, end)`` code-point span into the original text."""
+
+    start: int
+    end: int
+
+
+class Sentence(NamedTuple):
+    """A sentence: its span and the range of token indices it holds (``first``..``last`` exclusive)."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+class Fold(NamedTuple):
+    """Where LinkedIn's feed cuts the post with "…see more" (code-point offsets).
+
+    ``desktop`` and ``mobile`` equal ``len(text)`` when the whole post is visible.
+    """
+
+    desktop: int
+    mobile: int
+
+
+_NEWLINE = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
+_BLANK = regex.compile(r"[^\S\r\n\u2028\u2029\x85]*")
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    "ca cf dvs etc evt f fx hhv inkl jf kl kr mht mr mrs ms dr nr osv pga pr prof st stk vs ift iflg "
+    "mio mia mill jan feb mar apr aug sep sept okt oct nov dec no tlf tel ph vol fig e g i".split()
+)
+
+
+def lines(text: str) -> list[Span]:
+    """Spans of the lines (without their line break). CRLF counts as one break."""
+    out: list[Span] = []
+    pos = 0
+    for m in _NEWLINE.finditer(text):
+        out.append(Span(pos, m.start()))
+        pos = m.end()
+    out.append(Span(pos, len(text)))
+    return out
+
+
+def is_blank(text: str, span: Span) -> bool:
+    """True when the line holds only white space."""
+    return _BLANK.fullmatch(text, span.start, span.end) is not None
+
+
+def paragraphs(text: str, line_spans: list[Span]) -> list[Span]:
+    """Runs of non-blank lines, separated by blank lines, with their white space trimmed."""
+    out: list[Span] = []
+    start: int | None = None
+    end = 0
+    for span in line_spans:
+        if is_blank(text, span):
+            if start is not None:
+                out.append(Span(start, end))
+                start = None
+            continue
+        if start is None:
+            start = span.start
+        end = span.end
+    if start is not None:
+        out.append(Span(start, end))
+    return [_trim(text, s) for s in out]
+
+
+def _trim(text: str, span: Span) -> Span:
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def sentences(text: str, tokens: list[Token], paragraph_spans: list[Span]) -> list[Sentence]:
+    """Sentences over the tokens: they end at ``. ! ? …`` (not after a known abbreviation or
+    an ordinal such as ``1.``), at line breaks, and at paragraph ends."""
+    out: list[Sentence] = []
+    if not tokens:
+        return out
+    line_breaks = {m.start() for m in _NEWLINE.finditer(text)}
+    breaks_sorted = sorted(line_breaks)
+    first = 0
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        end_here = False
+        if tok.kind == "punct" and tok.text[0] in ".!?…":
+            prev = tokens[i - 1] if i > 0 else None
+            single_dot = tok.text == "."
+            if single_dot and prev is not None and prev.end == tok.start and (
+                prev.lower in ABBREVIATIONS or (prev.kind == "number" and _next_is_lower(tokens, i))
+            ):
+                end_here = False
+            else:
+                end_here = True
+        if not end_here and i + 1 < n and _has_break_between(breaks_sorted, tok.end, tokens[i + 1].start):
+            end_here = True
+        if end_here or i == n - 1:
+            # Closing quotes and brackets stay with the sentence they close.
+            last = i + 1
+            while last < n and tokens[last].text in {'"', "”", "’", ")", "»", "'"} and not _has_break_between(
+                breaks_sorted, tokens[last - 1].end, tokens[last].start
+            ):
+                last += 1
+            if last > first:
+                out.append(Sentence(tokens[first].start, tokens[last - 1].end, first, last))
+            first = last
+            if first >= n:
+                break
+    return out
+
+
+def _next_is_lower(tokens: list[Token], i: int) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1].text[:1].islower()
+
+
+def _has_break_between(breaks: list[int], start: int, end: int) -> bool:
+    from bisect import bisect_left
+
+    k = bisect_left(breaks, start)
+    return k < len(breaks) and breaks[k] < end
+
+
+# LinkedIn shows three rendered lines (two when the third is blank), about 210 characters on
+# desktop and 140 on mobile. We model a rendered line as this many characters wide.
+DESKTOP_CHARS, DESKTOP_WIDTH = 210, 70
+MOBILE_CHARS, MOBILE_WIDTH = 140, 47
+
+
+def fold(text: str, line_spans: list[Span]) -> Fold:
+    """Estimate where "…see more" cuts the post on desktop and on mobile."""
+    return Fold(
+        _fold_at(text, line_spans, DESKTOP_CHARS, DESKTOP_WIDTH),
+        _fold_at(text, line_spans, MOBILE_CHARS, MOBILE_WIDTH),
+    )
+
+
+def _fold_at(text: str, line_spans: list[Span], max_chars: int, width: int) -> int:
+    # Leading and trailing blank lines are not rendered.
+    spans = list(line_spans)
+    while spans and is_blank(text, spans[0]):
+        spans.pop(0)
+    while spans and is_blank(text, spans[-1]):
+        spans.pop()
+    if not spans:
+        return len(text)
+    visible_end = spans[-1].end
+    rendered = 0
+    cut = visible_end
+    for idx, span in enumerate(spans):
+        if rendered == 2 and is_blank(text, span):
+            cut = spans[idx - 1].end
+            break
+        length = span.end - span.start
+        needed = max(1, -(-length // width))
+        if rendered + needed >= 3:
+            room = (3 - rendered) * width
+            cut = span.start + min(length, room)
+            break
+        rendered += needed
+    else:
+        cut = visible_end
+    start = spans[0].start
+    if cut - start > max_chars:
+        cut = start + max_chars
+    if cut >= visible_end:
+        return len(text)
+    # The feed cuts at a word boundary.
+    back = cut
+    while back > start and not text[back - 1].isspace() and not text[back].isspace():
+        back -= 1
+    if back > start:
+        cut = back
+    while cut > start and text[cut - 1].isspace():
+        cut -= 1
+    return cut

@@ -1,0 +1,114 @@
+"""Tokenisation: one regular-expression pass that keeps exact code-point offsets.
+
+LinkedIn entities (hashtags, @-mentions, URLs, e-mail addresses, emoji) are single tokens
+of their own kind, never split into words.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+import regex
+
+TokenKind = Literal[
+    "word", "number", "hashtag", "mention", "url", "email", "emoji", "punct", "symbol"
+]
+
+
+class Token(NamedTuple):
+    """One token. ``text == original[start:end]`` always holds (code points, end exclusive).
+
+    ``lower`` is the case-folded text used for look-ups; ``lemma`` is the dictionary form
+    (lower case) for words, and ``lower`` for every other kind.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: TokenKind
+    lower: str
+    lemma: str
+
+    @property
+    def is_word(self) -> bool:
+        """True for words (letters, possibly with digits, apostrophes and hyphens)."""
+        return self.kind == "word"
+
+
+_EMOJI_ONE = r"(?:\p{Extended_Pictographic}(?:\uFE0F|\uFE0E)?\p{Emoji_Modifier}?[\U000E0020-\U000E007F]*)"
+_EMOJI = (
+    r"(?:\p{Regional_Indicator}{2}"
+    r"|[#*0-9]\uFE0F?\u20E3"
+    rf"|{_EMOJI_ONE}(?:\u200D{_EMOJI_ONE})*)"
+)
+_WORDCHAR = r"[\p{L}\p{M}\p{N}]"
+_TLD = r"(?:com|dk|org|net|io|eu|se|no|de|uk|co|gov|edu|info|ly|ai|app|dev|nu|me|biz)"
+
+_PATTERN = regex.compile(
+    r"""
+    (?P<mention>@\[[^\]\n]{1,200}\]\(urn:li:(?:person|organization):[A-Za-z0-9_-]+\))
+  | (?P<url>(?:https?://|www\.)[^\s<>"]+)
+  | (?P<email>[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})
+  | (?P<url2>(?<![\p{L}\p{N}@.])(?:[\p{L}\p{N}-]+\.)+"""
+    + _TLD
+    + r"""(?![\p{L}\p{N}])(?:/[^\s<>"]*)?)
+  | (?P<hashtag>(?<![\p{L}\p{N}#&_])\#[\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*)
+  | (?P<mention2>(?<![\p{L}\p{N}@])@[\p{L}\p{M}\p{N}_][\p{L}\p{M}\p{N}_.-]*(?<![.-]))
+  | (?P<emoji>"""
+    + _EMOJI
+    + r""")
+  | (?P<abbr>(?<![\p{L}\p{N}])\p{L}{1,4}\.(?:\p{L}{1,4}\.)+)
+  | (?P<number>\p{N}+(?:[.,:/]\p{N}+)*(?:\s?%)?)
+  | (?P<word>"""
+    + _WORDCHAR
+    + r"""+(?:['’\-]"""
+    + _WORDCHAR
+    + r"""+)*)
+  | (?P<punct>[!?]+|\.{2,}|[\p{P}])
+  | (?P<symbol>[^\s])
+    """,
+    regex.VERBOSE | regex.V0,
+)
+
+_KIND: dict[str, TokenKind] = {
+    "mention": "mention",
+    "mention2": "mention",
+    "url": "url",
+    "url2": "url",
+    "email": "email",
+    "hashtag": "hashtag",
+    "emoji": "emoji",
+    "abbr": "word",
+    "number": "number",
+    "word": "word",
+    "punct": "punct",
+    "symbol": "symbol",
+}
+_URL_TRAIL = ".,;:!?)]}»\"'’”"
+
+
+def tokenize(text: str) -> list[tuple[str, int, int, TokenKind]]:
+    """Split ``text`` into ``(text, start, end, kind)`` tuples, whitespace dropped."""
+    out: list[tuple[str, int, int, TokenKind]] = []
+    append = out.append
+    for m in _PATTERN.finditer(text):
+        group = m.lastgroup
+        assert group is not None
+        kind = _KIND[group]
+        start, end = m.span()
+        if kind == "url":
+            # Trailing punctuation belongs to the sentence, not to the link; keep a closing
+            # bracket when the URL itself opened one.
+            while end > start + 1 and text[end - 1] in _URL_TRAIL:
+                if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+                    break
+                end -= 1
+            append((text[start:end], start, end, kind))
+            if end < m.end():
+                for m2 in _PATTERN.finditer(text, end, m.end()):
+                    g2 = m2.lastgroup
+                    assert g2 is not None
+                    append((m2.group(), m2.start(), m2.end(), _KIND[g2]))
+            continue
+        append((m.group(), start, end, kind))
+    return out

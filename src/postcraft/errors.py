@@ -1,0 +1,67 @@
+"""The one exception family of postcraft.
+
+Every error postcraft raises on purpose is a :class:`PostcraftError`; catch that one
+class to handle them all. Messages say what is wrong, where, and what to do.
+"""
+
+from __future__ import annotations
+
+
+class PostcraftError(Exception):
+    """Base class of every error postcraft raises on purpose."""
+
+
+class UnsupportedLanguageError(PostcraftError):
+    """The text is in a language postcraft does not support (only Danish and English are).
+
+    ``lang`` is the language code postcraft saw (``"de"``, ``"sv"``, ``"nb"``, …) or a
+    script name such as ``"cyrillic"`` when it could only tell the writing system.
+    """
+
+    def __init__(self, lang: str, message: str | None = None) -> None:
+        self.lang = lang
+        super().__init__(
+            message
+            or f"postcraft supports Danish ('da') and English ('en'), but this text looks like "
+            f"{language_name(lang)} ({lang!r}). Pass lang='da' or lang='en' if that is wrong."
+        )
+
+
+class ConfigError(PostcraftError):
+    """A configuration file (guidelines, roster, template) is wrong.
+
+    ``path`` and ``line`` (1-based, may be ``None``) say where.
+    """
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = ""
+        if path is not None:
+            where = f"{path}:{line}: " if line is not None else f"{path}: "
+        super().__init__(where + message)
+
+
+class InputError(PostcraftError):
+    """Input that cannot be read (a missing file, bytes that are not UTF-8, a bad argument)."""
+
+
+_NAMES = {
+    "da": "Danish",
+    "en": "English",
+    "nb": "Norwegian",
+    "sv": "Swedish",
+    "de": "German",
+    "nl": "Dutch",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "fi": "Finnish",
+    "pl": "Polish",
+}
+
+
+def language_name(code: str) -> str:
+    """The English name of a language code, or the code itself."""
+    return _NAMES.get(code, code)
