@@ -1,0 +1,66 @@
+"""postcraft: write LinkedIn posts for employee advocacy in your own voice.
+
+Danish and English. One call reviews a draft::
+
+    >>> import postcraft
+    >>> r = postcraft.review("I spent today with our new apprentices. They asked better questions than I did.")
+    >>> r.lang
+    'en'
+
+The public API is small: :func:`analyze`, :func:`review`, :func:`score_tone`, :func:`check`,
+:func:`apply_fixes`, :func:`suggest_tags`, :func:`templates`, :func:`render`, and the error
+family rooted in :class:`PostcraftError`. Heavy modules load lazily on first use, so
+``import postcraft`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from .errors import ConfigError, InputError, PostcraftError, UnsupportedLanguageError
+
+__version__ = "0.1.0"
+
+# name -> module that defines it; imported on first attribute access (PEP 562).
+_LAZY = {
+    "analyze": "postcraft.analysis",
+    "Analysis": "postcraft.analysis",
+    "Token": "postcraft.analysis",
+    "Position": "postcraft.analysis",
+    "review": "postcraft.review",
+    "Review": "postcraft.review",
+    "SCHEMA_VERSION": "postcraft.review",
+}
+
+if TYPE_CHECKING:
+    from .analysis import Analysis, Position, Token, analyze
+    from .review import SCHEMA_VERSION, Review, review
+
+__all__ = [
+    "Analysis",
+    "ConfigError",
+    "InputError",
+    "Position",
+    "PostcraftError",
+    "Review",
+    "SCHEMA_VERSION",
+    "Token",
+    "UnsupportedLanguageError",
+    "__version__",
+    "analyze",
+    "review",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'postcraft' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
