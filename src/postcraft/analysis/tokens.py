@@ -44,27 +44,38 @@ _EMOJI = (
 _WORDCHAR = r"[\p{L}\p{M}\p{N}]"
 _TLD = r"(?:com|dk|org|net|io|eu|se|no|de|uk|co|gov|edu|info|ly|ai|app|dev|nu|me|biz)"
 
+# Entities that start like a word (e-mail addresses, bare domains, dotted abbreviations) are
+# tried only where a word is followed by one of _SPECIAL_TRIGGER: trying them at every word
+# would triple the cost of tokenising.
+_SPECIAL = regex.compile(
+    r"""
+    (?P<email>[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})
+  | (?P<url2>(?:[\p{L}\p{N}-]+\.)+"""
+    + _TLD
+    + r"""(?![\p{L}\p{N}])(?:/[^\s<>"]*)?)
+  | (?P<abbr>\p{L}{1,4}\.(?:\p{L}{1,4}\.)+)
+    """,
+    regex.VERBOSE | regex.V0,
+)
+_SPECIAL_TRIGGER = frozenset("@._%+")
+
 _PATTERN = regex.compile(
     r"""
     (?P<mention>@\[[^\]\n]{1,200}\]\(urn:li:(?:person|organization):[A-Za-z0-9_-]+\))
   | (?P<url>(?:https?://|www\.)[^\s<>"]+)
-  | (?P<email>[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})
-  | (?P<url2>(?<![\p{L}\p{N}@.])(?:[\p{L}\p{N}-]+\.)+"""
-    + _TLD
-    + r"""(?![\p{L}\p{N}])(?:/[^\s<>"]*)?)
-  | (?P<hashtag>(?<![\p{L}\p{N}#&_])\#[\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*)
-  | (?P<mention2>(?<![\p{L}\p{N}@])@[\p{L}\p{M}\p{N}_][\p{L}\p{M}\p{N}_.-]*(?<![.-]))
-  | (?P<emoji>"""
-    + _EMOJI
-    + r""")
-  | (?P<abbr>(?<![\p{L}\p{N}])\p{L}{1,4}\.(?:\p{L}{1,4}\.)+)
-  | (?P<number>\p{N}+(?:[.,:/]\p{N}+)*(?:\s?%)?)
+  | (?P<number>\p{N}+(?:[.,:/]\p{N}+)*(?:\s?%)?(?![\p{L}\p{M}]))
   | (?P<word>"""
     + _WORDCHAR
     + r"""+(?:['’\-]"""
     + _WORDCHAR
     + r"""+)*)
-  | (?P<punct>[!?]+|\.{2,}|[\p{P}])
+  | (?P<punct>[!?]+|\.{2,}|[,.:;()"'»«”“‘’\-–—])
+  | (?P<hashtag>(?<![\p{L}\p{N}#&_])\#[\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*)
+  | (?P<mention2>(?<![\p{L}\p{N}@])@[\p{L}\p{M}\p{N}_][\p{L}\p{M}\p{N}_.-]*(?<![.-]))
+  | (?P<emoji>"""
+    + _EMOJI
+    + r""")
+  | (?P<punct2>[\p{P}])
   | (?P<symbol>[^\s])
     """,
     regex.VERBOSE | regex.V0,
@@ -82,6 +93,7 @@ _KIND: dict[str, TokenKind] = {
     "number": "number",
     "word": "word",
     "punct": "punct",
+    "punct2": "punct",
     "symbol": "symbol",
 }
 _URL_TRAIL = ".,;:!?)]}»\"'’”"
@@ -91,20 +103,32 @@ def tokenize(text: str) -> list[tuple[str, int, int, TokenKind]]:
     """Split ``text`` into ``(text, start, end, kind)`` tuples, whitespace dropped."""
     out: list[tuple[str, int, int, TokenKind]] = []
     append = out.append
+    skip_until = 0
+    n = len(text)
     for m in _PATTERN.finditer(text):
+        start, end = m.span()
+        if start < skip_until:
+            continue
         group = m.lastgroup
         assert group is not None
+        if group == "word" and end < n and text[end] in _SPECIAL_TRIGGER:
+            if start == 0 or text[start - 1] not in "@.":
+                sm = _SPECIAL.match(text, start)
+                if sm is not None and sm.end() > end:
+                    g = sm.lastgroup
+                    assert g is not None
+                    start, end = sm.span()
+                    if g == "url2":
+                        end = _trim_url(text, start, end)
+                    append((text[start:end], start, end, _KIND[g]))
+                    skip_until = end
+                    continue
         kind = _KIND[group]
-        start, end = m.span()
         if kind == "url":
-            # Trailing punctuation belongs to the sentence, not to the link; keep a closing
-            # bracket when the URL itself opened one.
-            while end > start + 1 and text[end - 1] in _URL_TRAIL:
-                if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
-                    break
-                end -= 1
+            end = _trim_url(text, start, end)
             append((text[start:end], start, end, kind))
             if end < m.end():
+                skip_until = m.end()
                 for m2 in _PATTERN.finditer(text, end, m.end()):
                     g2 = m2.lastgroup
                     assert g2 is not None
@@ -112,3 +136,13 @@ def tokenize(text: str) -> list[tuple[str, int, int, TokenKind]]:
             continue
         append((m.group(), start, end, kind))
     return out
+
+
+def _trim_url(text: str, start: int, end: int) -> int:
+    """Trailing punctuation belongs to the sentence, not to the link; keep a closing bracket
+    when the link itself opened one."""
+    while end > start + 1 and text[end - 1] in _URL_TRAIL:
+        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break
+        end -= 1
+    return end
