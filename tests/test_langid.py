@@ -23,6 +23,8 @@ DANISH = [
     "Super fed dag på kontoret med workshop om AI og machine learning – tak for input alle sammen!",
     "Efter 12 år i kommunen siger jeg farvel. Det har været en fornøjelse.",
     "Hvorfor er det så svært at sige nej?",
+    "✨ NYHEDER I BUTIKKEN ✨ Forårets kjoler er landet 🌸 Kom forbi og find din favorit #forår",
+    "Vi har gjort det! Tak til Kjeld Kjær og hele holdet, der gjorde det muligt.",
 ]
 ENGLISH = [
     "Thank you all! 🙏",

@@ -40,8 +40,9 @@ _LETTER_CUES: dict[str, tuple[tuple[str, float], ...]] = {
     "ą": (("pl", 2.0),),
     "ę": (("pl", 2.0),),
 }
-# Spellings that Norwegian has and Danish does not (gjøre, kjempe, øy, -sjon).
-_NB_SPELLING = regex.compile(r"gj|kj|øy|sjon\b|skj")
+# Spellings that Norwegian has and Danish does not (gjøre, gjennom, kjempe, øy, -sjon). Plain
+# "kj"/"gj" are not enough: Danish has "kjole", "gjorde", "gjort" and surnames such as Kjær.
+_NB_SPELLING = regex.compile(r"øy|sjon(?:en|er|ene)?\b|\bgjø|gjen|\bkjemp|\bkjenn|\bkjøp|\bikkje\b")
 _DA_SPELLING = regex.compile(r"øj")
 _SCRIPTS = (
     ("cyrillic", regex.compile(r"\p{Cyrillic}")),
