@@ -31,25 +31,36 @@ _LAZY = {
     "review": "postcraft.review",
     "Review": "postcraft.review",
     "SCHEMA_VERSION": "postcraft.review",
+    "score_tone": "postcraft.tone",
+    "ToneScore": "postcraft.tone",
+    "ToneModel": "postcraft.tone",
+    "Driver": "postcraft.tone",
+    "load_model": "postcraft.tone",
 }
 
 if TYPE_CHECKING:
     from .analysis import Analysis, Position, Token, analyze
     from .review import SCHEMA_VERSION, Review, review
+    from .tone import Driver, ToneModel, ToneScore, load_model, score_tone
 
 __all__ = [
     "Analysis",
     "ConfigError",
+    "Driver",
     "InputError",
     "Position",
     "PostcraftError",
     "Review",
     "SCHEMA_VERSION",
     "Token",
+    "ToneModel",
+    "ToneScore",
     "UnsupportedLanguageError",
     "__version__",
     "analyze",
+    "load_model",
     "review",
+    "score_tone",
 ]
 
 

@@ -18,7 +18,7 @@ from .errors import InputError, PostcraftError
 
 # Modules that add sub-commands: each defines ``register(subparsers) -> None`` and sets
 # ``func`` on its parser with ``set_defaults(func=...)``; func(args) returns the exit code.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("postcraft.tone.cli",)
 
 
 def read_input(name: str) -> str:

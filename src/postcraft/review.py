@@ -60,12 +60,19 @@ def review(
     lang: str | None = None,
     guidelines: Any = None,
     roster: Any = None,
+    tone_model: Any = None,
 ) -> Review:
     """Review a draft: one analysis, then every capability on it.
+
+    ``tone_model`` replaces the built-in tone model (a ToneModel, a model file, or
+    ``{"da": …, "en": …}``), e.g. one trained on the organisation's own posts.
 
     >>> r = review("Jeg har lige haft min første uge som elev på Rigshospitalet, og jeg er træt men glad.")
     >>> r.lang
     'da'
     """
+    from .tone import score_analysis
+
     analysis = analyze(text, lang=lang)
-    return Review(analysis=analysis)
+    tone = score_analysis(analysis, model=tone_model)
+    return Review(analysis=analysis, tone=tone)

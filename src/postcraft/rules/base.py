@@ -1,0 +1,392 @@
+"""The one small interface every rule kind implements, and the per-check context they read.
+
+A rule is built once from data (``build``) and then, for each draft, turns the shared
+:class:`Context` into :class:`Hit` objects (``run``). The engine turns hits into
+:class:`~postcraft.rules.Finding` objects: message in the post's language, severity, help,
+positions.
+"""
+
+from __future__ import annotations
+
+import string
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, ClassVar
+
+from ..analysis import Analysis
+from ..analysis.tokens import Token
+from ..errors import ConfigError
+from .finding import SEVERITIES, Severity
+from .matching import LANGS, Match, Matcher, MatcherBuilder, TermIndex, number_matches, run_patterns
+from .yamlsrc import LineDict, line_of
+
+COMMON_KEYS = ("id", "kind", "severity", "message", "help", "lang", "fix", "when", "examples", "description")
+WHEN_KEYS = ("programme", "organisation", "api")
+PROGRAMMES = ("agreed", "encouraged", "voluntary")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule found: a span, values for the message, replacements, and fix safety."""
+
+    start: int
+    end: int
+    params: Mapping[str, Any] = field(default_factory=dict)
+    replacements: tuple[str, ...] = ()
+    safe: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class RuleInfo:
+    """The data every rule has, whatever its kind."""
+
+    id: str
+    kind: str
+    severity: Severity
+    messages: Mapping[str, str]
+    help: Mapping[str, str]
+    langs: frozenset[str]
+    fix_safe: bool
+    when: Mapping[str, Any]
+    examples: Any
+    description: str
+    path: str | None
+    line: int | None
+    pack: str | None
+
+
+class Rule(ABC):
+    """Base class of the rule kinds (one module each)."""
+
+    kind: ClassVar[str]
+    keys: ClassVar[tuple[str, ...]] = ()
+    placeholders: ClassVar[frozenset[str]] = frozenset({"match"})
+
+    def __init__(self, info: RuleInfo) -> None:
+        self.info = info
+
+    @property
+    def id(self) -> str:
+        """The dotted rule id."""
+        return self.info.id
+
+    @classmethod
+    @abstractmethod
+    def build(cls, spec: LineDict, info: RuleInfo, env: BuildEnv) -> Rule:
+        """Build the rule from its (validated common part and) kind-specific data."""
+
+    @abstractmethod
+    def run(self, ctx: Context) -> Iterable[Hit]:
+        """Find the rule's hits in one draft."""
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id}>"
+
+
+class BuildEnv:
+    """What a rule needs while it is built: the file, lists, settings and a matcher builder."""
+
+    def __init__(self, path: str | None, matchers: MatcherBuilder, settings: Mapping[str, Any]) -> None:
+        self.path = path
+        self.matchers = matchers
+        self.settings = settings
+
+    def error(self, message: str, line: int | None) -> ConfigError:
+        """A :class:`ConfigError` at ``line`` of the file being read."""
+        return ConfigError(message, path=self.path, line=line)
+
+    def number(
+        self, spec: LineDict, key: str, *, default: float | None = None, settings_ok: bool = False
+    ) -> float | None:
+        """A number at ``spec[key]`` (or, when ``settings_ok``, the name of a numeric setting)."""
+        if key not in spec:
+            return default
+        value = spec[key]
+        if settings_ok and isinstance(value, str):
+            if value not in self.settings:
+                raise self.error(
+                    f"'{key}' of rule {spec.get('id')!r} names the setting {value!r}, which does not "
+                    f"exist; write a number or one of: {', '.join(sorted(self.settings))}",
+                    line_of(spec, key),
+                )
+            value = self.settings[value]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.error(
+                f"'{key}' of rule {spec.get('id')!r} must be a number, not {value!r}", line_of(spec, key)
+            )
+        return float(value)
+
+    def choice(self, spec: LineDict, key: str, choices: tuple[str, ...], default: str | None = None) -> str:
+        """A value from ``choices`` at ``spec[key]``."""
+        value = spec.get(key, default)
+        if value not in choices:
+            raise self.error(
+                f"'{key}' of rule {spec.get('id')!r} must be one of {', '.join(choices)}, not {value!r}",
+                line_of(spec, key),
+            )
+        assert isinstance(value, str)
+        return value
+
+    def require(self, spec: LineDict, key: str) -> Any:
+        """``spec[key]``, or a ConfigError saying the key is missing."""
+        if key not in spec:
+            raise self.error(
+                f"rule {spec.get('id')!r} of kind {spec.get('kind')!r} needs '{key}'", spec.line
+            )
+        return spec[key]
+
+    def matcher(self, spec: Any, *, what: str, line: int | None) -> Matcher:
+        """Build a term matcher (see :mod:`postcraft.rules.matching`)."""
+        return self.matchers.build(spec, what=what, line=line)
+
+
+def parse_info(spec: Any, *, path: str | None, pack: str | None, placeholders: frozenset[str]) -> RuleInfo:
+    """Validate the keys every rule shares and return its :class:`RuleInfo`."""
+    line = getattr(spec, "line", None)
+    if not isinstance(spec, dict):
+        raise ConfigError("each rule must be a mapping with at least 'id', 'kind' and 'message'", path=path,
+                          line=line)
+    rid = spec.get("id")
+    if not isinstance(rid, str) or not _valid_id(rid):
+        raise ConfigError(
+            f"rule id {rid!r} is not valid; write a dotted lower-case id such as 'acme.jargon.synergy' "
+            "(letters, digits, '-' and '_', parts separated by '.')",
+            path=path,
+            line=line_of(spec, "id") if "id" in spec else line,
+        )
+    sev = spec.get("severity", "warning")
+    if sev not in SEVERITIES:
+        raise ConfigError(
+            f"severity of rule {rid!r} must be one of error, warning, suggestion, not {sev!r}",
+            path=path,
+            line=line_of(spec, "severity"),
+        )
+    langs = spec.get("lang", list(LANGS))
+    if isinstance(langs, str):
+        langs = [langs]
+    if not isinstance(langs, list) or not langs or any(x not in LANGS for x in langs):
+        raise ConfigError(
+            f"'lang' of rule {rid!r} must be da, en or a list of them, not {langs!r}",
+            path=path,
+            line=line_of(spec, "lang"),
+        )
+    messages = _per_lang(spec.get("message"), "message", rid, path, line_of(spec, "message"), langs, True)
+    for lang, msg in messages.items():
+        _check_placeholders(msg, placeholders, rid, path, line_of(spec, "message"))
+    help_ = _per_lang(spec.get("help", ""), "help", rid, path, line_of(spec, "help"), langs, False)
+    fix = spec.get("fix", "safe")
+    if fix not in ("safe", "manual"):
+        raise ConfigError(
+            f"'fix' of rule {rid!r} must be 'safe' (postcraft may apply the first replacement) or "
+            f"'manual' (replacements are only suggested), not {fix!r}",
+            path=path,
+            line=line_of(spec, "fix"),
+        )
+    when = spec.get("when", {})
+    if not isinstance(when, dict):
+        raise ConfigError(
+            f"'when' of rule {rid!r} must be a mapping, e.g. when: {{programme: [agreed]}}",
+            path=path,
+            line=line_of(spec, "when"),
+        )
+    from .yamlsrc import check_keys
+
+    check_keys(when, WHEN_KEYS, what=f"'when' of rule {rid!r}", path=path)
+    if "programme" in when:
+        progs = when["programme"]
+        if isinstance(progs, str):
+            progs = [progs]
+        if not isinstance(progs, list) or any(p not in PROGRAMMES for p in progs):
+            raise ConfigError(
+                f"'when.programme' of rule {rid!r} must list some of {', '.join(PROGRAMMES)}",
+                path=path,
+                line=line_of(when, "programme"),
+            )
+    for key in ("organisation", "api"):
+        if key in when and not isinstance(when[key], bool):
+            raise ConfigError(
+                f"'when.{key}' of rule {rid!r} must be true or false", path=path, line=line_of(when, key)
+            )
+    desc = spec.get("description", "")
+    if not isinstance(desc, str):
+        raise ConfigError(f"'description' of rule {rid!r} must be text", path=path,
+                          line=line_of(spec, "description"))
+    return RuleInfo(
+        id=rid,
+        kind=str(spec.get("kind")),
+        severity=sev,
+        messages=messages,
+        help=help_,
+        langs=frozenset(langs),
+        fix_safe=fix == "safe",
+        when=dict(when),
+        examples=spec.get("examples"),
+        description=desc,
+        path=path,
+        line=line,
+        pack=pack,
+    )
+
+
+def _valid_id(rid: str) -> bool:
+    parts = rid.split(".")
+    return all(p and all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in p) for p in parts) and (
+        rid == rid.lower()
+    )
+
+
+def _per_lang(
+    value: Any, key: str, rid: str, path: str | None, line: int | None, langs: list[str], required: bool
+) -> dict[str, str]:
+    if value is None and required:
+        raise ConfigError(
+            f"rule {rid!r} needs a '{key}', either one text or one per language: "
+            f"{key}: {{da: '…', en: '…'}}",
+            path=path,
+            line=line,
+        )
+    if isinstance(value, str):
+        return {lang: value for lang in LANGS}
+    if isinstance(value, dict):
+        from .yamlsrc import check_keys
+
+        check_keys(value, LANGS, what=f"the {key} of rule {rid!r}", path=path)
+        out = {k: v for k, v in value.items() if isinstance(v, str)}
+        if len(out) != len(value):
+            raise ConfigError(f"each {key} of rule {rid!r} must be text", path=path, line=line)
+        missing = [lang for lang in langs if lang not in out]
+        if missing and required:
+            raise ConfigError(
+                f"the {key} of rule {rid!r} has no {'/'.join(missing)} text, but the rule applies to "
+                f"{'/'.join(langs)} posts; add {missing[0]}: '…' (or limit the rule with lang: …)",
+                path=path,
+                line=line,
+            )
+        for lang in missing:  # help: fall back to the other language
+            out[lang] = next(iter(out.values()), "")
+        return out
+    raise ConfigError(f"the {key} of rule {rid!r} must be text or {{da: …, en: …}}", path=path, line=line)
+
+
+def _check_placeholders(msg: str, allowed: frozenset[str], rid: str, path: str | None, line: int | None) -> None:
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(msg) if f is not None]
+    except ValueError as exc:
+        raise ConfigError(
+            f"the message of rule {rid!r} has a broken placeholder ({exc}); write {{{{ and }}}} for "
+            "literal braces",
+            path=path,
+            line=line,
+        ) from None
+    for f in fields:
+        name = f.split(".")[0].split("[")[0].split("!")[0].split(":")[0]
+        if name not in allowed:
+            raise ConfigError(
+                f"the message of rule {rid!r} uses {{{f}}}, which this kind of rule does not fill; "
+                f"available: {', '.join('{' + a + '}' for a in sorted(allowed)) or 'none'}",
+                path=path,
+                line=line,
+            )
+
+
+class Context:
+    """Everything a rule reads about one draft; shared work is done once and cached."""
+
+    def __init__(
+        self,
+        analysis: Analysis,
+        index: TermIndex,
+        settings: Mapping[str, Any],
+        tone: object | None = None,
+    ) -> None:
+        self.analysis = analysis
+        self.text = analysis.text
+        self.lang = analysis.lang
+        self.tokens: tuple[Token, ...] = analysis.tokens
+        self.tone = tone
+        self.settings = settings
+        self._index = index
+        self._scanned: dict[int, list[Match]] | None = None
+        self._extra: dict[int, list[Match]] = {}
+        self.timeouts: list[tuple[Matcher, str]] = []
+
+    def matches(self, m: Matcher) -> list[Match]:
+        """All matches of ``m`` in the draft, sorted by start."""
+        if self._scanned is None:
+            self._scanned = self._index.scan(self.tokens, self.lang)
+        found = self._scanned.get(m.id, [])
+        if not m.patterns and m.numbers is None:
+            return found
+        extra = self._extra.get(m.id)
+        if extra is None:
+            extra = list(found)
+            if m.patterns:
+                got, timed_out = run_patterns(m, self.text)
+                extra.extend(got)
+                if timed_out is not None:
+                    self.timeouts.append((m, timed_out))
+            if m.numbers is not None:
+                extra.extend(number_matches(m, self.tokens))
+            extra.sort(key=lambda x: (x.start, -x.end))
+            self._extra[m.id] = extra
+        return extra
+
+    @cached_property
+    def by_kind(self) -> dict[str, list[int]]:
+        """Token indices per token kind, in one pass."""
+        out: dict[str, list[int]] = {}
+        for i, t in enumerate(self.tokens):
+            lst = out.get(t.kind)
+            if lst is None:
+                out[t.kind] = [i]
+            else:
+                lst.append(i)
+        return out
+
+    def of_kind(self, kind: str) -> list[Token]:
+        """Tokens of one kind."""
+        toks = self.tokens
+        return [toks[i] for i in self.by_kind.get(kind, ())]
+
+    @cached_property
+    def content(self) -> tuple[int, int]:
+        """The span of the text without leading and trailing white space."""
+        text = self.text
+        stripped = text.lstrip()
+        start = len(text) - len(stripped)
+        end = start + len(stripped.rstrip())
+        return start, end
+
+    @cached_property
+    def first_line(self) -> tuple[int, int]:
+        """The span of the first non-blank line."""
+        for span in self.analysis.lines:
+            if self.text[span.start : span.end].strip():
+                return span.start, span.end
+        return self.content
+
+    @cached_property
+    def trailing_tags_start(self) -> int:
+        """Where the trailing block of hashtags begins (``len(text)`` when there is none).
+
+        The block is the run of hashtags (with emoji and punctuation between them) that ends
+        the post, when it starts on a line of its own or holds at least three hashtags.
+        """
+        toks = self.tokens
+        i = len(toks)
+        n_tags = 0
+        while i > 0 and toks[i - 1].kind in ("hashtag", "punct", "emoji", "symbol"):
+            i -= 1
+            if toks[i].kind == "hashtag":
+                n_tags += 1
+        while i < len(toks) and toks[i].kind != "hashtag":
+            i += 1
+        if n_tags == 0 or i >= len(toks):
+            return len(self.text)
+        start = toks[i].start
+        line_start = self.text.rfind("\n", 0, start) + 1
+        if n_tags >= 3 or not self.text[line_start:start].strip():
+            return start
+        return len(self.text)

@@ -1,0 +1,463 @@
+"""Term matching shared by every rule kind: words and phrases on lemmas, hashtags, mentions,
+numbers with units, and user regular expressions (with a timeout).
+
+A rule's terms are tokenised and lemmatised once, at load time, with the same tokenizer and
+lemma tables as the draft, so "synergi" matches "synergierne" and "leverage synergies" matches
+"leveraging synergies". All word matchers of a guideline set share one index and one pass over
+the tokens of a draft.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+import regex
+
+from ..analysis.lemmas import lemma as _lemma
+from ..analysis.tokens import Token, tokenize
+from ..errors import ConfigError
+from .yamlsrc import LineDict, LineList, check_keys, line_of
+
+LANGS = ("da", "en")
+MODES = ("lemma", "lower", "text")
+
+
+class Match(NamedTuple):
+    """One match of a matcher: ``[start, end)`` in the text, the term it matched (as written in
+    the rule), whether the text is exactly the term (ignoring case), and the token range."""
+
+    start: int
+    end: int
+    term: str
+    exact: bool
+    first: int
+    last: int
+
+
+class Phrase(NamedTuple):
+    """A compiled term: match mode, one key per token, the term and its lower-case tokens."""
+
+    mode: str
+    keys: tuple[str, ...]
+    term: str
+    lowers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NumberSpec:
+    """Numbers that count as amounts: a unit after (``%``, ``kr``, ``mio``) or before (``$``)."""
+
+    after: frozenset[str]
+    before: frozenset[str]
+
+
+@dataclass(eq=False)
+class Matcher:
+    """What one rule (or one side of a rule) looks for. Build with :func:`build_matcher`."""
+
+    id: int
+    phrases: dict[str, list[Phrase]] = field(default_factory=dict)
+    patterns: list[tuple[Any, str]] = field(default_factory=list)
+    numbers: NumberSpec | None = None
+    timeout: float = 0.05
+    label: str = ""
+
+    @property
+    def empty(self) -> bool:
+        """True when the matcher can never match (e.g. an organisation list that is not filled)."""
+        return not any(self.phrases.values()) and not self.patterns and self.numbers is None
+
+
+def _norm(tok_kind: str, s: str) -> str:
+    if tok_kind == "number" and " " in s:
+        return s.replace(" ", "")
+    return s
+
+
+def mention_key(tok: Token) -> str:
+    """``@name`` without spaces for both ``@Name`` and LinkedIn's ``@[Name](urn:li:…)``."""
+    low = tok.lower
+    if low.startswith("@[") and "](" in low:
+        name = low[2 : low.index("](")]
+        return "@" + name.replace(" ", "")
+    return low
+
+
+def mention_urn(tok: Token) -> str | None:
+    """The ``urn:li:…`` of a little-text mention, if it has one."""
+    low = tok.lower
+    k = low.find("](urn:")
+    return low[k + 2 : -1] if k >= 0 and low.endswith(")") else None
+
+
+def token_key(tok: Token, mode: str) -> str:
+    """The key a token is looked up by in ``mode``."""
+    if tok.kind == "mention":
+        return mention_key(tok) if mode != "text" else tok.text
+    if mode == "lemma":
+        return _norm(tok.kind, tok.lemma)
+    if mode == "lower":
+        return _norm(tok.kind, tok.lower)
+    return tok.text
+
+
+def compile_term(term: str, lang: str, mode: str) -> Phrase | None:
+    """Tokenise and (in ``lemma`` mode) lemmatise a term; ``None`` when it has no tokens.
+
+    >>> compile_term("Leverage synergies", "en", "lemma").keys
+    ('leverage', 'synergy')
+    """
+    raw = tokenize(term)
+    if not raw:
+        return None
+    keys: list[str] = []
+    lowers: list[str] = []
+    for text, _s, _e, kind in raw:
+        low = text.lower()
+        lowers.append(_norm(kind, low))
+        if kind == "mention":
+            keys.append(low.replace(" ", "") if mode != "text" else text)
+        elif mode == "lemma":
+            keys.append(_lemma(low, lang) if kind == "word" else _norm(kind, low))
+        elif mode == "lower":
+            keys.append(_norm(kind, low))
+        else:
+            keys.append(text)
+    return Phrase(mode, tuple(keys), term, tuple(lowers))
+
+
+class TermIndex:
+    """All phrase matchers of a guideline set, indexed by their first key, per language."""
+
+    def __init__(self, matchers: Iterable[Matcher]) -> None:
+        self.tables: dict[str, dict[str, dict[str, list[tuple[int, Phrase]]]]] = {
+            lang: {} for lang in LANGS
+        }
+        for m in matchers:
+            for lang, phrases in m.phrases.items():
+                for ph in phrases:
+                    table = self.tables[lang].setdefault(ph.mode, {})
+                    table.setdefault(ph.keys[0], []).append((m.id, ph))
+
+    def scan(self, tokens: Sequence[Token], lang: str) -> dict[int, list[Match]]:
+        """One pass over ``tokens``: every phrase match, leftmost-longest per matcher."""
+        tables = self.tables.get(lang, {})
+        found: dict[int, list[Match]] = {}
+        if not tables:
+            return found
+        t_lemma = tables.get("lemma")
+        t_lower = tables.get("lower")
+        t_text = tables.get("text")
+        n = len(tokens)
+        for i in range(n):
+            tok = tokens[i]
+            kind = tok.kind
+            if kind == "punct" or kind == "symbol" or kind == "emoji":
+                continue
+            if kind == "mention":
+                cands = [mention_key(tok)]
+                urn = mention_urn(tok)
+                if urn:
+                    cands.append(urn)
+                for table in (t_lemma, t_lower):
+                    if table:
+                        for key in cands:
+                            self._try(table.get(key), tokens, i, found)
+                if t_text:
+                    self._try(t_text.get(tok.text), tokens, i, found)
+                continue
+            if t_lemma:
+                key = tok.lemma if kind != "number" else _norm(kind, tok.lemma)
+                entries = t_lemma.get(key)
+                if entries:
+                    self._try(entries, tokens, i, found)
+            if t_lower:
+                key = tok.lower if kind != "number" else _norm(kind, tok.lower)
+                entries = t_lower.get(key)
+                if entries:
+                    self._try(entries, tokens, i, found)
+            if t_text:
+                entries = t_text.get(tok.text)
+                if entries:
+                    self._try(entries, tokens, i, found)
+        for mid, ms in found.items():
+            if len(ms) > 1:
+                found[mid] = _leftmost_longest(ms)
+        return found
+
+    @staticmethod
+    def _try(
+        entries: list[tuple[int, Phrase]] | None,
+        tokens: Sequence[Token],
+        i: int,
+        found: dict[int, list[Match]],
+    ) -> None:
+        if not entries:
+            return
+        n = len(tokens)
+        for mid, ph in entries:
+            k = len(ph.keys)
+            if k > 1:
+                if i + k > n:
+                    continue
+                ok = True
+                for j in range(1, k):
+                    if token_key(tokens[i + j], ph.mode) != ph.keys[j]:
+                        ok = False
+                        break
+                if not ok:
+                    continue
+            last = i + k - 1
+            exact = all(
+                _norm(tokens[i + j].kind, tokens[i + j].lower) == ph.lowers[j] for j in range(k)
+            )
+            found.setdefault(mid, []).append(
+                Match(tokens[i].start, tokens[last].end, ph.term, exact, i, last + 1)
+            )
+
+
+def _leftmost_longest(ms: list[Match]) -> list[Match]:
+    ms.sort(key=lambda m: (m.start, -m.end))
+    out: list[Match] = []
+    limit = -1
+    for m in ms:
+        if m.start >= limit:
+            out.append(m)
+            limit = m.end
+    return out
+
+
+def run_patterns(m: Matcher, text: str) -> tuple[list[Match], str | None]:
+    """Run a matcher's regular expressions over ``text``. Returns the matches and, when a
+    pattern ran out of time, the pattern that did (its matches are dropped)."""
+    out: list[Match] = []
+    for pattern, source in m.patterns:
+        try:
+            for mo in pattern.finditer(text, timeout=m.timeout):
+                if mo.end() > mo.start():
+                    out.append(Match(mo.start(), mo.end(), source, True, -1, -1))
+        except TimeoutError:
+            return [x for x in out if x.term != source], source
+    return out, None
+
+
+def number_matches(m: Matcher, tokens: Sequence[Token]) -> list[Match]:
+    """Amounts: number tokens with a unit after them (or inside, like ``12 %``) or a currency before."""
+    spec = m.numbers
+    out: list[Match] = []
+    if spec is None:
+        return out
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.kind != "number":
+            # "5m", "40k": a number glued to a unit is tokenised as a word
+            if tok.kind == "word" and tok.text[:1].isdigit():
+                j = 0
+                while j < len(tok.lower) and (tok.lower[j].isdigit() or tok.lower[j] in ".,"):
+                    j += 1
+                if tok.lower[j:] in spec.after:
+                    out.append(Match(tok.start, tok.end, tok.text, True, i, i + 1))
+            continue
+        start, end, first, last = tok.start, tok.end, i, i + 1
+        hit = tok.lower.endswith("%") and "%" in spec.after
+        if i + 1 < n and tokens[i + 1].lower in spec.after and tokens[i + 1].start - tok.end <= 1:
+            hit = True
+            end, last = tokens[i + 1].end, i + 2
+        if i > 0 and tokens[i - 1].lower in spec.before and tok.start - tokens[i - 1].end <= 1:
+            hit = True
+            start, first = tokens[i - 1].start, i - 1
+        if hit:
+            out.append(Match(start, end, tok.text, True, first, last))
+    return out
+
+
+# -- building matchers from rule data -----------------------------------------------------------
+
+MATCHER_KEYS = ("terms", "terms_from", "patterns", "numbers", "lemma", "ignorecase", "whole_word")
+
+
+class MatcherBuilder:
+    """Builds :class:`Matcher` objects from rule data, expanding organisation lists."""
+
+    def __init__(self, lists: Mapping[str, Sequence[str]], path: str | None, timeout: float) -> None:
+        self.lists = lists
+        self.path = path
+        self.timeout = timeout
+        self.built: list[Matcher] = []
+
+    def build(self, spec: Any, *, what: str, line: int | None) -> Matcher:
+        """``spec`` is a list of terms, or a mapping with the keys in :data:`MATCHER_KEYS`."""
+        if isinstance(spec, list):
+            spec = LineDict(terms=spec)
+            spec.line = line
+            spec.key_lines = {"terms": line or 0}
+        if not isinstance(spec, dict):
+            raise ConfigError(
+                f"{what} must be a list of terms or a mapping with 'terms', 'terms_from' or 'patterns'",
+                path=self.path,
+                line=line,
+            )
+        check_keys(spec, MATCHER_KEYS, what=what, path=self.path)
+        m = Matcher(id=len(self.built), timeout=self.timeout, label=what)
+        self.built.append(m)
+        use_lemma = _bool(spec, "lemma", True, what, self.path)
+        ignorecase = _bool(spec, "ignorecase", True, what, self.path)
+        whole = _bool(spec, "whole_word", True, what, self.path)
+        mode = "text" if not ignorecase else ("lemma" if use_lemma else "lower")
+        per_lang: dict[str, list[str]] = {lang: [] for lang in LANGS}
+        if "terms" in spec:
+            for lang, terms in _terms_by_lang(spec["terms"], what, self.path, line_of(spec, "terms")):
+                per_lang[lang].extend(terms)
+        if "terms_from" in spec:
+            names = spec["terms_from"]
+            if isinstance(names, str):
+                names = [names]
+            if not isinstance(names, list) or not all(isinstance(x, str) for x in names):
+                raise ConfigError(
+                    f"'terms_from' in {what} must be a list name or a list of list names",
+                    path=self.path,
+                    line=line_of(spec, "terms_from"),
+                )
+            for name in names:
+                if name not in self.lists:
+                    raise ConfigError(
+                        f"'terms_from' in {what} names the list {name!r}, which is not defined; "
+                        f"define it under 'lists:' or use one of: {', '.join(sorted(self.lists))}",
+                        path=self.path,
+                        line=line_of(spec, "terms_from"),
+                    )
+                for lang in LANGS:
+                    per_lang[lang].extend(self.lists[name])
+        flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0)
+        for lang, terms in per_lang.items():
+            expanded = [t for term in terms for t in self.expand(term, line_of(spec, "terms"))]
+            if whole:
+                phrases = []
+                for term in dict.fromkeys(expanded):
+                    ph = compile_term(term, lang, mode)
+                    if ph is not None:
+                        phrases.append(ph)
+                if phrases:
+                    m.phrases[lang] = phrases
+            elif expanded:
+                alt = "|".join(regex.escape(t) for t in sorted(set(expanded), key=len, reverse=True))
+                m.patterns.append((regex.compile(alt, flags), f"{lang}:{alt}"))
+        if "patterns" in spec:
+            pats = spec["patterns"]
+            if not isinstance(pats, list) or not all(isinstance(p, str) for p in pats):
+                raise ConfigError(
+                    f"'patterns' in {what} must be a list of regular expressions (quote them in YAML)",
+                    path=self.path,
+                    line=line_of(spec, "patterns"),
+                )
+            for k, p in enumerate(pats):
+                m.patterns.append((compile_user_regex(p, flags, self.path, line_of(pats, k)), p))
+        if "numbers" in spec:
+            m.numbers = _numbers(spec["numbers"], what, self.path, line_of(spec, "numbers"))
+        return m
+
+    def expand(self, term: str, line: int | None = None) -> list[str]:
+        """Expand ``{list}`` placeholders (``"I work at {employer}"``) over a list's items.
+
+        A placeholder whose list is empty drops the term: the rule then simply cannot match it.
+        ``{employer_tag}`` gives the name without spaces, for hashtags (``#{employer_tag}Employee``).
+        """
+        if "{" not in term:
+            return [term]
+        k = term.index("{")
+        j = term.find("}", k)
+        if j < 0:
+            return [term]
+        name = term[k + 1 : j]
+        tag = name.endswith("_tag")
+        base = name[:-4] if tag else name
+        if base not in self.lists:
+            raise ConfigError(
+                f"the term {term!r} uses the placeholder {{{name}}}, which names no list; "
+                f"use one of: {', '.join('{' + n + '}' for n in sorted(self.lists))}",
+                path=self.path,
+                line=line,
+            )
+        out: list[str] = []
+        for item in self.lists[base]:
+            value = "".join(ch for ch in item if ch.isalnum()) if tag else item
+            out.extend(self.expand(term[:k] + value + term[j + 1 :], line))
+        return out
+
+
+def compile_user_regex(p: str, flags: int, path: str | None, line: int | None) -> Any:
+    """Compile a user regular expression; a bad one is a :class:`ConfigError` with the line."""
+    try:
+        return regex.compile(p, flags)
+    except regex.error as exc:
+        raise ConfigError(
+            f"the regular expression {p!r} does not compile ({exc}); escape special characters "
+            r"such as ( ) [ ] . + * ? with a backslash, e.g. '\(' for a literal '('",
+            path=path,
+            line=line,
+        ) from None
+
+
+def _bool(spec: Mapping[str, Any], key: str, default: bool, what: str, path: str | None) -> bool:
+    value = spec.get(key, default)
+    if not isinstance(value, bool):
+        raise ConfigError(
+            f"'{key}' in {what} must be true or false, not {value!r}", path=path, line=line_of(spec, key)
+        )
+    return value
+
+
+def _terms_by_lang(
+    value: Any, what: str, path: str | None, line: int | None
+) -> list[tuple[str, list[str]]]:
+    def strings(v: Any, ln: int | None) -> list[str]:
+        if isinstance(v, str):
+            return [v]
+        if isinstance(v, list) and all(isinstance(x, (str, int, float)) for x in v):
+            return [str(x) for x in v]
+        raise ConfigError(
+            f"terms in {what} must be a list of words or phrases (strings)", path=path, line=ln
+        )
+
+    if isinstance(value, dict):
+        check_keys(value, LANGS, what=f"the terms of {what}", path=path)
+        return [(lang, strings(value[lang], line_of(value, lang))) for lang in LANGS if lang in value]
+    terms = strings(value, line)
+    return [(lang, terms) for lang in LANGS]
+
+
+def _numbers(value: Any, what: str, path: str | None, line: int | None) -> NumberSpec:
+    if not isinstance(value, dict):
+        raise ConfigError(
+            f"'numbers' in {what} must be a mapping with 'after' and/or 'before' unit lists, "
+            "e.g. numbers: {after: ['%', kr, mio], before: ['$', '€']}",
+            path=path,
+            line=line,
+        )
+    check_keys(value, ("after", "before"), what=f"'numbers' in {what}", path=path)
+    out: dict[str, frozenset[str]] = {}
+    for key in ("after", "before"):
+        items = value.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+            raise ConfigError(
+                f"'numbers.{key}' in {what} must be a list of units", path=path, line=line_of(value, key)
+            )
+        out[key] = frozenset(x.lower() for x in items)
+    return NumberSpec(after=out["after"], before=out["before"])
+
+
+__all__ = [
+    "LANGS",
+    "LineList",
+    "Match",
+    "Matcher",
+    "MatcherBuilder",
+    "NumberSpec",
+    "Phrase",
+    "TermIndex",
+    "compile_term",
+    "number_matches",
+    "run_patterns",
+]

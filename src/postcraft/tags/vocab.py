@@ -1,0 +1,241 @@
+"""Topic vocabularies: the built-in hashtag concepts per language, compiled into look-up tables.
+
+A *concept* is one topic (``recruitment``, ``cybersecurity`` …) with a CamelCase hashtag and a
+list of *terms* per language. Terms are lemmas, so inflected forms in a draft match through the
+analysis' lemmas; a multi-word term (``kunstig intelligens``) matches consecutive words; a term
+ending in ``*`` may also begin a compound (``rekruttering*`` matches ``rekrutteringsprocessen``)
+and a term starting with ``*`` may end one (``*sikkerhed`` matches ``cybersikkerheden``).
+The data lives in ``data/hashtags.<lang>.yaml``.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import NamedTuple
+
+from ..analysis.lemmas import lemma as _lemma
+from ..analysis.tokens import tokenize
+from ..errors import ConfigError
+from . import _yaml
+
+LANGS = ("da", "en")
+
+# Inflectional endings tried when a compound's head is inflected and not in the lemma table
+# ("cybersikkerheden" → "cybersikkerhed").
+_ENDINGS = {
+    "da": ("erne", "ene", "ens", "ets", "en", "et", "er", "ne", "e", "s"),
+    "en": ("es", "s", "'s"),
+}
+_LINKING = ("s", "e", "-")
+_MIN_REST = 3  # a compound's other part has at least this many letters
+_CACHE_LIMIT = 50_000
+
+
+def fold(s: str) -> str:
+    """Lower-case and NFC-normalise, as the analysis does for ``Token.lower``."""
+    low = s.lower()
+    if not low.isascii():
+        low = unicodedata.normalize("NFC", low)
+    return low
+
+
+def lemmas_of(phrase: str, lang: str) -> tuple[str, ...]:
+    """The lemmas of the words of ``phrase`` in ``lang`` (punctuation dropped).
+
+    >>> lemmas_of("Kunstige intelligenser", "da")
+    ('kunstig', 'intelligens')
+    """
+    return tuple(_lemma(fold(t[0]), lang) for t in tokenize(phrase) if t[3] in ("word", "number"))
+
+
+def tag_key(tag: str) -> str:
+    """A comparison key for hashtags: no '#', lower case, æ/ø/å spelled out, no '_'.
+
+    >>> tag_key("#GrønOmstilling") == tag_key("#gronomstilling") or tag_key("#GrønOmstilling")
+    'groenomstilling'
+    """
+    s = fold(tag.lstrip("#")).replace("_", "")
+    for a, b in (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
+        s = s.replace(a, b)
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode() or s
+
+
+class Hit(NamedTuple):
+    """A term of a concept that starts at a word: ``rest`` are the lemmas that must follow."""
+
+    rest: tuple[str, ...]
+    concept: str
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One topic in one language: its hashtag (may be ``None``) and a label for reasons."""
+
+    id: str
+    tag: str | None
+    label: str
+
+
+@dataclass(eq=False)
+class TopicIndex:
+    """Compiled look-up from a word's lemma to the concepts whose terms start there.
+
+    ``lookup`` is memoised per lemma, so compound splitting is paid once per distinct word.
+    """
+
+    lang: str
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    first: dict[str, list[Hit]] = field(default_factory=dict)
+    prefix: dict[str, list[str]] = field(default_factory=dict)
+    suffix: dict[str, list[str]] = field(default_factory=dict)
+    _frozen: dict[str, tuple[Hit, ...]] = field(default_factory=dict)
+    _cache: dict[str, tuple[Hit, ...]] = field(default_factory=dict)
+    _prefix_lengths: tuple[int, ...] = ()
+    _suffix_lengths: tuple[int, ...] = ()
+
+    def add_term(self, term: str, concept: str) -> None:
+        """Add one term (a lemma phrase; ``x*``/``*x`` for compound parts) for ``concept``."""
+        term = term.strip()
+        if term.endswith("*") and " " not in term:
+            _append(self.prefix, fold(term[:-1]), concept)
+        elif term.startswith("*") and " " not in term:
+            _append(self.suffix, fold(term[1:]), concept)
+        words = lemmas_of(term.strip("*"), self.lang)
+        if words:
+            hit = Hit(words[1:], concept)
+            lst = self.first.setdefault(words[0], [])
+            if hit not in lst:
+                lst.append(hit)
+
+    def freeze(self) -> None:
+        """Finish building: sort multi-word terms first and precompute the single-word table."""
+        self._frozen = {
+            k: tuple(sorted(v, key=lambda h: -len(h.rest))) for k, v in self.first.items()
+        }
+        self._cache = dict(self._frozen)
+        self._prefix_lengths = tuple(sorted({len(k) for k in self.prefix}, reverse=True))
+        self._suffix_lengths = tuple(sorted({len(k) for k in self.suffix}, reverse=True))
+
+    def lookup(self, lemma: str) -> tuple[Hit, ...]:
+        """The terms that can start at a word with this lemma (exact or as part of a compound)."""
+        hits = self._cache.get(lemma)
+        if hits is None:
+            hits = self._compound(lemma)
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache = dict(self._frozen)
+            self._cache[lemma] = hits
+        return hits
+
+    def _compound(self, word: str) -> tuple[Hit, ...]:
+        found: list[str] = []
+        n = len(word)
+        for k in self._prefix_lengths:
+            if k + _MIN_REST > n:
+                continue
+            ids = self.prefix.get(word[:k])
+            if ids:
+                rest = word[k:]
+                if rest[0] in _LINKING and len(rest) > _MIN_REST:
+                    rest = rest[1:]
+                if len(rest) >= _MIN_REST:
+                    found.extend(ids)
+                    break
+        if self._suffix_lengths:
+            forms = [word] + [word[: -len(e)] for e in _ENDINGS.get(self.lang, ()) if word.endswith(e)]
+            for form in forms:
+                m = len(form)
+                for k in self._suffix_lengths:
+                    if k + 2 > m:
+                        continue
+                    ids = self.suffix.get(form[m - k :])
+                    if ids:
+                        found.extend(ids)
+                        break
+                else:
+                    continue
+                break
+        return tuple(Hit((), c) for c in dict.fromkeys(found))
+
+    def concepts_for(self, phrase: str) -> tuple[str, ...]:
+        """Concepts a whole topic phrase names (for linking roster topics to concepts).
+
+        >>> builtin("da").concepts_for("Rekruttering")
+        ('recruitment',)
+        """
+        words = lemmas_of(phrase.lstrip("#"), self.lang)
+        if not words:
+            return ()
+        out = [h.concept for h in self.lookup(words[0]) if h.rest == words[1:]]
+        key = tag_key(phrase)
+        out.extend(cid for cid, c in self.concepts.items() if c.tag is not None and tag_key(c.tag) == key)
+        return tuple(dict.fromkeys(out))
+
+    def copy(self) -> TopicIndex:
+        """An unfrozen copy to extend with a roster's own topics."""
+        new = TopicIndex(self.lang, dict(self.concepts))
+        new.first = {k: list(v) for k, v in self.first.items()}
+        new.prefix = {k: list(v) for k, v in self.prefix.items()}
+        new.suffix = {k: list(v) for k, v in self.suffix.items()}
+        return new
+
+
+def _append(d: dict[str, list[str]], key: str, value: str) -> None:
+    lst = d.setdefault(key, [])
+    if value not in lst:
+        lst.append(value)
+
+
+_LOCK = threading.Lock()
+_BUILTIN: dict[str, TopicIndex] = {}
+
+
+def builtin(lang: str) -> TopicIndex:
+    """The built-in vocabulary of ``lang``, loaded once and shared (read-only)."""
+    idx = _BUILTIN.get(lang)
+    if idx is None:
+        with _LOCK:
+            idx = _BUILTIN.get(lang)
+            if idx is None:
+                idx = _load_builtin(lang)
+                _BUILTIN[lang] = idx
+    return idx
+
+
+def _load_builtin(lang: str) -> TopicIndex:
+    name = f"hashtags.{lang}.yaml"
+    res = resources.files("postcraft.tags") / "data" / name
+    doc = _yaml.load(res.read_text(encoding="utf-8"), name)
+    idx = TopicIndex(lang)
+    concepts = doc.get("concepts") if isinstance(doc, dict) else None
+    if not isinstance(concepts, dict):
+        raise ConfigError("expected 'concepts:' with one entry per concept id", path=name, line=1)
+    for cid, entry in concepts.items():
+        line = concepts.line_of(cid) if isinstance(concepts, _yaml.LineDict) else None
+        if not isinstance(entry, dict) or not isinstance(entry.get("terms"), list):
+            raise ConfigError(f"concept {cid!r} needs 'terms:' (a list)", path=name, line=line)
+        unknown = set(entry) - {"tag", "label", "terms"}
+        if unknown:
+            raise ConfigError(f"concept {cid!r}: unknown keys {sorted(unknown)}", path=name, line=line)
+        tag = entry.get("tag")
+        if tag is not None and (not isinstance(tag, str) or not tag.startswith("#")):
+            raise ConfigError(f"concept {cid!r}: 'tag' must start with '#'", path=name, line=line)
+        label = str(entry.get("label") or (tag or cid).lstrip("#"))
+        idx.concepts[str(cid)] = Concept(str(cid), tag, label)
+        for term in _terms(entry["terms"], name, line):
+            idx.add_term(term, str(cid))
+        if tag is not None:
+            # The hashtag itself, written as a word ("AI", "ESG"), is evidence too.
+            idx.add_term(tag[1:], str(cid))
+    idx.freeze()
+    return idx
+
+
+def _terms(terms: Iterable[object], name: str, line: int | None) -> Iterable[str]:
+    for t in terms:
+        if not isinstance(t, str) or not t.strip("* "):
+            raise ConfigError(f"every term must be non-empty text, not {t!r}", path=name, line=line)
+        yield t

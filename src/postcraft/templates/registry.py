@@ -1,0 +1,231 @@
+"""Where templates come from, and in which order they override each other.
+
+1. the built-in library (``postcraft/templates/builtin/{da,en}/``);
+2. template packs installed as packages, through the entry-point group ``postcraft.templates``
+   (sorted by entry-point name);
+3. folders named in the environment variable ``POSTCRAFT_TEMPLATES`` (``os.pathsep``-separated);
+4. the ``folder=`` argument (one folder or a list).
+
+A template from a later source replaces one with the same id from an earlier source, so an
+organisation can adapt a built-in template by copying it into its folder. Within one
+source, an id may occur once.
+
+Built-in templates and entry-point packs are read once per process; folders are re-read when
+a ``.j2`` file in them is added, removed or changed. :func:`clear_cache` forgets everything.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import metadata, resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, Union
+
+from ..errors import ConfigError, InputError, UnsupportedLanguageError
+from .errors import UnknownTemplateError
+from .model import ROLES, Template
+
+#: The entry-point group template packs register under.
+ENTRY_POINT_GROUP = "postcraft.templates"
+#: Environment variable naming extra template folders.
+ENV_VAR = "POSTCRAFT_TEMPLATES"
+#: How deep sub-folders of a template folder are searched.
+MAX_DEPTH = 6
+
+FolderLike = Union[str, "os.PathLike[str]", Traversable]
+Folders = Union[FolderLike, Sequence[FolderLike], None]
+
+_lock = threading.RLock()
+_builtin: list[Template] | None = None
+_packs: list[Template] | None = None
+_folders: dict[str, tuple[object, list[Template]]] = {}
+
+
+def clear_cache() -> None:
+    """Forget every loaded template (built-in, packs and folders); they are read again on next use."""
+    global _builtin, _packs
+    with _lock:
+        _builtin = None
+        _packs = None
+        _folders.clear()
+
+
+def _as_folder(obj: Any, what: str) -> Traversable:
+    if isinstance(obj, (str, os.PathLike)):
+        return Path(os.fspath(obj)).expanduser()
+    if isinstance(obj, Traversable):
+        return obj
+    raise ConfigError(f"{what} must be a folder path or an importlib.resources Traversable, not {type(obj).__name__}")
+
+
+def _walk(folder: Traversable, depth: int = 0) -> Iterator[Traversable]:
+    try:
+        children = sorted(folder.iterdir(), key=lambda c: c.name)
+    except OSError as exc:
+        raise ConfigError(f"cannot read the template folder ({exc})", path=str(folder)) from None
+    for child in children:
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            if depth < MAX_DEPTH:
+                yield from _walk(child, depth + 1)
+        elif child.name.endswith(".j2"):
+            yield child
+
+
+def read_folder(folder: FolderLike, *, source: str = "folder") -> list[Template]:
+    """Read and check every ``*.j2`` template under ``folder`` (sub-folders included).
+
+    Not cached; :func:`list_templates` with ``folder=`` caches. Raises ConfigError on the
+    first bad file, or when two files define the same id.
+
+    >>> from pathlib import Path
+    >>> import postcraft.templates as pt
+    >>> len(read_folder(Path(pt.__file__).parent / "builtin" / "en")) >= 12
+    True
+    """
+    root = _as_folder(folder, "a template folder")
+    if not root.is_dir():
+        raise ConfigError("not a folder of templates (no such folder)", path=str(root))
+    from .fileformat import read_template
+
+    seen: dict[str, str] = {}
+    out: list[Template] = []
+    for file in _walk(root):
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise ConfigError(f"cannot read ({exc})", path=str(file)) from None
+        t = read_template(data, path=str(file), file_name=file.name, source=source)
+        if t.id in seen:
+            raise ConfigError(f"template id {t.id!r} is defined twice, also in {seen[t.id]}", path=str(file))
+        seen[t.id] = str(file)
+        out.append(t)
+    return out
+
+
+def builtin_templates() -> list[Template]:
+    """The built-in library (read once)."""
+    global _builtin
+    with _lock:
+        if _builtin is None:
+            _builtin = read_folder(resources.files("postcraft.templates") / "builtin", source="builtin")
+        return _builtin
+
+
+def pack_templates() -> list[Template]:
+    """Templates from installed packs (entry-point group ``postcraft.templates``), read once.
+
+    Each entry point loads to a folder path, a Traversable, or a callable returning one.
+    """
+    global _packs
+    with _lock:
+        if _packs is None:
+            packs: list[Template] = []
+            eps = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
+            for ep in eps:
+                what = f"entry point {ep.name!r} ({ep.value}) in group {ENTRY_POINT_GROUP!r}"
+                try:
+                    obj = ep.load()
+                    if callable(obj) and not isinstance(obj, (str, os.PathLike, Traversable)):
+                        obj = obj()
+                except Exception as exc:
+                    raise ConfigError(f"{what} could not be loaded: {type(exc).__name__}: {exc}") from None
+                packs.extend(read_folder(_as_folder(obj, what), source=f"entry point {ep.name}"))
+            _packs = packs
+        return _packs
+
+
+def _signature(folder: Traversable) -> object:
+    if isinstance(folder, Path):
+        stats = []
+        for file in _walk(folder):
+            assert isinstance(file, Path)
+            try:
+                st = file.stat()
+            except OSError:
+                continue
+            stats.append((str(file), st.st_mtime_ns, st.st_size))
+        return tuple(stats)
+    return None  # a package resource does not change while the process runs
+
+
+def folder_templates(folder: FolderLike) -> list[Template]:
+    """Templates of one organisation folder, cached until its files change."""
+    root = _as_folder(folder, "folder")
+    key = str(root.resolve()) if isinstance(root, Path) else f"{type(root).__name__}:{root}"
+    if isinstance(root, Path) and not root.is_dir():
+        raise ConfigError("not a folder of templates (no such folder)", path=str(root))
+    sig = _signature(root)
+    with _lock:
+        cached = _folders.get(key)
+        if cached is not None and cached[0] == sig:
+            return cached[1]
+    templates = read_folder(root)
+    with _lock:
+        _folders[key] = (sig, templates)
+    return templates
+
+
+def _folder_list(folder: Folders) -> list[FolderLike]:
+    out: list[FolderLike] = []
+    env = os.environ.get(ENV_VAR, "")
+    out.extend(p for p in env.split(os.pathsep) if p.strip())
+    if folder is None:
+        return out
+    if isinstance(folder, (str, os.PathLike, Traversable)):
+        out.append(folder)
+    else:
+        out.extend(folder)
+    return out
+
+
+def all_templates(folder: Folders = None) -> dict[str, Template]:
+    """Every available template by id, later sources overriding earlier ones (see module docs)."""
+    merged: dict[str, Template] = {}
+    sources: Iterable[list[Template]] = [builtin_templates(), pack_templates()]
+    for group in [*sources, *(folder_templates(f) for f in _folder_list(folder))]:
+        for t in group:
+            merged[t.id] = t
+    return merged
+
+
+def normalize_lang(lang: str) -> str:
+    """``"da"``, ``"DA"``, ``"da-DK"`` → ``"da"``; other languages raise."""
+    code = str(lang).strip().lower().replace("_", "-").split("-")[0]
+    if code not in ("da", "en"):
+        raise UnsupportedLanguageError(code, f"templates exist in Danish ('da') and English ('en'), not {lang!r}")
+    return code
+
+
+def list_templates(
+    *, lang: str | None = None, role: str | None = None, purpose: str | None = None, folder: Folders = None
+) -> list[Template]:
+    """Templates matching every filter given, sorted by id (see the package docs)."""
+    code = normalize_lang(lang) if lang is not None else None
+    if role is not None and role not in ROLES:
+        raise InputError(f"unknown role {role!r}; roles are {', '.join(ROLES)}")
+    found = [
+        t
+        for t in all_templates(folder).values()
+        if (code is None or t.lang == code)
+        and (role is None or role in t.roles)
+        and (purpose is None or t.purpose == purpose)
+    ]
+    return sorted(found, key=lambda t: t.id)
+
+
+def get_template(template_id: str, *, folder: Folders = None) -> Template:
+    """The template with this id; :class:`UnknownTemplateError` (with close ids) otherwise."""
+    templates = all_templates(folder)
+    found = templates.get(template_id)
+    if found is not None:
+        return found
+    ids = sorted(templates)
+    near = [i for i in ids if i.rsplit(".", 1)[0] == str(template_id)]
+    near += [i for i in difflib.get_close_matches(str(template_id), ids, n=3, cutoff=0.6) if i not in near]
+    raise UnknownTemplateError(str(template_id), near[:4])

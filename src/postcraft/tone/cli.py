@@ -1,0 +1,93 @@
+"""``postcraft train tone`` and ``postcraft tone``: train, adapt and use tone models."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, PostcraftError
+
+ROOT_HINT = "corpora/tone"
+
+
+def register(sub: Any) -> None:
+    train = sub.add_parser("train", help="train models (tone)")
+    tsub = train.add_subparsers(dest="what", metavar="WHAT")
+    t = tsub.add_parser(
+        "tone",
+        help="train a tone model from labelled posts (needs the 'train' extra)",
+        description=(
+            "Train tone models. Without --out-model: train the built-in da and en models from a corpus folder, "
+            "evaluate on held-out sectors and write models and reports. With --out-model: train (or, with --adapt, "
+            "adapt the built-in model to) an organisation's own labelled posts of one language."
+        ),
+    )
+    t.add_argument("--corpus", default=ROOT_HINT, help="folder or .jsonl file of labelled posts (text, grade 1-5, lang)")
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--lang", choices=("da", "en"), default=None)
+    t.add_argument("--out", default=None, help="folder for the built-in models (default: the package's models folder)")
+    t.add_argument("--report", default="models", help="folder for evaluation reports and charts")
+    t.add_argument("--out-model", default=None, help="write one organisation model to this JSON file")
+    t.add_argument("--adapt", action="store_true", help="adapt the built-in model instead of training from scratch")
+    t.set_defaults(func=_cmd_train)
+    train.set_defaults(func=lambda args: (train.print_help(sys.stderr), 2)[1])
+
+    s = sub.add_parser("tone", help="score how personal a draft sounds")
+    s.add_argument("file", help="draft file (UTF-8) or -")
+    s.add_argument("--lang", choices=("da", "en"), default=None)
+    s.add_argument("--model", default=None, help="a tone model JSON file (default: built-in)")
+    s.add_argument("--format", choices=("text", "json"), default="text")
+    s.set_defaults(func=_cmd_tone)
+
+
+def _require_training_libs() -> None:
+    try:
+        import numpy  # noqa: F401
+        import scipy  # noqa: F401
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise PostcraftError("training needs scikit-learn: pip install 'postcraft[train]'") from None
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    _require_training_libs()
+    from . import train as tr
+    from .model import builtin_model
+
+    if args.out_model:
+        if not args.lang:
+            raise InputError("--out-model trains one language: add --lang da or --lang en")
+        posts = tr.load_corpus(args.corpus, lang=args.lang)
+        base = builtin_model(args.lang) if args.adapt else None
+        model, info = tr.fit(posts, args.lang, seed=args.seed, base=base)
+        model.save(args.out_model)
+        print(f"wrote {args.out_model}: {len(posts)} posts, cross-validated ROC-AUC {info['cv_auc']:.3f}, C={info['C']}")
+        return 0
+    out = Path(args.out) if args.out else Path(__file__).resolve().parent / "models"
+    langs = (args.lang,) if args.lang else ("da", "en")
+    reports = tr.train_builtin(args.corpus, out, seed=args.seed, langs=langs, report_dir=args.report)
+    for lang, r in reports.items():
+        h = r["heldout"]
+        print(f"{lang}: {r['posts']} posts; held-out ({r['heldout_posts']} posts, sectors {', '.join(r['heldout_sectors'])}): "
+              f"ROC-AUC {h['roc_auc']:.3f}, Spearman {h['spearman']:.3f}, macro-F1 {h['macro_f1']:.3f}, ECE {h['ece']:.3f}")
+    return 0
+
+
+def _cmd_tone(args: argparse.Namespace) -> int:
+    from ..cli import read_input
+    from . import score_tone
+
+    s = score_tone(read_input(args.file), lang=args.lang, model=args.model)
+    if args.format == "json":
+        json.dump(s.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    print(f"{s.label} (personal {s.personal:.2f})")
+    for d in s.drivers:
+        print(f"  {d.direction:>9}  {d.category:<22} {d.weight:+.2f}  {d.text!r}")
+        if d.hint:
+            print(f"             {d.hint}")
+    return 0

@@ -1,0 +1,290 @@
+"""Tone features computed from the shared :class:`~postcraft.analysis.Analysis`.
+
+Two kinds, both interpretable and both traced back to tokens so explanations have spans:
+
+* **sparse** n-grams: word lemmas (``w:``), lemma bigrams (``b:``) and word endings (``x:``),
+  sublinear term frequency, each group L2-normalised;
+* **style** rates (see shared FACTS): pronouns, mental verbs, informality, announcement phrases,
+  calls to action, corporate vocabulary, nominal style, questions, exclamations, emoji,
+  hashtags, links, figures, names in the third person, word and sentence length.
+
+The same code builds features for training and for scoring, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..analysis import Analysis
+from ..analysis.lemmas import lemma as lemma_of
+
+STYLE_NAMES: tuple[str, ...] = (
+    "first_singular",
+    "first_plural",
+    "second_person",
+    "mental_verbs",
+    "informal",
+    "announcement",
+    "call_to_action",
+    "corporate_vocabulary",
+    "nominal",
+    "questions",
+    "exclamations",
+    "emoji",
+    "hashtags",
+    "links",
+    "mentions",
+    "figures",
+    "names",
+    "word_length",
+    "sentence_length",
+    "length",
+    "opens_first_person",
+)
+
+# Which explanation category each style feature and token class belongs to.
+STYLE_CATEGORY: dict[str, str] = {
+    "first_singular": "pronouns",
+    "first_plural": "pronouns",
+    "second_person": "pronouns",
+    "opens_first_person": "pronouns",
+    "mental_verbs": "narrative",
+    "informal": "informality",
+    "exclamations": "informality",
+    "emoji": "informality",
+    "announcement": "announcement",
+    "call_to_action": "call_to_action",
+    "corporate_vocabulary": "corporate_vocabulary",
+    "nominal": "nominal_style",
+    "word_length": "nominal_style",
+    "questions": "questions",
+    "hashtags": "hashtags",
+    "links": "links",
+    "mentions": "names",
+    "figures": "figures",
+    "names": "names",
+    "sentence_length": "structure",
+    "length": "structure",
+}
+_LEX_CATEGORY = {
+    "first_singular": "pronouns",
+    "first_plural": "pronouns",
+    "second_person": "pronouns",
+    "mental_verbs": "narrative",
+    "informal": "informality",
+    "announcement": "announcement",
+    "call_to_action": "call_to_action",
+    "corporate_vocabulary": "corporate_vocabulary",
+}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Per-language word lists (lemmas) and phrases (lemma tuples) of the style categories."""
+
+    lang: str
+    words: dict[str, str]  # lemma -> lexicon category
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first lemma -> (phrase, category)
+    suffixes: tuple[str, ...]
+
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def lexicon(lang: str) -> Lexicon:
+    """The built-in lexicon of ``lang`` (loaded once)."""
+    import yaml
+
+    with _LOCK:
+        raw = yaml.safe_load((resources.files("postcraft.tone") / "data" / "lexicon.yaml").read_text("utf-8"))
+    spec: dict[str, Any] = raw[lang]
+    words: dict[str, str] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for cat, body in spec.items():
+        if cat == "nominal_suffixes":
+            continue
+        for w in body.get("words", []):
+            words.setdefault(lemma_of(str(w).lower(), lang), cat)
+            words.setdefault(str(w).lower(), cat)
+        for p in body.get("phrases", []):
+            lemmas = tuple(lemma_of(x, lang) for x in str(p).lower().split())
+            phrases.setdefault(lemmas[0], []).append((lemmas, cat))
+    return Lexicon(
+        lang=lang,
+        words=words,
+        phrases={k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in phrases.items()},
+        suffixes=tuple(sorted(spec["nominal_suffixes"], key=len, reverse=True)),
+    )
+
+
+@dataclass(frozen=True)
+class Features:
+    """Features of one text.
+
+    ``sparse`` maps a feature name to its value; ``where`` maps it to the token indices it
+    came from. ``style`` holds the raw style values (standardised by the model) and
+    ``style_tokens`` the token indices behind each. ``category`` gives each token's
+    explanation category.
+    """
+
+    sparse: dict[str, float]
+    where: dict[str, list[int]]
+    style: tuple[float, ...]
+    style_tokens: dict[str, list[int]]
+    category: dict[int, str]
+
+
+def extract(analysis: Analysis) -> Features:
+    """Compute the tone features of an analysed text.
+
+    >>> from postcraft.analysis import analyze
+    >>> f = extract(analyze("Jeg synes det var en fed dag!", lang="da"))
+    >>> f.style[0] > 0, "w:synes" in f.sparse
+    (True, True)
+    """
+    lex = lexicon(analysis.lang)
+    tokens = analysis.tokens
+    counts: dict[str, int] = {}
+    where: dict[str, list[int]] = {}
+    category: dict[int, str] = {}
+    style_tokens: dict[str, list[int]] = {name: [] for name in STYLE_NAMES}
+    lex_words = lex.words
+    suffixes = lex.suffixes
+
+    n_words = 0
+    word_chars = 0
+    prev_word: int | None = None
+    sentence_starts = {s.first for s in analysis.sentences}
+    for i, tok in enumerate(tokens):
+        kind = tok.kind
+        if kind == "word":
+            n_words += 1
+            word_chars += len(tok.text)
+            lem = tok.lemma
+            key = "w:" + lem
+            counts[key] = counts.get(key, 0) + 1
+            where.setdefault(key, []).append(i)
+            if prev_word is not None and prev_word == i - 1:
+                bkey = "b:" + tokens[prev_word].lemma + " " + lem
+                counts[bkey] = counts.get(bkey, 0) + 1
+                where.setdefault(bkey, []).extend((prev_word, i))
+            prev_word = i
+            low = tok.lower
+            if len(low) >= 5:
+                for k in (3, 4):
+                    if len(low) > k + 1:
+                        xkey = "x:" + low[-k:]
+                        counts[xkey] = counts.get(xkey, 0) + 1
+                        where.setdefault(xkey, []).append(i)
+            cat = lex_words.get(lem) or lex_words.get(low)
+            if i in category:
+                pass  # already part of a phrase that started earlier
+            elif cat is not None:
+                style_tokens[cat].append(i)
+                category[i] = _LEX_CATEGORY[cat]
+            elif len(low) > 6 and low.endswith(suffixes):
+                style_tokens["nominal"].append(i)
+                category[i] = "nominal_style"
+            elif i not in sentence_starts and tok.text[:1].isupper() and not tok.text.isupper():
+                style_tokens["names"].append(i)
+                category[i] = "names"
+            else:
+                category[i] = "word_choice"
+            phrases = lex.phrases.get(lem)
+            if phrases:
+                for phrase, pcat in phrases:
+                    idx = _match_phrase(tokens, i, phrase)
+                    if idx:
+                        style_tokens[pcat].extend(idx)
+                        for j in idx:
+                            category[j] = _LEX_CATEGORY[pcat]
+                        break
+        else:
+            prev_word = None
+            if kind == "punct":
+                if "?" in tok.text:
+                    style_tokens["questions"].append(i)
+                    category[i] = "questions"
+                if "!" in tok.text:
+                    style_tokens["exclamations"].append(i)
+                    category[i] = "informality"
+            elif kind == "emoji":
+                style_tokens["emoji"].append(i)
+                category[i] = "informality"
+            elif kind == "hashtag":
+                style_tokens["hashtags"].append(i)
+                category[i] = "hashtags"
+            elif kind in ("url", "email"):
+                style_tokens["links"].append(i)
+                category[i] = "links"
+            elif kind == "mention":
+                style_tokens["mentions"].append(i)
+                category[i] = "names"
+            elif kind == "number":
+                style_tokens["figures"].append(i)
+                category[i] = "figures"
+
+    sparse: dict[str, float] = {}
+    norms: dict[str, float] = {"w": 0.0, "b": 0.0, "x": 0.0}
+    for key, c in counts.items():
+        v = 1.0 + math.log(c)
+        sparse[key] = v
+        norms[key[0]] += v * v
+    for g in norms:
+        norms[g] = math.sqrt(norms[g]) or 1.0
+    for key in sparse:
+        sparse[key] /= norms[key[0]]
+
+    w = max(1, n_words)
+    first_words = [t.lemma for t in tokens[:6] if t.kind == "word"][:3]
+    fs_words = {x for x, c in lex_words.items() if c == "first_singular"}
+    style = (
+        len(style_tokens["first_singular"]) / w,
+        len(style_tokens["first_plural"]) / w,
+        len(style_tokens["second_person"]) / w,
+        len(style_tokens["mental_verbs"]) / w,
+        len(style_tokens["informal"]) / w,
+        math.log1p(_phrase_count(style_tokens["announcement"])),
+        math.log1p(_phrase_count(style_tokens["call_to_action"])),
+        len(style_tokens["corporate_vocabulary"]) / w,
+        len(style_tokens["nominal"]) / w,
+        math.log1p(len(style_tokens["questions"])),
+        math.log1p(sum(tokens[i].text.count("!") for i in style_tokens["exclamations"])),
+        math.log1p(len(style_tokens["emoji"])),
+        math.log1p(len(style_tokens["hashtags"])),
+        math.log1p(len(style_tokens["links"])),
+        math.log1p(len(style_tokens["mentions"])),
+        len(style_tokens["figures"]) / w,
+        len(style_tokens["names"]) / w,
+        word_chars / w,
+        n_words / max(1, len(analysis.sentences)),
+        math.log1p(n_words),
+        1.0 if any(x in fs_words for x in first_words) else 0.0,
+    )
+    return Features(sparse, where, style, style_tokens, category)
+
+
+def _phrase_count(indices: list[int]) -> int:
+    """Number of separate matches among token indices (consecutive indices are one phrase)."""
+    if not indices:
+        return 0
+    s = sorted(set(indices))
+    return 1 + sum(1 for a, b in zip(s, s[1:], strict=False) if b != a + 1)
+
+
+def _match_phrase(tokens: tuple[Any, ...], i: int, phrase: tuple[str, ...]) -> list[int]:
+    """Token indices of ``phrase`` (lemmas) starting at word ``i``, skipping nothing; [] if no match."""
+    idx = [i]
+    j = i
+    for want in phrase[1:]:
+        j += 1
+        if j >= len(tokens) or tokens[j].kind != "word" or tokens[j].lemma != want and tokens[j].lower != want:
+            return []
+        idx.append(j)
+    return idx
