@@ -93,49 +93,53 @@ def sentences(text: str, tokens: list[Token], paragraph_spans: list[Span]) -> li
     """Sentences over the tokens: they end at ``. ! ? …`` (not after a known abbreviation or
     an ordinal such as ``1.``), at line breaks, and at paragraph ends."""
     out: list[Sentence] = []
-    if not tokens:
-        return out
-    line_breaks = {m.start() for m in _NEWLINE.finditer(text)}
-    breaks_sorted = sorted(line_breaks)
-    first = 0
     n = len(tokens)
-    for i, tok in enumerate(tokens):
+    if not n:
+        return out
+    first = 0
+    i = 0
+    while i < n:
+        tok = tokens[i]
         end_here = False
         if tok.kind == "punct" and tok.text[0] in ".!?…":
-            prev = tokens[i - 1] if i > 0 else None
-            single_dot = tok.text == "."
-            if single_dot and prev is not None and prev.end == tok.start and (
-                prev.lower in ABBREVIATIONS or (prev.kind == "number" and _next_is_lower(tokens, i))
-            ):
-                end_here = False
-            else:
-                end_here = True
-        if not end_here and i + 1 < n and _has_break_between(breaks_sorted, tok.end, tokens[i + 1].start):
+            end_here = True
+            if tok.text == "." and i > 0:
+                prev = tokens[i - 1]
+                if prev.end == tok.start and (
+                    prev.lower in ABBREVIATIONS or (prev.kind == "number" and _next_is_lower(tokens, i))
+                ):
+                    end_here = False
+        if not end_here and i + 1 < n and _line_break(text, tok.end, tokens[i + 1].start):
             end_here = True
         if end_here or i == n - 1:
             # Closing quotes and brackets stay with the sentence they close.
             last = i + 1
-            while last < n and tokens[last].text in {'"', "”", "’", ")", "»", "'"} and not _has_break_between(
-                breaks_sorted, tokens[last - 1].end, tokens[last].start
+            while (
+                last < n
+                and tokens[last].text in _CLOSERS
+                and not _line_break(text, tokens[last - 1].end, tokens[last].start)
             ):
                 last += 1
-            if last > first:
-                out.append(Sentence(tokens[first].start, tokens[last - 1].end, first, last))
+            out.append(Sentence(tokens[first].start, tokens[last - 1].end, first, last))
             first = last
-            if first >= n:
-                break
+            i = last
+            continue
+        i += 1
     return out
+
+
+_CLOSERS = frozenset({'"', "”", "’", ")", "»", "'"})
 
 
 def _next_is_lower(tokens: list[Token], i: int) -> bool:
     return i + 1 < len(tokens) and tokens[i + 1].text[:1].islower()
 
 
-def _has_break_between(breaks: list[int], start: int, end: int) -> bool:
-    from bisect import bisect_left
-
-    k = bisect_left(breaks, start)
-    return k < len(breaks) and breaks[k] < end
+def _line_break(text: str, start: int, end: int) -> bool:
+    """True when the gap ``text[start:end]`` between two tokens holds a line break."""
+    if end - start == 1 and text[start] == " ":
+        return False
+    return _NEWLINE.search(text, start, end) is not None
 
 
 # LinkedIn shows three rendered lines (two when the third is blank), about 210 characters on
