@@ -62,12 +62,16 @@ def explain(
     ranked = sorted(by_cat.items(), key=lambda kv: -abs(kv[1]))
     table = hints()
     out = []
+    cat_of = feats.category
+    tokens_by_cat: dict[str, list[int]] = {}
+    for i in by_tok:
+        tokens_by_cat.setdefault(cat_of.get(i, "word_choice"), []).append(i)
     for cat, weight in ranked[:MAX_DRIVERS]:
         if abs(weight) < 0.05:
             break
         direction = "personal" if weight > 0 else "corporate"
         # The tokens of this category that push the same way, strongest first.
-        idx = [i for i, c in by_tok.items() if feats.category.get(i) == cat and (c > 0) == (weight > 0)]
+        idx = [i for i in tokens_by_cat.get(cat, ()) if (by_tok[i] > 0) == (weight > 0)]
         idx.sort(key=lambda i: -abs(by_tok[i]))
         chosen = sorted(idx[:MAX_SPANS])
         spans = tuple((tokens[i].start, tokens[i].end) for i in chosen)

@@ -161,34 +161,38 @@ def extract(analysis: Analysis) -> Features:
     word_chars = 0
     prev_word: int | None = None
     sentence_starts = {s.first for s in analysis.sentences}
+    info_cache = _word_info_cache(lex)
     for i, tok in enumerate(tokens):
         kind = tok.kind
         if kind == "word":
             n_words += 1
             word_chars += len(tok.text)
             lem = tok.lemma
-            key = "w:" + lem
-            counts[key] = counts.get(key, 0) + 1
-            where.setdefault(key, []).append(i)
+            low = tok.lower
+            info = info_cache.get((lem, low))
+            if info is None:
+                info = _word_info(lex, lem, low)
+                if len(info_cache) < 200_000:
+                    info_cache[(lem, low)] = info
+            keys, cat, nominal = info
+            for key in keys:
+                counts[key] = counts.get(key, 0) + 1
+                w_idx = where.get(key)
+                if w_idx is None:
+                    where[key] = [i]
+                else:
+                    w_idx.append(i)
             if prev_word is not None and prev_word == i - 1:
                 bkey = "b:" + tokens[prev_word].lemma + " " + lem
                 counts[bkey] = counts.get(bkey, 0) + 1
                 where.setdefault(bkey, []).extend((prev_word, i))
             prev_word = i
-            low = tok.lower
-            if len(low) >= 5:
-                for k in (3, 4):
-                    if len(low) > k + 1:
-                        xkey = "x:" + low[-k:]
-                        counts[xkey] = counts.get(xkey, 0) + 1
-                        where.setdefault(xkey, []).append(i)
-            cat = lex_words.get(lem) or lex_words.get(low)
             if i in category:
                 pass  # already part of a phrase that started earlier
             elif cat is not None:
                 style_tokens[cat].append(i)
                 category[i] = _LEX_CATEGORY[cat]
-            elif len(low) > 6 and low.endswith(suffixes):
+            elif nominal:
                 style_tokens["nominal"].append(i)
                 category[i] = "nominal_style"
             elif i not in sentence_starts and tok.text[:1].isupper() and not tok.text.isupper():
@@ -268,6 +272,26 @@ def extract(analysis: Analysis) -> Features:
         1.0 if any(x in fs_words for x in first_words) else 0.0,
     )
     return Features(sparse, where, style, style_tokens, category)
+
+
+_INFO_CACHES: dict[str, dict[tuple[str, str], tuple[tuple[str, ...], str | None, bool]]] = {}
+
+
+def _word_info_cache(lex: Lexicon) -> dict[tuple[str, str], tuple[tuple[str, ...], str | None, bool]]:
+    return _INFO_CACHES.setdefault(lex.lang, {})
+
+
+def _word_info(lex: Lexicon, lem: str, low: str) -> tuple[tuple[str, ...], str | None, bool]:
+    """The n-gram keys of one word (lemma and endings), its lexicon category, and whether it
+    looks like a nominalisation."""
+    keys = ["w:" + lem]
+    if len(low) >= 5:
+        for k in (3, 4):
+            if len(low) > k + 1:
+                keys.append("x:" + low[-k:])
+    cat = lex.words.get(lem) or lex.words.get(low)
+    nominal = len(low) > 6 and low.endswith(lex.suffixes)
+    return tuple(keys), cat, nominal
 
 
 def _phrase_count(indices: list[int]) -> int:
