@@ -20,6 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError, InputError, PostcraftError, UnsupportedLanguageError
 
+# Functions that share their name with a submodule are bound eagerly (their modules are cheap
+# to import), so that importing the submodule later cannot shadow the function.
+from .review import SCHEMA_VERSION, Review, review
+
 __version__ = "0.1.0"
 
 # name -> module that defines it; imported on first attribute access (PEP 562).
@@ -28,9 +32,6 @@ _LAZY = {
     "Analysis": "postcraft.analysis",
     "Token": "postcraft.analysis",
     "Position": "postcraft.analysis",
-    "review": "postcraft.review",
-    "Review": "postcraft.review",
-    "SCHEMA_VERSION": "postcraft.review",
     "score_tone": "postcraft.tone",
     "ToneScore": "postcraft.tone",
     "ToneModel": "postcraft.tone",
@@ -40,7 +41,6 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from .analysis import Analysis, Position, Token, analyze
-    from .review import SCHEMA_VERSION, Review, review
     from .tone import Driver, ToneModel, ToneScore, load_model, score_tone
 
 __all__ = [

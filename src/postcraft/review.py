@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .analysis import Analysis, analyze
+if TYPE_CHECKING:
+    from .analysis import Analysis
 
 SCHEMA_VERSION = "1.0"
 
@@ -71,6 +72,7 @@ def review(
     >>> r.lang
     'da'
     """
+    from .analysis import analyze
     from .tone import score_analysis
 
     analysis = analyze(text, lang=lang)
