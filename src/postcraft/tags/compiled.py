@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..analysis.tokens import tokenize
 from . import _yaml
-from .vocab import LANGS, TopicIndex, builtin, fold, lemmas_of, tag_key
+from .vocab import LANGS, TopicIndex, builtin, fold, tag_key, words_of
 
 if TYPE_CHECKING:
     from .roster import Company, OrgHashtag, Person, Roster
@@ -208,7 +208,7 @@ def _compile_topics(
         idx = base[lang].copy()
         for cid, (label, phrase) in custom.items():
             idx.concepts[cid] = Concept(cid, None, label)
-            if lemmas_of(phrase, lang):
+            if words_of(phrase, lang):
                 idx.add_term(phrase, cid)
         idx.freeze()
         topics[lang] = idx

@@ -164,10 +164,10 @@ def load_roster(source: str | os.PathLike[str] | Mapping[str, Any] | Roster | No
     >>> r = load_roster({"people": [{"name": "Mette Hansen", "consent": True, "topics": ["rekruttering"]}]})
     >>> r.people[0].name, r.people[0].topics
     ('Mette Hansen', ('rekruttering',))
-    >>> load_roster({"persons": []})
+    >>> load_roster({"peple": []})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    postcraft.errors.ConfigError: roster: unknown key 'persons' (did you mean 'people'?); allowed keys: companies, hashtags, people, version
+    postcraft.errors.ConfigError: roster: unknown key 'peple' (did you mean 'people'?); ...
     """
     global _EMPTY
     if source is None:
@@ -288,16 +288,13 @@ def _from_mapping(doc: Mapping[str, Any], path: str | None) -> Roster:
     if version != 1:
         raise top.error(f"version {version!r} is not supported; write 'version: 1'", _line(doc, "version"))
     people = tuple(
-        _person(item, _Where(path, ln, f"people[{i}]"))
-        for i, item, ln in _items(doc, "people", top)
+        _person(item, _Where(path, ln, f"people[{i}]")) for i, item, ln in _items(doc, "people", top)
     )
     companies = tuple(
-        _company(item, _Where(path, ln, f"companies[{i}]"))
-        for i, item, ln in _items(doc, "companies", top)
+        _company(item, _Where(path, ln, f"companies[{i}]")) for i, item, ln in _items(doc, "companies", top)
     )
     hashtags = tuple(
-        _hashtag(item, _Where(path, ln, f"hashtags[{i}]"))
-        for i, item, ln in _items(doc, "hashtags", top)
+        _hashtag(item, _Where(path, ln, f"hashtags[{i}]")) for i, item, ln in _items(doc, "hashtags", top)
     )
     _check_unique(people, companies, hashtags, doc, top)
     return Roster(people=people, companies=companies, hashtags=hashtags, source=path)
@@ -339,7 +336,7 @@ def _list(item: Mapping[str, Any], key: str, where: _Where) -> tuple[str, ...]:
     if isinstance(value, str):
         if "," in value or ";" in value:
             raise where.error(
-                f"'{key}' must be a list; write [{', '.join(v.strip() for v in value.replace(';', ',').split(','))}]",
+                f"'{key}' must be a list; write [{', '.join(_split(value))}]",
                 _line(item, key),
             )
         value = [value]
@@ -353,6 +350,10 @@ def _list(item: Mapping[str, Any], key: str, where: _Where) -> tuple[str, ...]:
         if s not in out:
             out.append(s)
     return tuple(out)
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.replace(";", ",").split(",") if v.strip()]
 
 
 def _bool(item: Mapping[str, Any], key: str, where: _Where, default: bool = False) -> bool:
@@ -429,7 +430,11 @@ def _company(item: Any, where: _Where) -> Company:
             _line(m, "page"),
         )
     return Company(
-        name=name, aliases=_list(m, "aliases", where), urn=urn, page=page, employer=_bool(m, "employer", where)
+        name=name,
+        aliases=_list(m, "aliases", where),
+        urn=urn,
+        page=page,
+        employer=_bool(m, "employer", where),
     )
 
 
@@ -437,11 +442,14 @@ def _hashtag(item: Any, where: _Where) -> OrgHashtag:
     m = _mapping(item, where, _HASHTAG_KEYS)
     tag = _text(m, "tag", where)
     if tag is None:
-        raise where.error("'tag' is missing; write e.g. 'tag: \"#LifeAtKystlys\"' (quote it: # starts a comment)")
+        raise where.error(
+            "'tag' is missing; write e.g. 'tag: \"#LifeAtKystlys\"' (quote it: # starts a comment)"
+        )
     if not _HASHTAG.fullmatch(tag):
         camel = "#" + "".join(w[:1].upper() + w[1:] for w in regex.split(r"[^\p{L}\p{N}]+", tag) if w)
         raise where.error(
-            f"{tag!r} is not a hashtag LinkedIn can link; use letters and digits only, in CamelCase: {camel!r}",
+            f"{tag!r} is not a hashtag LinkedIn can link; use letters and digits only, "
+            f"in CamelCase: {camel!r}",
             _line(m, "tag"),
         )
     if not tag.startswith("#"):
@@ -449,7 +457,9 @@ def _hashtag(item: Any, where: _Where) -> OrgHashtag:
     where.what = f"{where.what} ({tag})"
     topics = _list(m, "topics", where)
     if not topics:
-        raise where.error("'topics' is missing; list the topics the hashtag belongs to, e.g. [kultur, trivsel]")
+        raise where.error(
+            "'topics' is missing; list the topics the hashtag belongs to, e.g. [kultur, trivsel]"
+        )
     return OrgHashtag(tag=tag, topics=topics, languages=_languages(m, where))
 
 
@@ -461,21 +471,27 @@ def _check_unique(
     top: _Where,
 ) -> None:
     seen: dict[str, str] = {}
-    for kind, entries in (("people", people), ("companies", companies)):
+    groups: tuple[tuple[str, tuple[Person | Company, ...]], ...] = (
+        ("people", people),
+        ("companies", companies),
+    )
+    for kind, entries in groups:
         lst = doc.get(kind) or []
         for i, e in enumerate(entries):
             if e.urn is None:
                 continue
             if e.urn in seen:
                 raise top.error(
-                    f"{e.name}: the URN {e.urn} is also given for {seen[e.urn]}; each URN belongs to one entry",
+                    f"{e.name}: the URN {e.urn} is also given for {seen[e.urn]}; "
+                    f"each URN belongs to one entry",
                     _line(lst, i),
                 )
             seen[e.urn] = e.name
     employers = [c.name for c in companies if c.employer]
     if len(employers) > 1:
         raise top.error(
-            f"only one company can be 'employer: true' (found {', '.join(employers)})", _line(doc, "companies")
+            f"only one company can be 'employer: true' (found {', '.join(employers)})",
+            _line(doc, "companies"),
         )
     tags: set[str] = set()
     lst = doc.get("hashtags") or []
@@ -558,9 +574,7 @@ def _from_csv(text: str, path: str) -> Roster:
                 elif col in _CSV_BOOLS:
                     low = value.lower()
                     if low not in _TRUE | _FALSE:
-                        raise ConfigError(
-                            f"{col!r} is {value!r}; write yes or no", path=path, line=line
-                        )
+                        raise ConfigError(f"{col!r} is {value!r}; write yes or no", path=path, line=line)
                     item[col] = low in _TRUE
                 else:
                     item[col] = value

@@ -1,10 +1,12 @@
 """Topic vocabularies: the built-in hashtag concepts per language, compiled into look-up tables.
 
 A *concept* is one topic (``recruitment``, ``cybersecurity`` …) with a CamelCase hashtag and a
-list of *terms* per language. Terms are lemmas, so inflected forms in a draft match through the
-analysis' lemmas; a multi-word term (``kunstig intelligens``) matches consecutive words; a term
-ending in ``*`` may also begin a compound (``rekruttering*`` matches ``rekrutteringsprocessen``)
-and a term starting with ``*`` may end one (``*sikkerhed`` matches ``cybersikkerheden``).
+list of *terms* per language. Terms are written in their dictionary form; a word of a draft
+matches when its lemma or its own lower-case form equals a term's word (so a term is never
+turned into another word by the lemma table: "AI" stays "ai"); a multi-word term
+(``kunstig intelligens``) matches consecutive words; a term ending in ``*`` may also begin
+a compound (``rekruttering*`` matches ``rekrutteringsprocessen``) and a term starting with
+``*`` may end one (``*sikkerhed`` matches ``cybersikkerheden``).
 The data lives in ``data/hashtags.<lang>.yaml``.
 """
 
@@ -43,13 +45,18 @@ def fold(s: str) -> str:
     return low
 
 
-def lemmas_of(phrase: str, lang: str) -> tuple[str, ...]:
-    """The lemmas of the words of ``phrase`` in ``lang`` (punctuation dropped).
+def words_of(phrase: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """``(lower, lemma)`` of each word of ``phrase`` in ``lang`` (punctuation dropped).
 
-    >>> lemmas_of("Kunstige intelligenser", "da")
-    ('kunstig', 'intelligens')
+    >>> words_of("Kunstige intelligenser", "da")
+    (('kunstige', 'kunstig'), ('intelligenser', 'intelligens'))
     """
-    return tuple(_lemma(fold(t[0]), lang) for t in tokenize(phrase) if t[3] in ("word", "number"))
+    out = []
+    for t in tokenize(phrase):
+        if t[3] in ("word", "number"):
+            low = fold(t[0])
+            out.append((low, _lemma(low, lang)))
+    return tuple(out)
 
 
 def tag_key(tag: str) -> str:
@@ -104,7 +111,7 @@ class TopicIndex:
             _append(self.prefix, fold(term[:-1]), concept)
         elif term.startswith("*") and " " not in term:
             _append(self.suffix, fold(term[1:]), concept)
-        words = lemmas_of(term.strip("*"), self.lang)
+        words = tuple(low for low, _ in words_of(term.strip("*"), self.lang))
         if words:
             hit = Hit(words[1:], concept)
             lst = self.first.setdefault(words[0], [])
@@ -113,15 +120,13 @@ class TopicIndex:
 
     def freeze(self) -> None:
         """Finish building: sort multi-word terms first and precompute the single-word table."""
-        self._frozen = {
-            k: tuple(sorted(v, key=lambda h: -len(h.rest))) for k, v in self.first.items()
-        }
+        self._frozen = {k: tuple(sorted(v, key=lambda h: -len(h.rest))) for k, v in self.first.items()}
         self._cache = dict(self._frozen)
         self._prefix_lengths = tuple(sorted({len(k) for k in self.prefix}, reverse=True))
         self._suffix_lengths = tuple(sorted({len(k) for k in self.suffix}, reverse=True))
 
     def lookup(self, lemma: str) -> tuple[Hit, ...]:
-        """The terms that can start at a word with this lemma (exact or as part of a compound)."""
+        """The terms that can start at a word with this form (exact or as part of a compound)."""
         hits = self._cache.get(lemma)
         if hits is None:
             hits = self._compound(lemma)
@@ -166,10 +171,16 @@ class TopicIndex:
         >>> builtin("da").concepts_for("Rekruttering")
         ('recruitment',)
         """
-        words = lemmas_of(phrase.lstrip("#"), self.lang)
+        words = words_of(phrase.lstrip("#"), self.lang)
         if not words:
             return ()
-        out = [h.concept for h in self.lookup(words[0]) if h.rest == words[1:]]
+        out: list[str] = []
+        for form in dict.fromkeys(words[0]):
+            for h in self.lookup(form):
+                if len(h.rest) == len(words) - 1 and all(
+                    r in w for r, w in zip(h.rest, words[1:], strict=True)
+                ):
+                    out.append(h.concept)
         key = tag_key(phrase)
         out.extend(cid for cid, c in self.concepts.items() if c.tag is not None and tag_key(c.tag) == key)
         return tuple(dict.fromkeys(out))

@@ -1,0 +1,602 @@
+"""Who and what a draft should tag, and why: :func:`suggest` over one :class:`Analysis`.
+
+Rules that keep suggestions clear of engagement bait (LinkedIn down-ranks "tagging people
+for attention"): a person is suggested only when the draft names them, or when they are an
+in-house expert on what the draft is about (at most three, ranked); people who have not
+agreed to be tagged are never suggested; a name that fits several people is reported, not
+guessed; hashtags come from the draft's topics, never repeat one already there and never
+take the post over the guidelines' limit (3 by default) counting those already present.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Literal
+
+import regex
+
+from ..analysis import Analysis
+from ..analysis.lemmas import lemma as _lemma
+from . import _yaml
+from .compiled import HOW_SCORE, CompiledRoster, _compile, name_words
+from .roster import _ORG_URN, _PAGE, Company, Roster, load_roster
+from .vocab import fold, tag_key
+
+SuggestionKind = Literal["person", "company", "expert", "hashtag"]
+
+DEFAULT_MAX_HASHTAGS = 3
+MAX_EXPERTS = 3
+# A concept found n times scores 1 - DECAY**n: once 0.40, twice 0.64, three times 0.78.
+DECAY = 0.6
+MIN_HASHTAG_SCORE = 0.4
+MIN_EXPERT_SCORE = 0.4
+EXPERT_TAG_SCORE = 0.64
+ORG_TAG_BONUS = 0.1
+
+_CAMEL = regex.compile(r"\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+")
+_URN_IN_MENTION = regex.compile(r"\((urn:li:(?:person|organization):[A-Za-z0-9_-]+)\)$")
+_SENTENCE_END = frozenset(".!?:…;•·–—-*>")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One suggested tag.
+
+    ``target`` is the display name (the roster's name) or, for a hashtag, the tag with its
+    ``#``. ``start``/``end`` are the code-point span of the name in the draft (without a
+    genitive ending: "Mette" in "Mettes"), ``None`` for experts and hashtags that the draft
+    does not contain. ``action`` is ``"tag"`` for people and companies, ``"tag"`` or
+    ``"ask_for_feedback"`` for experts and ``"add"`` for hashtags.
+    """
+
+    kind: SuggestionKind
+    target: str
+    urn: str | None
+    start: int | None
+    end: int | None
+    score: float
+    reason: str
+    action: str = "tag"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {
+            "kind": self.kind,
+            "target": self.target,
+            "urn": self.urn,
+            "start": self.start,
+            "end": self.end,
+            "score": self.score,
+            "reason": self.reason,
+            "action": self.action,
+        }
+
+
+@dataclass(frozen=True)
+class NameNote:
+    """A name in the draft that is not suggested: ``"ambiguous"`` (fits several people) or
+    ``"no_consent"`` (the person has not agreed to be tagged).
+
+    ``candidates`` lists, for an ambiguous name, the people it may be who agreed to be tagged.
+    """
+
+    kind: Literal["ambiguous", "no_consent"]
+    text: str
+    start: int
+    end: int
+    candidates: tuple[str, ...]
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "candidates": list(self.candidates),
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, eq=False)
+class TagSuggestions:
+    """Everything :func:`suggest` found for one draft.
+
+    ``people``, ``companies``, ``experts`` and ``hashtags`` are tuples of :class:`Suggestion`;
+    ``ambiguous`` holds names that fit several people and ``withheld`` people who are named
+    but have not agreed to be tagged (both :class:`NameNote`).
+    """
+
+    people: tuple[Suggestion, ...] = ()
+    companies: tuple[Suggestion, ...] = ()
+    experts: tuple[Suggestion, ...] = ()
+    hashtags: tuple[Suggestion, ...] = ()
+    ambiguous: tuple[NameNote, ...] = ()
+    withheld: tuple[NameNote, ...] = ()
+    lang: str = "en"
+    analysis: Analysis | None = field(default=None, repr=False, compare=False)
+
+    def all(self) -> tuple[Suggestion, ...]:
+        """Every suggestion: people, companies, experts, then hashtags."""
+        return self.people + self.companies + self.experts + self.hashtags
+
+    def __bool__(self) -> bool:
+        return bool(self.all() or self.ambiguous or self.withheld)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict; spans also carry line, column and UTF-16 offsets."""
+
+        def one(s: Suggestion | NameNote) -> dict[str, Any]:
+            d = s.to_dict()
+            if self.analysis is not None and s.start is not None and s.end is not None:
+                p = self.analysis.position(s.start)
+                d["line"], d["column"] = p.line, p.column
+                d["utf16_start"], d["utf16_end"] = p.utf16, self.analysis.utf16_offset(s.end)
+            return d
+
+        return {
+            "lang": self.lang,
+            "people": [one(s) for s in self.people],
+            "companies": [one(s) for s in self.companies],
+            "experts": [one(s) for s in self.experts],
+            "hashtags": [one(s) for s in self.hashtags],
+            "ambiguous": [one(n) for n in self.ambiguous],
+            "withheld": [one(n) for n in self.withheld],
+        }
+
+
+# --------------------------------------------------------------------------------------------
+
+_MSG_LOCK = threading.Lock()
+_MESSAGES: dict[str, dict[str, str]] = {}
+
+
+def messages(lang: str) -> dict[str, str]:
+    """The reason templates of ``lang`` (from ``data/messages.yaml``)."""
+    msgs = _MESSAGES.get(lang)
+    if msgs is None:
+        with _MSG_LOCK:
+            if not _MESSAGES:
+                res = resources.files("postcraft.tags") / "data" / "messages.yaml"
+                doc = _yaml.load(res.read_text(encoding="utf-8"), "messages.yaml")
+                for code, table in doc.items():
+                    _MESSAGES[code] = {str(k): str(v) for k, v in table.items()}
+            msgs = _MESSAGES[lang]
+    return msgs
+
+
+def _join(items: list[str], word: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+def _is_linebreak_gap(gap: str) -> bool:
+    """White space with at most one line break (a name may wrap, a paragraph may not split it)."""
+    if not gap or not gap.isspace():
+        return False
+    breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n")
+    return breaks <= 1 and not any(c in gap for c in "\u2028\u2029\x85")
+
+
+class _Found:
+    __slots__ = ("score", "start", "end", "how", "token", "written")
+
+    def __init__(self, score: float, start: int, end: int, how: str, token: str, written: str) -> None:
+        self.score = score
+        self.start = start
+        self.end = end
+        self.how = how
+        self.token = token
+        self.written = written
+
+
+def _guideline_org(guidelines: object | None) -> tuple[str | None, tuple[str, ...], str | None] | None:
+    org = getattr(guidelines, "organisation", None) or getattr(guidelines, "organization", None)
+    if org is None:
+        return None
+    name = getattr(org, "name", None)
+    aliases = tuple(a for a in (getattr(org, "aliases", ()) or ()) if isinstance(a, str) and a.strip())
+    page = getattr(org, "page", None)
+    if not (isinstance(name, str) and name.strip()) and not aliases:
+        return None
+    return (
+        name if isinstance(name, str) and name.strip() else None,
+        aliases,
+        page if isinstance(page, str) else None,
+    )
+
+
+_EXTRA_LOCK = threading.Lock()
+
+
+def _with_org(
+    comp: CompiledRoster, roster: Roster, org: tuple[str | None, tuple[str, ...], str | None]
+) -> CompiledRoster:
+    """The roster's tables with the guidelines' organisation as the employer (cached)."""
+    cached = comp.extra.get(org)
+    if cached is not None:
+        return cached
+    name, aliases, page = org
+    forms = {fold(f) for f in (name, *aliases) if f}
+    companies = list(roster.companies)
+    match = next(
+        (j for j, c in enumerate(companies) if forms & {fold(f) for f in (c.name, *c.aliases)}), None
+    )
+    if match is not None:
+        c = companies[match]
+        extra_aliases = tuple(
+            a for a in (name, *aliases) if a and fold(a) not in {fold(x) for x in (c.name, *c.aliases)}
+        )
+        urn = c.urn or (page if page and _ORG_URN.fullmatch(page) else None)
+        companies[match] = Company(c.name, c.aliases + extra_aliases, urn, c.page, True)
+        companies = [
+            x if k == match or not x.employer else Company(x.name, x.aliases, x.urn, x.page, False)
+            for k, x in enumerate(companies)
+        ]
+    else:
+        display = name or aliases[0]
+        urn = page if page and _ORG_URN.fullmatch(page) else None
+        url = page if page and _PAGE.fullmatch(page) else None
+        rest = tuple(a for a in aliases if a != display)
+        companies = [Company(x.name, x.aliases, x.urn, x.page, False) for x in companies]
+        companies.append(Company(display, rest, urn, url, True))
+    new = _compile(roster.people, tuple(companies), roster.hashtags)
+    with _EXTRA_LOCK:
+        if len(comp.extra) > 16:
+            comp.extra.clear()
+        comp.extra[org] = new
+    return new
+
+
+def suggest(
+    analysis: Analysis,
+    roster: Roster | None = None,
+    guidelines: object | None = None,
+) -> TagSuggestions:
+    """Suggest people, company pages, experts and hashtags for an analysed draft.
+
+    ``guidelines`` (optional) may carry ``max_hashtags`` and ``organisation`` (with ``name``,
+    ``aliases`` and ``page``), which is treated as the employer's company page.
+
+    >>> from postcraft.analysis import analyze
+    >>> from postcraft.tags import load_roster
+    >>> roster = load_roster({"people": [{"name": "Mette Hansen", "consent": True,
+    ...                                   "urn": "urn:li:person:abc123"}]})
+    >>> s = suggest(analyze("Tak til Mettes team for en god rekrutteringsproces."), roster)
+    >>> [(p.target, p.start, p.end) for p in s.people]
+    [('Mette Hansen', 8, 13)]
+    >>> [h.target for h in s.hashtags]
+    ['#Rekruttering']
+    """
+    if not isinstance(roster, Roster):
+        roster = load_roster(roster)
+    comp = roster.compiled
+    if guidelines is not None:
+        org = _guideline_org(guidelines)
+        if org is not None:
+            comp = _with_org(comp, roster, org)
+    lang = analysis.lang
+    msgs = messages(lang)
+    text = analysis.text
+    toks = analysis.tokens
+    n = len(toks)
+
+    # -- names: one pass over the tokens ---------------------------------------------------
+    names = comp.names
+    found: dict[int, _Found] = {}
+    tagged: set[int] = set()
+    ambiguous: list[tuple[tuple[int, ...], int, int, str]] = []
+    covered: set[int] = set()
+    i = 0
+    while i < n:
+        t = toks[i]
+        entries = names.get(t.lower) if names else None
+        if entries is None:
+            if t.kind == "mention" and t.text.startswith("@["):
+                m = _URN_IN_MENTION.search(t.text)
+                if m is not None and m.group(1) in comp.urns:
+                    tagged.add(comp.urns[m.group(1)])
+            i += 1
+            continue
+        hit = _match(entries, toks, i, n, text)
+        if hit is None:
+            i += 1
+            continue
+        e, j = hit
+        first = t.text[0]
+        if e.single and not _plausible_single(e, toks, i, text, lang, first == "@"):
+            i += 1
+            continue
+        start = t.start
+        last = toks[j]
+        end = last.end
+        token = last.text
+        if e.genitive or (e.rest and last.lower != e.rest[-1]):
+            end -= 2 if last.lower.endswith(("'s", "’s")) else 1
+        written = text[start + (1 if first == "@" else 0) : end]
+        for k in range(i, j + 1):
+            covered.add(k)
+        if len(e.targets) == 1:
+            tgt = e.targets[0]
+            how = e.hows[0]
+            score = HOW_SCORE[how] - (0.05 if end != last.end else 0.0)
+            old = found.get(tgt)
+            if old is None or score > old.score:
+                found[tgt] = _Found(score, start, end, how, token if end != last.end else "", written)
+        else:
+            ambiguous.append((e.targets, start, end, written))
+        i = j + 1
+
+    people_out: list[Suggestion] = []
+    company_out: list[Suggestion] = []
+    withheld: list[NameNote] = []
+    for tgt, f in sorted(found.items(), key=lambda kv: kv[1].start):
+        if tgt in tagged:
+            continue
+        if tgt >= 0:
+            p = comp.people[tgt]
+            if not p.consent:
+                withheld.append(
+                    NameNote(
+                        "no_consent", f.written, f.start, f.end, (), msgs["withheld"].format(name=p.name)
+                    )
+                )
+                continue
+            how = msgs["how_" + f.how].format(written=f.written)
+            if f.token:
+                how += msgs["genitive"].format(token=f.token)
+            reason = msgs["person"].format(name=p.name, how=how)
+            if p.urn is None:
+                reason += msgs["no_urn"]
+            people_out.append(Suggestion("person", p.name, p.urn, f.start, f.end, round(f.score, 3), reason))
+        else:
+            c = comp.companies[-1 - tgt]
+            reason = msgs["employer" if c.employer else "company"].format(name=c.name)
+            if c.urn is None:
+                reason += msgs["no_urn_company"]
+            company_out.append(
+                Suggestion("company", c.name, c.urn, f.start, f.end, round(f.score, 3), reason)
+            )
+
+    notes: list[NameNote] = []
+    seen_ambiguous: set[str] = set()
+    for targets, start, end, written in ambiguous:
+        if any(t in found or t in tagged for t in targets):
+            continue  # "Anders Holm … Anders": the short form refers to the one already named
+        key = fold(written)
+        if key in seen_ambiguous:
+            continue
+        seen_ambiguous.add(key)
+        cands = [comp.people[t].name for t in targets if t >= 0 and comp.people[t].consent]
+        cands += [comp.companies[-1 - t].name for t in targets if t < 0]
+        if not cands:
+            continue
+        reason = msgs["ambiguous"].format(written=written, candidates=_join(cands, msgs["and"]))
+        notes.append(NameNote("ambiguous", written, start, end, tuple(cands), reason))
+
+    # -- topics: one pass over the words -----------------------------------------------------
+    idx = comp.topics[lang]
+    lookup = idx.lookup
+    hits: dict[str, list[Any]] = {}
+    for k in range(n):
+        t = toks[k]
+        if t.kind != "word" or k in covered:
+            continue
+        found_hits = lookup(t.lemma)
+        if not found_hits:
+            if t.lower == t.lemma:
+                continue
+            found_hits = lookup(t.lower)
+            if not found_hits:
+                continue
+        for h in found_hits:
+            end_k = k
+            if h.rest:
+                ok = True
+                for r in h.rest:
+                    end_k += 1
+                    if end_k >= n:
+                        ok = False
+                        break
+                    nt = toks[end_k]
+                    if (
+                        nt.kind != "word"
+                        or (nt.lemma != r and nt.lower != r)
+                        or not text[toks[end_k - 1].end : nt.start].isspace()
+                    ):
+                        ok = False
+                        break
+                if not ok:
+                    continue
+            rec = hits.get(h.concept)
+            if rec is None:
+                hits[h.concept] = [1, t.start, [text[t.start : toks[end_k].end]]]
+            else:
+                rec[0] += 1
+                if len(rec[2]) < 3:
+                    w = text[t.start : toks[end_k].end]
+                    if fold(w) not in {fold(x) for x in rec[2]}:
+                        rec[2].append(w)
+
+    present: set[str] = set()
+    present_concepts: set[str] = set()
+    for t in analysis.hashtags:
+        present.add(tag_key(t.text))
+        for cid in _hashtag_concepts(t.text, lang, lookup):
+            present_concepts.add(cid)
+            rec = hits.get(cid)
+            if rec is None:
+                hits[cid] = [1, t.start, [t.text]]
+            else:
+                rec[0] += 1
+
+    # -- experts -------------------------------------------------------------------------------
+    expert_out: list[Suggestion] = []
+    if comp.experts and hits:
+        question = "?" in text and any(t.kind == "punct" and "?" in t.text for t in toks)
+        ranked: list[tuple[float, str, int, list[str]]] = []
+        named = set(found) | tagged | {t for targets, *_ in ambiguous for t in targets}
+        for pi, mapping in comp.experts.items():
+            if pi in named:
+                continue
+            p = comp.people[pi]
+            if p.languages and lang not in p.languages:
+                continue
+            count = 0
+            topics: list[str] = []
+            for cid, topic in mapping.items():
+                rec = hits.get(cid)
+                if rec is not None:
+                    count += rec[0]
+                    if topic not in topics:
+                        topics.append(topic)
+            if not count:
+                continue
+            score = min(1.0, 1 - DECAY**count + 0.05 * (len(topics) - 1))
+            if score >= MIN_EXPERT_SCORE:
+                ranked.append((score, p.name, pi, topics))
+        ranked.sort(key=lambda r: (-r[0], r[1]))
+        limit = _int_attr(guidelines, "max_experts", MAX_EXPERTS, 0, MAX_EXPERTS)
+        for score, name, pi, topics in ranked[:limit]:
+            p = comp.people[pi]
+            role = ", ".join(x for x in (p.role, p.team) if x)
+            role = f" ({role})" if role else ""
+            action = "tag" if question and score >= EXPERT_TAG_SCORE else "ask_for_feedback"
+            key = "expert_tag" if action == "tag" else "expert_feedback"
+            reason = msgs[key].format(name=name, role=role, topics=_join(topics, msgs["and"]))
+            expert_out.append(Suggestion("expert", name, p.urn, None, None, round(score, 3), reason, action))
+
+    # -- hashtags ------------------------------------------------------------------------------
+    hashtag_out: list[Suggestion] = []
+    slots = _int_attr(guidelines, "max_hashtags", DEFAULT_MAX_HASHTAGS, 0, 30) - len(present)
+    if slots > 0 and hits:
+        offers: dict[str, tuple[float, int, str, str]] = {}
+
+        def offer(tag: str, score: float, pos: int, reason: str) -> None:
+            key = tag_key(tag)
+            if key in present:
+                return
+            old = offers.get(key)
+            if old is None or (score, -pos) > (old[0], -old[1]):
+                offers[key] = (score, pos, tag, reason)
+
+        for cid, (count, pos, words) in hits.items():
+            if cid in present_concepts:
+                continue
+            score = 1 - DECAY**count
+            if score < MIN_HASHTAG_SCORE:
+                continue
+            concept = idx.concepts.get(cid)
+            label = concept.label if concept is not None else cid
+            quoted = ", ".join(words)
+            for ot in comp.org_tags:
+                if cid in ot.concepts and (not ot.languages or lang in ot.languages):
+                    offer(
+                        ot.tag,
+                        min(1.0, score + ORG_TAG_BONUS),
+                        pos,
+                        msgs["org_hashtag"].format(label=label, words=quoted),
+                    )
+            if concept is not None and concept.tag is not None:
+                offer(concept.tag, score, pos, msgs["hashtag"].format(label=label, words=quoted))
+        best = sorted(offers.values(), key=lambda c: (-c[0], c[1]))[:slots]
+        hashtag_out = [
+            Suggestion("hashtag", tag, None, None, None, round(s, 3), r, "add") for s, _, tag, r in best
+        ]
+
+    return TagSuggestions(
+        people=tuple(people_out),
+        companies=tuple(company_out),
+        experts=tuple(expert_out),
+        hashtags=tuple(hashtag_out),
+        ambiguous=tuple(notes),
+        withheld=tuple(withheld),
+        lang=lang,
+        analysis=analysis,
+    )
+
+
+def _int_attr(obj: object | None, name: str, default: int, lo: int, hi: int) -> int:
+    value = getattr(obj, name, None) if obj is not None else None
+    if isinstance(value, bool) or not isinstance(value, int):
+        return default
+    return max(lo, min(hi, value))
+
+
+def _match(entries: Any, toks: Any, i: int, n: int, text: str) -> tuple[Any, int] | None:
+    """The longest entry that matches the tokens from ``i``, and the index of its last token."""
+    for e in entries:
+        if e.upper:
+            c = toks[i].text[0]
+            if not (c.isupper() or c == "@"):
+                continue
+        j = i
+        ok = True
+        last_pos = len(e.rest) - 1
+        for pos, r in enumerate(e.rest):
+            j += 1
+            if j >= n:
+                ok = False
+                break
+            nt = toks[j]
+            gap = text[toks[j - 1].end : nt.start]
+            if e.spaced[pos]:
+                if not _is_linebreak_gap(gap):
+                    ok = False
+                    break
+            elif gap:
+                ok = False
+                break
+            if nt.lower != r and not (pos == last_pos and nt.lower in e.last_forms):
+                ok = False
+                break
+        if ok:
+            return e, j
+    return None
+
+
+def _plausible_single(e: Any, toks: Any, i: int, text: str, lang: str, at: bool) -> bool:
+    """Guards for one-word names: not a sentence-initial common word ("Per uge …") and not
+    the first name of someone else whose surname follows ("Mette Frederiksen")."""
+    if at:
+        return True
+    t = toks[i]
+    if i + 1 < len(toks):
+        nt = toks[i + 1]
+        gap = text[t.end : nt.start]
+        if nt.kind == "word" and nt.text[0].isupper() and gap and gap.isspace() and "\n" not in gap:
+            return False
+    base = t.lower
+    if e.genitive:
+        base = base[:-2] if base.endswith(("'s", "’s")) else base[:-1]
+    if base in name_words(lang):
+        if i == 0:
+            return False
+        prev = toks[i - 1]
+        if (
+            "\n" in text[prev.end : t.start]
+            or prev.kind != "word"
+            and any(c in _SENTENCE_END for c in prev.text)
+        ):
+            return False
+    return True
+
+
+def _hashtag_concepts(tag: str, lang: str, lookup: Any) -> list[str]:
+    """Concepts an existing hashtag stands for: its whole body, then its CamelCase words."""
+    body = fold(tag.lstrip("#"))
+    out = [h.concept for form in {body, _lemma(body, lang)} for h in lookup(form) if not h.rest]
+    parts = [fold(p) for p in _CAMEL.findall(tag)]
+    if len(parts) > 1:
+        forms = [(p, _lemma(p, lang)) for p in parts]
+        for k, pair in enumerate(forms):
+            for form in set(pair):
+                for h in lookup(form):
+                    nxt = forms[k + 1 : k + 1 + len(h.rest)]
+                    if len(nxt) == len(h.rest) and all(r in f for r, f in zip(h.rest, nxt, strict=True)):
+                        out.append(h.concept)
+    return list(dict.fromkeys(out))
