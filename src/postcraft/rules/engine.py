@@ -1,0 +1,147 @@
+"""Run a guideline set over an :class:`~postcraft.Analysis` and return sorted findings."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..analysis import Analysis, analyze
+from ..errors import InputError
+from .base import Context, Rule
+from .finding import Finding, Positions, TextPositions, make_finding
+from .guidelines import Guidelines, load_guidelines
+from .markers import Marked, has_markers, parse_markers
+
+
+class _Params(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _active(g: Guidelines, disable: Iterable[str]) -> tuple[Rule, ...]:
+    prefixes = tuple(disable)
+    if not prefixes:
+        return g.rules
+    for p in prefixes:
+        if not any(r == p or r.startswith(p + ".") for r in g.known_ids) and p not in ("postcraft",):
+            close = difflib.get_close_matches(p, sorted(g.known_ids), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise InputError(f"cannot disable {p!r}: no rule has that id or id prefix{hint}")
+    return tuple(r for r in g.rules if not any(r.id == p or r.id.startswith(p + ".") for p in prefixes))
+
+
+def run_rules(
+    analysis: Analysis,
+    g: Guidelines,
+    rules: Iterable[Rule],
+    tone: object | None = None,
+    where: Positions | None = None,
+) -> list[Finding]:
+    """Run ``rules`` over ``analysis``; positions are computed with ``where`` (default: the analysis)."""
+    lang = analysis.lang
+    ctx = Context(analysis, g.index, g.settings, tone)
+    pos = where or analysis
+    out: list[Finding] = []
+    for rule in rules:
+        info = rule.info
+        if lang not in info.langs:
+            continue
+        template = info.messages.get(lang, "")
+        for hit in rule.run(ctx):
+            params = _Params(hit.params)
+            out.append(
+                make_finding(
+                    pos,
+                    info.id,
+                    info.severity,
+                    template.format_map(params),
+                    hit.start,
+                    hit.end,
+                    list(hit.replacements),
+                    g.help_for(rule, lang),
+                    hit.safe and info.fix_safe,
+                )
+            )
+    for m, pattern in ctx.timeouts:
+        start, end = ctx.content
+        msg = (f"Et mønster i retningslinjerne ({m.label}) tog for lang tid og blev stoppet: {pattern!r}. "
+               "Bed den ansvarlige om at forenkle det." if lang == "da" else
+               f"A pattern in the guidelines ({m.label}) took too long and was stopped: {pattern!r}. "
+               "Ask the guideline owner to simplify it.")
+        out.append(make_finding(pos, "postcraft.regex-timeout", "warning", msg, start, end, help=g.help))
+    return out
+
+
+def check_analysis(
+    analysis: Analysis,
+    guidelines: Guidelines | str | Mapping[str, Any] | None = None,
+    *,
+    disable: Iterable[str] = (),
+    tone: object | None = None,
+) -> list[Finding]:
+    """Check an analysed draft against guidelines (default: the built-in packs).
+
+    ``disable`` switches rules off by id or id prefix (``"linkedin"`` → every ``linkedin.*``).
+    ``tone`` is a tone score (``.label``, ``.personal``) for the ``voice`` pack; without it
+    the voice rule is skipped. Inline markers in the text (see :mod:`postcraft.rules.markers`)
+    are honoured; spans always refer to ``analysis.text``. Sorted by (start, end, rule).
+
+    >>> from postcraft.analysis import analyze
+    >>> [f.rule for f in check_analysis(analyze("Hej #a #b #c #d", lang="da"))]
+    ['linkedin.hashtags.count']
+    """
+    g = load_guidelines(guidelines)
+    rules = _active(g, disable)
+    if has_markers(analysis.text):
+        marked = parse_markers(analysis.text)
+        clean = analyze(marked.clean, lang=analysis.lang)
+        findings = _remap(run_rules(clean, g, rules, tone), marked, analysis)
+    else:
+        findings = run_rules(analysis, g, rules, tone)
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return findings
+
+
+def _remap(findings: list[Finding], marked: Marked, original: Analysis | TextPositions) -> list[Finding]:
+    out: list[Finding] = []
+    for f in findings:
+        start = marked.to_original(f.start)
+        end = max(start, marked.to_original(f.end, end=True))
+        if any(r.covers(f.rule, start) for r in marked.regions):
+            continue
+        out.append(make_finding(original, f.rule, f.severity, f.message, start, end, f.replacements, f.help,
+                                f.safe_fix))
+    for start, end, verb in marked.bad:
+        out.append(make_finding(
+            original, "postcraft.marker", "warning",
+            f"Unknown postcraft marker '{verb}'; write 'disable', 'enable' or 'disable-next-line'. "
+            "It would be published as it is.",
+            start, end))
+    return out
+
+
+def check(
+    text: str,
+    *,
+    guidelines: Guidelines | str | Mapping[str, Any] | None = None,
+    lang: str | None = None,
+    disable: Iterable[str] = (),
+    tone: object | None = None,
+) -> list[Finding]:
+    """Check a draft against guidelines: analyse it once, then run every rule.
+
+    ``guidelines`` is a path to a YAML file, a dict with the same structure, a loaded
+    :class:`Guidelines`, or ``None`` for the built-in packs.
+
+    >>> [(f.rule, f.severity) for f in check("Vi søger nye kolleger #job #karriere #it #data #hr")]
+    [('linkedin.hashtags.count', 'warning')]
+    """
+    g = load_guidelines(guidelines)
+    if has_markers(text):
+        marked = parse_markers(text)
+        analysis = analyze(marked.clean, lang=lang)
+        findings = _remap(run_rules(analysis, g, _active(g, disable), tone), marked, TextPositions(text))
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        return findings
+    return check_analysis(analyze(text, lang=lang), g, disable=disable, tone=tone)

@@ -1,0 +1,435 @@
+"""Guideline files: the built-in packs, organisation settings, and the organisation's own rules.
+
+A guideline file is YAML (see ``docs/guidelines.md``). :func:`load_guidelines` validates it
+strictly — unknown keys, bad values and bad regular expressions are :class:`ConfigError`
+with file, line and what to write instead — and compiles every rule once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from ..errors import ConfigError, InputError
+from .base import COMMON_KEYS, PROGRAMMES, BuildEnv, Rule, parse_info
+from .finding import SEVERITIES
+from .matching import MatcherBuilder, TermIndex
+from .yamlsrc import LineDict, LineList, check_keys, line_of, load_yaml
+
+BUILTIN_PACKS = ("linkedin", "disclosure", "readability", "confidentiality", "voice")
+TOP_KEYS = (
+    "version", "extends", "organisation", "help", "max_hashtags", "api", "regex_timeout_ms",
+    "lists", "disable", "severity", "rules",
+)
+ORG_KEYS = ("name", "aliases", "products", "page", "programme")
+RESERVED_LISTS = ("employer", "products", "page")
+
+Programme = Literal["agreed", "encouraged", "voluntary"]
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """Who the employer is and how its advocacy programme works.
+
+    ``programme``: ``agreed`` (employees post under an agreement: Danish posts about the
+    employer must start with "Reklame"/"Annonce"), ``encouraged`` (the employer asks but
+    does not agree terms) or ``voluntary``. ``page`` is the company page URN or URL.
+    """
+
+    name: str | None = None
+    aliases: tuple[str, ...] = ()
+    products: tuple[str, ...] = ()
+    page: str | None = None
+    programme: Programme | None = None
+
+    @property
+    def configured(self) -> bool:
+        """True when the employer's name or products are known (disclosure rules need them)."""
+        return bool(self.name or self.products)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "products": list(self.products),
+            "page": self.page,
+            "programme": self.programme,
+        }
+
+
+@dataclass(frozen=True, eq=False)
+class Guidelines:
+    """A loaded, compiled set of guidelines. Build with :func:`load_guidelines`.
+
+    >>> g = load_guidelines({"organisation": {"name": "Contoso", "programme": "agreed"}, "max_hashtags": 5})
+    >>> g.organisation.name, g.max_hashtags, "disclosure.ad-label" in g.rule_ids
+    ('Contoso', 5, True)
+    """
+
+    organisation: Organisation
+    max_hashtags: int
+    help: str
+    path: str | None
+    rules: tuple[Rule, ...]
+    packs: tuple[str, ...]
+    api: bool = False
+    lists: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    disabled: tuple[str, ...] = ()
+    known_ids: frozenset[str] = frozenset()
+    index: TermIndex = field(default_factory=lambda: TermIndex(()))
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    user_help: frozenset[str] = frozenset()
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        """Ids of the rules that run (after ``disable`` and organisation settings)."""
+        return tuple(r.id for r in self.rules)
+
+    def help_for(self, rule: Rule, lang: str) -> str:
+        """The help a finding of ``rule`` carries: the rule's own help from the organisation's
+        file, else the file's ``help``, else the built-in pack's help."""
+        own = rule.info.help.get(lang, "")
+        if rule.id in self.user_help and own:
+            return own
+        return self.help or own
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready summary (settings and rule ids)."""
+        return {
+            "path": self.path,
+            "packs": list(self.packs),
+            "organisation": self.organisation.to_dict(),
+            "max_hashtags": self.max_hashtags,
+            "api": self.api,
+            "help": self.help,
+            "disabled": list(self.disabled),
+            "rules": [{"id": r.id, "kind": r.info.kind, "severity": r.info.severity} for r in self.rules],
+        }
+
+
+# -- built-in packs ------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def pack_specs(name: str) -> tuple[str, tuple[LineDict, ...]]:
+    """The rule data of a built-in pack, read and checked once per process: (path, rules)."""
+    if name not in BUILTIN_PACKS:
+        raise ConfigError(f"there is no built-in pack {name!r}; choose from {', '.join(BUILTIN_PACKS)}")
+    res = resources.files("postcraft.rules") / "packs" / f"{name}.yaml"
+    path = f"<postcraft>/rules/packs/{name}.yaml"
+    data = load_yaml(res.read_text("utf-8"), path)
+    if not isinstance(data, dict):
+        raise ConfigError("a pack must be a mapping with 'pack' and 'rules'", path=path)
+    check_keys(data, ("pack", "description", "rules"), what="the pack", path=path)
+    if data.get("pack") != name:
+        raise ConfigError(f"the pack file must say pack: {name}", path=path, line=line_of(data, "pack"))
+    rules = data.get("rules")
+    if not isinstance(rules, list):
+        raise ConfigError("'rules' must be a list", path=path, line=line_of(data, "rules"))
+    for spec in rules:
+        rid = spec.get("id", "") if isinstance(spec, dict) else ""
+        if not str(rid).startswith(name + "."):
+            raise ConfigError(f"rule ids in pack {name!r} must start with '{name}.'", path=path,
+                              line=getattr(spec, "line", None))
+    return path, tuple(rules)
+
+
+# -- loading ---------------------------------------------------------------------------------------
+
+_CACHE_LOCK = threading.Lock()
+_FILE_CACHE: dict[tuple[str, int, int], Guidelines] = {}
+_DEFAULT: list[Guidelines] = []
+
+
+def load_guidelines(source: str | os.PathLike[str] | Mapping[str, Any] | Guidelines | None = None) -> Guidelines:
+    """Load guidelines from a YAML file, a dict with the same structure, or ``None`` (the
+    built-in packs only). Files are cached by path and modification time; the built-in packs
+    are read once per process.
+
+    >>> g = load_guidelines(None)
+    >>> g.packs
+    ('linkedin', 'disclosure', 'readability', 'confidentiality', 'voice')
+    """
+    if isinstance(source, Guidelines):
+        return source
+    if source is None:
+        if not _DEFAULT:
+            with _CACHE_LOCK:
+                if not _DEFAULT:
+                    _DEFAULT.append(compile_guidelines(LineDict(), None))
+        return _DEFAULT[0]
+    if isinstance(source, Mapping):
+        return compile_guidelines(source, None)
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such guideline file") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+        cached = _FILE_CACHE.get(key)
+        if cached is not None:
+            return cached
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8",
+                              path=str(path)) from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        data = load_yaml(text, str(path))
+        if data is None:
+            data = LineDict()
+        g = compile_guidelines(data, str(path))
+        with _CACHE_LOCK:
+            if len(_FILE_CACHE) > 32:
+                _FILE_CACHE.clear()
+            _FILE_CACHE[key] = g
+        return g
+    raise InputError(f"guidelines must be a path, a dict or None, not {type(source).__name__}")
+
+
+def _strings(value: Any, what: str, path: str | None, line: int | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(x, str) for x in value):
+        return tuple(value)
+    raise ConfigError(f"{what} must be a list of texts", path=path, line=line)
+
+
+def _organisation(data: Any, path: str | None, line: int | None) -> Organisation:
+    if data is None:
+        return Organisation()
+    if not isinstance(data, dict):
+        raise ConfigError("'organisation' must be a mapping with name, aliases, products, page, programme",
+                          path=path, line=line)
+    check_keys(data, ORG_KEYS, what="'organisation'", path=path)
+    name = data.get("name")
+    if name is not None and not isinstance(name, str):
+        raise ConfigError("'organisation.name' must be text", path=path, line=line_of(data, "name"))
+    page = data.get("page")
+    if page is not None and not (isinstance(page, str) and (page.startswith("urn:li:organization:")
+                                                            or page.startswith(("http://", "https://")))):
+        raise ConfigError(
+            "'organisation.page' must be the company page URN (urn:li:organization:12345) or its URL",
+            path=path, line=line_of(data, "page"))
+    prog = data.get("programme")
+    if prog is not None and prog not in PROGRAMMES:
+        raise ConfigError(
+            f"'organisation.programme' must be one of {', '.join(PROGRAMMES)} (agreed: employees post "
+            f"under an agreement; encouraged: the employer asks; voluntary), not {prog!r}",
+            path=path, line=line_of(data, "programme"))
+    return Organisation(
+        name=name.strip() if isinstance(name, str) and name.strip() else None,
+        aliases=_strings(data.get("aliases"), "'organisation.aliases'", path, line_of(data, "aliases")),
+        products=_strings(data.get("products"), "'organisation.products'", path, line_of(data, "products")),
+        page=page,
+        programme=prog,
+    )
+
+
+def _id_matches(rid: str, prefix: str) -> bool:
+    return rid == prefix or rid.startswith(prefix + ".")
+
+
+def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
+    """Validate guideline data (as read from YAML) and compile every rule."""
+    if not isinstance(data, Mapping):
+        raise ConfigError("a guideline file must be a mapping (key: value lines)", path=path)
+    check_keys(data, TOP_KEYS, what="the guideline file", path=path)
+    version = data.get("version", 1)
+    if version != 1:
+        raise ConfigError(f"unsupported version {version!r}; write version: 1", path=path,
+                          line=line_of(data, "version"))
+    extends = data.get("extends", list(BUILTIN_PACKS))
+    if isinstance(extends, str):
+        extends = [extends]
+    if not isinstance(extends, list):
+        raise ConfigError(f"'extends' must list built-in packs: {', '.join(BUILTIN_PACKS)}", path=path,
+                          line=line_of(data, "extends"))
+    for k, name in enumerate(extends):
+        if name not in BUILTIN_PACKS:
+            raise ConfigError(f"'extends' names {name!r}, which is not a built-in pack; choose from "
+                              f"{', '.join(BUILTIN_PACKS)}", path=path, line=line_of(extends, k))
+    org = _organisation(data.get("organisation"), path, line_of(data, "organisation"))
+    help_ = data.get("help", "")
+    if not isinstance(help_, str):
+        raise ConfigError("'help' must be text: a link or a contact, e.g. help: 'Ask comms@acme.dk'",
+                          path=path, line=line_of(data, "help"))
+    max_tags = data.get("max_hashtags", 3)
+    if isinstance(max_tags, bool) or not isinstance(max_tags, int) or max_tags < 0:
+        raise ConfigError(f"'max_hashtags' must be a whole number ≥ 0, not {max_tags!r}", path=path,
+                          line=line_of(data, "max_hashtags"))
+    api = data.get("api", False)
+    if not isinstance(api, bool):
+        raise ConfigError("'api' must be true (drafts are posted through LinkedIn's API) or false",
+                          path=path, line=line_of(data, "api"))
+    timeout_ms = data.get("regex_timeout_ms", 50)
+    if isinstance(timeout_ms, bool) or not isinstance(timeout_ms, (int, float)) or not 0 < timeout_ms <= 10_000:
+        raise ConfigError("'regex_timeout_ms' must be a number of milliseconds between 1 and 10000",
+                          path=path, line=line_of(data, "regex_timeout_ms"))
+
+    lists: dict[str, tuple[str, ...]] = {
+        "employer": tuple(x for x in ((org.name,) if org.name else ()) + org.aliases),
+        "products": org.products,
+        "page": (org.page,) if org.page and org.page.startswith("urn:") else (),
+    }
+    user_lists = data.get("lists", {})
+    if not isinstance(user_lists, dict):
+        raise ConfigError("'lists' must map list names to lists of terms, e.g. lists: {internal_projects: [Falcon]}",
+                          path=path, line=line_of(data, "lists"))
+    for name, items in user_lists.items():
+        if name in RESERVED_LISTS:
+            raise ConfigError(f"the list name {name!r} is filled from 'organisation'; pick another name",
+                              path=path, line=line_of(user_lists, name))
+        lists[name] = _strings(items, f"the list {name!r}", path, line_of(user_lists, name))
+    settings = {"max_hashtags": max_tags}
+
+    # collect rule data: packs first, then the organisation's own rules
+    specs: list[tuple[LineDict, str | None, str | None]] = []
+    for name in extends:
+        ppath, rules = pack_specs(name)
+        specs.extend((s, ppath, name) for s in rules)
+    own = data.get("rules", [])
+    if not isinstance(own, list):
+        raise ConfigError("'rules' must be a list of rules (each starting with '- id: …')", path=path,
+                          line=line_of(data, "rules"))
+    for spec in own:
+        specs.append((spec, path, None))
+
+    # every list a built-in pack refers to exists, even if empty
+    for name in ("internal_projects", "private_customers", "unreleased_figures"):
+        lists.setdefault(name, ())
+
+    from .kinds import KINDS
+
+    timeout = float(timeout_ms) / 1000.0
+    severities = _severity_overrides(data.get("severity", {}), path, line_of(data, "severity"))
+    compiled: list[Rule] = []
+    seen: dict[str, int | None] = {}
+    user_help: set[str] = set()
+    builders: list[MatcherBuilder] = []
+    for spec, spath, pack in specs:
+        kind = spec.get("kind") if isinstance(spec, dict) else None
+        cls = KINDS.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            raise ConfigError(
+                f"rule {spec.get('id') if isinstance(spec, dict) else spec!r} needs 'kind', one of: "
+                f"{', '.join(sorted(KINDS))}",
+                path=spath, line=line_of(spec, "kind") if isinstance(spec, LineDict) else None)
+        info = parse_info(spec, path=spath, pack=pack, placeholders=cls.placeholders)
+        check_keys(spec, COMMON_KEYS + cls.keys, what=f"rule {info.id!r} (kind {kind})", path=spath)
+        if info.id in seen:
+            raise ConfigError(
+                f"rule id {info.id!r} is already used (line {seen[info.id]}); to change a built-in rule use "
+                "'severity:' or 'disable:', or give your rule another id",
+                path=spath, line=line_of(spec, "id"))
+        seen[info.id] = info.line
+        if pack is None and "help" in spec:
+            user_help.add(info.id)
+        sev = _override_for(info.id, severities)
+        if sev is not None:
+            info = dataclasses.replace(info, severity=sev)
+        builder = MatcherBuilder(lists, spath, timeout)
+        builders.append(builder)
+        env = BuildEnv(spath, builder, settings)
+        spec_ld = spec if isinstance(spec, LineDict) else _as_linedict(spec)
+        rule = cls.build(spec_ld, info, env)
+        for k, m in enumerate(builder.built):
+            m.id = len(compiled) * 1000 + k
+        compiled.append(rule)
+
+    known = frozenset(seen)
+    for prefix in severities:
+        if not any(_id_matches(r, prefix) for r in known):
+            raise ConfigError(_unknown_id("severity", prefix, known), path=path, line=line_of(data, "severity"))
+    disable = _strings(data.get("disable"), "'disable'", path, line_of(data, "disable"))
+    dis_list = data.get("disable")
+    for k, prefix in enumerate(disable):
+        if not any(_id_matches(r, prefix) for r in known):
+            raise ConfigError(_unknown_id("disable", prefix, known), path=path,
+                              line=line_of(dis_list, k) if isinstance(dis_list, LineList) else line_of(data, "disable"))
+
+    active: list[Rule] = []
+    for rule in compiled:
+        if any(_id_matches(rule.id, p) for p in disable):
+            continue
+        if not _applies(rule, org, api):
+            continue
+        active.append(rule)
+    matchers = [m for b, r in zip(builders, compiled, strict=True) if r in active for m in b.built]
+    return Guidelines(
+        organisation=org,
+        max_hashtags=max_tags,
+        help=help_,
+        path=path,
+        rules=tuple(active),
+        packs=tuple(extends),
+        api=api,
+        lists=lists,
+        disabled=disable,
+        known_ids=known,
+        index=TermIndex(matchers),
+        settings=settings,
+        user_help=frozenset(user_help),
+    )
+
+
+def _as_linedict(spec: Any) -> LineDict:
+    out = LineDict(spec)
+    out.key_lines = {}
+    return out
+
+
+def _applies(rule: Rule, org: Organisation, api: bool) -> bool:
+    when = rule.info.when
+    if "organisation" in when and when["organisation"] != org.configured:
+        return False
+    if "api" in when and when["api"] != api:
+        return False
+    if "programme" in when:
+        progs = when["programme"]
+        progs = [progs] if isinstance(progs, str) else progs
+        if org.programme not in progs:
+            return False
+    return True
+
+
+def _severity_overrides(value: Any, path: str | None, line: int | None) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError("'severity' must map rule ids (or id prefixes) to error, warning or suggestion",
+                          path=path, line=line)
+    for key, sev in value.items():
+        if sev not in SEVERITIES:
+            raise ConfigError(f"severity for {key!r} must be error, warning or suggestion, not {sev!r}",
+                              path=path, line=line_of(value, key))
+    return dict(value)
+
+
+def _override_for(rid: str, overrides: Mapping[str, Any]) -> Any:
+    best = None
+    for prefix, sev in overrides.items():
+        if _id_matches(rid, prefix) and (best is None or len(prefix) > len(best[0])):
+            best = (prefix, sev)
+    return best[1] if best else None
+
+
+def _unknown_id(where: str, prefix: str, known: Iterable[str]) -> str:
+    import difflib
+
+    known = sorted(known)
+    close = difflib.get_close_matches(prefix, known, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return (f"'{where}' names {prefix!r}, but no rule has that id or id prefix; {hint}"
+            "see 'postcraft check --list-rules' for the ids")

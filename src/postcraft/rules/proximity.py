@@ -1,0 +1,67 @@
+"""``proximity``: two things that must not stand close together (a figure near "forecast")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from .base import BuildEnv, Context, Hit, Rule, RuleInfo
+from .yamlsrc import LineDict, line_of
+from .matching import Matcher
+
+
+class ProximityRule(Rule):
+    """Flags a match of ``a`` that has a match of ``b`` in the same ``sentence`` (default),
+    the same ``paragraph``, or within a number of characters. The span covers both.
+    Placeholders: ``{match}`` (the whole span), ``{a}``, ``{b}``.
+    """
+
+    kind = "proximity"
+    keys: ClassVar[tuple[str, ...]] = ("a", "b", "within")
+    placeholders = frozenset({"match", "a", "b"})
+    first: Matcher
+    second: Matcher
+    within: str | int
+
+    @classmethod
+    def build(cls, spec: LineDict, info: RuleInfo, env: BuildEnv) -> Rule:
+        rule = cls(info)
+        rule.first = env.matcher(env.require(spec, "a"), what=f"'a' of rule {info.id!r}", line=line_of(spec, "a"))
+        rule.second = env.matcher(env.require(spec, "b"), what=f"'b' of rule {info.id!r}", line=line_of(spec, "b"))
+        within = spec.get("within", "sentence")
+        if not (within in ("sentence", "paragraph") or (isinstance(within, int) and within > 0)):
+            raise env.error(f"'within' of rule {info.id!r} must be sentence, paragraph or a number of characters",
+                            line_of(spec, "within"))
+        rule.within = within
+        return rule
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        aa = ctx.matches(self.first)
+        if not aa:
+            return
+        bb = ctx.matches(self.second)
+        if not bb:
+            return
+        text = ctx.text
+        used_until = -1
+        for a in aa:
+            if a.start < used_until:
+                continue
+            lo, hi = self._window(ctx, a.start, a.end)
+            for b in bb:
+                if b.start >= lo and b.end <= hi and (b.start, b.end) != (a.start, a.end):
+                    start, end = min(a.start, b.start), max(a.end, b.end)
+                    yield Hit(start, end, {"match": text[start:end], "a": text[a.start:a.end],
+                                           "b": text[b.start:b.end]})
+                    used_until = hi
+                    break
+
+    def _window(self, ctx: Context, start: int, end: int) -> tuple[int, int]:
+        w = self.within
+        if isinstance(w, int):
+            return start - w, end + w
+        spans = ctx.analysis.sentences if w == "sentence" else ctx.analysis.paragraphs
+        for sp in spans:
+            if sp.start <= start < sp.end:
+                return sp.start, sp.end
+        return start, end

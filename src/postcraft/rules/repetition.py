@@ -1,0 +1,52 @@
+"""``repetition``: the same word twice in a row ("the the", "og og")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from .base import BuildEnv, Context, Hit, Rule, RuleInfo
+from .matching import LANGS
+from .yamlsrc import LineDict, check_keys, line_of
+
+
+class RepetitionRule(Rule):
+    """Flags a word repeated with only spaces between (not across a line break). The fix
+    removes the second copy. ``exceptions`` lists words where doubling is correct
+    ("that that", "had had"), as a list or per language ``{da: […], en: […]}``.
+    Placeholders: ``{match}`` (the doubled word), ``{replacement}``.
+    """
+
+    kind = "repetition"
+    keys: ClassVar[tuple[str, ...]] = ("exceptions",)
+    placeholders = frozenset({"match", "replacement"})
+    exceptions: dict[str, frozenset[str]]
+
+    @classmethod
+    def build(cls, spec: LineDict, info: RuleInfo, env: BuildEnv) -> Rule:
+        rule = cls(info)
+        exc = spec.get("exceptions", [])
+        if isinstance(exc, list):
+            exc = {lang: exc for lang in LANGS}
+        if not isinstance(exc, dict):
+            raise env.error(f"'exceptions' of rule {info.id!r} must be a list of words", line_of(spec, "exceptions"))
+        check_keys(exc, LANGS, what=f"'exceptions' of rule {info.id!r}", path=env.path)
+        rule.exceptions = {}
+        for lang, words in exc.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise env.error(f"'exceptions' of rule {info.id!r} must be a list of words", line_of(exc, lang))
+            rule.exceptions[lang] = frozenset(w.lower() for w in words)
+        return rule
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        text = ctx.text
+        toks = ctx.tokens
+        skip = self.exceptions.get(ctx.lang, frozenset())
+        for i in range(1, len(toks)):
+            a, b = toks[i - 1], toks[i]
+            if b.kind != "word" or a.kind != "word" or a.lower != b.lower or b.lower in skip:
+                continue
+            gap = text[a.end : b.start]
+            if not gap or gap.strip() or "\n" in gap or "\r" in gap:
+                continue
+            yield Hit(a.end, b.end, {"match": b.text, "replacement": ""}, ("",), safe=True)

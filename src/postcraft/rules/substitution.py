@@ -1,0 +1,87 @@
+"""``substitution``: say Y instead of X, with replacements that keep the writer's casing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from .base import BuildEnv, Context, Hit, Rule, RuleInfo
+from .existence import sub_spec
+from .matching import LANGS, Matcher
+from .yamlsrc import LineDict, check_keys, line_of
+
+_OPTS = ("lemma", "ignorecase", "whole_word")
+
+
+def match_case(original: str, replacement: str) -> str:
+    """Give ``replacement`` the casing of ``original`` (UPPER, Capitalised or as written).
+
+    >>> match_case("Synergi", "samarbejde"), match_case("ASAP", "as soon as possible")
+    ('Samarbejde', 'AS SOON AS POSSIBLE')
+    """
+    letters = [ch for ch in original if ch.isalpha()]
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+        return replacement.upper()
+    if letters and original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class SubstitutionRule(Rule):
+    """Flags each term and proposes its replacement(s).
+
+    Data: ``swap: {term: replacement}`` (a replacement may be a list, best first), or per
+    language ``swap: {da: {…}, en: {…}}``; options ``lemma``, ``ignorecase``, ``whole_word``.
+    The fix is offered as safe only where the draft has the term exactly (any case); an inflected
+    form ("synergierne" for "synergi") gets the replacement as a suggestion.
+    Placeholders: ``{match}``, ``{replacement}``.
+    """
+
+    kind = "substitution"
+    keys: ClassVar[tuple[str, ...]] = ("swap",) + _OPTS
+    placeholders = frozenset({"match", "replacement"})
+    matcher: Matcher
+    swaps: dict[tuple[str, str], tuple[str, ...]]
+
+    @classmethod
+    def build(cls, spec: LineDict, info: RuleInfo, env: BuildEnv) -> Rule:
+        rule = cls(info)
+        swap = env.require(spec, "swap")
+        line = line_of(spec, "swap")
+        if not isinstance(swap, dict) or not swap:
+            raise env.error(f"'swap' of rule {info.id!r} must map terms to replacements, e.g. "
+                            "swap: {synergi: samarbejde}", line)
+        per_lang: dict[str, dict[str, Any]] = {}
+        if set(swap) <= set(LANGS) and all(isinstance(v, dict) for v in swap.values()):
+            check_keys(swap, LANGS, what=f"'swap' of rule {info.id!r}", path=env.path)
+            per_lang = {lang: swap[lang] for lang in LANGS if lang in swap}
+        else:
+            per_lang = {lang: swap for lang in LANGS}
+        rule.swaps = {}
+        terms: dict[str, list[str]] = {}
+        for lang, table in per_lang.items():
+            for term, rep in table.items():
+                reps = [rep] if isinstance(rep, str) else rep
+                if not isinstance(reps, list) or not reps or not all(isinstance(r, str) for r in reps):
+                    raise env.error(f"the replacement for {term!r} in rule {info.id!r} must be text or a "
+                                    "list of texts", line_of(table, term))
+                for expanded in env.matchers.expand(str(term), line_of(table, term)):
+                    rule.swaps[(lang, expanded.lower())] = tuple(reps)
+                    terms.setdefault(lang, []).append(expanded)
+        mspec = sub_spec(spec, _OPTS)
+        mspec["terms"] = terms
+        rule.matcher = env.matcher(mspec, what=f"rule {info.id!r}", line=spec.line)
+        return rule
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        for m in ctx.matches(self.matcher):
+            reps = self.swaps.get((ctx.lang, m.term.lower()), ())
+            original = ctx.text[m.start : m.end]
+            cased = tuple(match_case(original, r) for r in reps)
+            yield Hit(
+                m.start,
+                m.end,
+                {"match": original, "replacement": cased[0] if cased else ""},
+                cased,
+                safe=m.exact,
+            )
