@@ -106,20 +106,20 @@ def render(
 
 
 def load_folder(folder: Folders) -> list[Template]:
-    """Read and check the templates in a folder (or several), without merging them in.
+    """Read and check the templates in a folder (or a list of folders), without merging them in.
 
-    Useful to validate an organisation's folder: every problem raises
-    :class:`~postcraft.errors.ConfigError` with file and line.
+    Use it to validate an organisation's folder: every problem raises
+    :class:`~postcraft.errors.ConfigError` with the file and line.
+
+    >>> from pathlib import Path
+    >>> len(load_folder(Path(__file__).parent / "builtin" / "da")) >= 12
+    True
     """
-    from .registry import _as_folder, read_folder
+    from .registry import folder_list, read_folder
 
-    if folder is None:
-        return []
-    items = [folder] if isinstance(folder, (str, bytes)) or hasattr(folder, "__fspath__") or hasattr(
-        folder, "iterdir") else list(folder)  # type: ignore[arg-type]
     out: list[Template] = []
-    for item in items:
-        out.extend(read_folder(_as_folder(item, "folder")))
+    for item in folder_list(folder):
+        out.extend(read_folder(item))
     return out
 
 

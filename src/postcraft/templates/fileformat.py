@@ -57,7 +57,10 @@ class _LineDict(dict[Any, Any]):
     key_lines: dict[Any, int]
 
 
-class _LineLoader(yaml.SafeLoader):
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # C parser when built
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """``yaml.SafeLoader`` whose mappings are :class:`_LineDict` and reject duplicate keys."""
 
     first_line = 1
@@ -82,7 +85,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict
     return result
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)  # type: ignore[arg-type]
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
 def _load_yaml(text: str, path: str, first_line: int) -> Any:
@@ -94,7 +97,9 @@ def _load_yaml(text: str, path: str, first_line: int) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark is not None else None
-        raise ConfigError(f"front matter is not valid YAML: {exc.problem or exc}", path=path, line=line) from None
+        raise ConfigError(
+            f"front matter is not valid YAML: {exc.problem or exc}", path=path, line=line
+        ) from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"front matter is not valid YAML: {exc}", path=path, line=first_line) from None
     finally:
@@ -106,12 +111,12 @@ def _text(value: Any, what: str, path: str, line: int, *, one_line: bool = True,
         value = str(value)
     if not isinstance(value, str):
         raise ConfigError(f"{what} must be text, not {type(value).__name__}; quote it", path=path, line=line)
-    value = value.strip()
-    if not value and not empty:
+    text: str = value.strip()
+    if not text and not empty:
         raise ConfigError(f"{what} is empty; write one", path=path, line=line)
-    if one_line and "\n" in value:
+    if one_line and "\n" in text:
         raise ConfigError(f"{what} must be one line", path=path, line=line)
-    return value
+    return text
 
 
 def _field(raw: Any, path: str, line: int) -> Field:
@@ -143,7 +148,9 @@ def _field(raw: Any, path: str, line: int) -> Field:
     example = _text(raw["example"], f"the example of field {name!r}", path, at["example"], one_line=False)
     required = raw.get("required")
     if required is not None and not isinstance(required, bool):
-        raise ConfigError(f"'required' of field {name!r} must be true or false", path=path, line=at["required"])
+        raise ConfigError(
+            f"'required' of field {name!r} must be true or false", path=path, line=at["required"]
+        )
     default: str | None = None
     if "default" in raw:
         if required:
@@ -152,21 +159,24 @@ def _field(raw: Any, path: str, line: int) -> Field:
                 path=path,
                 line=at["required"],
             )
-        default = _text(raw["default"], f"the default of field {name!r}", path, at["default"], one_line=False,
-                        empty=True)
+        default = _text(
+            raw["default"], f"the default of field {name!r}", path, at["default"], one_line=False, empty=True
+        )
         required = False
     elif required is False:
         default = ""
-    return Field(name=name, description=description, example=example,
-                 required=required is not False, default=default)
+    return Field(
+        name=name, description=description, example=example, required=required is not False, default=default
+    )
 
 
 def split_front_matter(text: str, path: str) -> tuple[str, list[Body]]:
     """Split a file's text into its YAML front matter and its variant bodies."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        raise ConfigError("a template file starts with a line '---', then its YAML front matter", path=path,
-                          line=1)
+        raise ConfigError(
+            "a template file starts with a line '---', then its YAML front matter", path=path, line=1
+        )
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
     if end is None:
         raise ConfigError("the front matter is never closed: add a line '---' after it", path=path, line=1)
@@ -229,8 +239,9 @@ def parse_template(text: str, *, path: str, file_name: str | None = None, source
     at = meta.key_lines
     for key in meta:
         if key not in _TOP_KEYS:
-            raise ConfigError(f"unknown key {key!r}; the front matter has {', '.join(_TOP_KEYS)}", path=path,
-                              line=at[key])
+            raise ConfigError(
+                f"unknown key {key!r}; the front matter has {', '.join(_TOP_KEYS)}", path=path, line=at[key]
+            )
     for key in _TOP_KEYS:
         if key not in meta:
             raise ConfigError(f"the front matter has no {key!r}; add it", path=path, line=2)
@@ -249,17 +260,25 @@ def parse_template(text: str, *, path: str, file_name: str | None = None, source
     if not tid.endswith("." + lang):
         raise ConfigError(f"id {tid!r} must end in '.{lang}' (its lang)", path=path, line=at["id"])
     if file_name is not None and file_name != tid + ".j2":
-        raise ConfigError(f"the file of template {tid!r} must be named {tid + '.j2'!r}, not {file_name!r}",
-                          path=path, line=at["id"])
+        raise ConfigError(
+            f"the file of template {tid!r} must be named {tid + '.j2'!r}, not {file_name!r}",
+            path=path,
+            line=at["id"],
+        )
     roles = meta["roles"]
     if isinstance(roles, str):
         roles = [roles]
     if not isinstance(roles, list) or not roles:
-        raise ConfigError(f"roles must be a list such as [employee]; roles are {', '.join(ROLES)}", path=path,
-                          line=at["roles"])
+        raise ConfigError(
+            f"roles must be a list such as [employee]; roles are {', '.join(ROLES)}",
+            path=path,
+            line=at["roles"],
+        )
     for role in roles:
         if role not in ROLES:
-            raise ConfigError(f"unknown role {role!r}; roles are {', '.join(ROLES)}", path=path, line=at["roles"])
+            raise ConfigError(
+                f"unknown role {role!r}; roles are {', '.join(ROLES)}", path=path, line=at["roles"]
+            )
     if len(set(roles)) != len(roles):
         raise ConfigError("a role is listed twice", path=path, line=at["roles"])
     purpose = meta["purpose"]
@@ -274,16 +293,20 @@ def parse_template(text: str, *, path: str, file_name: str | None = None, source
 
     raw_fields = meta["fields"] if meta["fields"] is not None else []
     if not isinstance(raw_fields, list):
-        raise ConfigError("'fields:' must be a list of fields (lines starting with '- name:')", path=path,
-                          line=at["fields"])
+        raise ConfigError(
+            "'fields:' must be a list of fields (lines starting with '- name:')", path=path, line=at["fields"]
+        )
     fields: list[Field] = []
     field_lines: dict[str, int] = {}
     for raw in raw_fields:
         line = raw.line if isinstance(raw, _LineDict) else at["fields"]
         f = _field(raw, path, line)
         if f.name in field_lines:
-            raise ConfigError(f"field {f.name!r} is declared twice (first on line {field_lines[f.name]})",
-                              path=path, line=line)
+            raise ConfigError(
+                f"field {f.name!r} is declared twice (first on line {field_lines[f.name]})",
+                path=path,
+                line=line,
+            )
         field_lines[f.name] = line
         fields.append(f)
 
@@ -293,8 +316,11 @@ def parse_template(text: str, *, path: str, file_name: str | None = None, source
         used |= used_names(tree)
     for name, line in field_lines.items():
         if name not in used:
-            raise ConfigError(f"field {name!r} is declared but no variant uses it; use it or remove it",
-                              path=path, line=line)
+            raise ConfigError(
+                f"field {name!r} is declared but no variant uses it; use it or remove it",
+                path=path,
+                line=line,
+            )
     return Template(
         id=tid,
         lang=lang,
@@ -310,11 +336,14 @@ def parse_template(text: str, *, path: str, file_name: str | None = None, source
     )
 
 
-def read_template(data: bytes, *, path: str, file_name: str | None = None, source: str = "folder") -> Template:
+def read_template(
+    data: bytes, *, path: str, file_name: str | None = None, source: str = "folder"
+) -> Template:
     """Decode (UTF-8) and parse the bytes of a template file."""
     if len(data) > MAX_FILE_BYTES:
-        raise ConfigError(f"the file is {len(data):,} bytes; a template file may be at most {MAX_FILE_BYTES:,}",
-                          path=path)
+        raise ConfigError(
+            f"the file is {len(data):,} bytes; a template file may be at most {MAX_FILE_BYTES:,}", path=path
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

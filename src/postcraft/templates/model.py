@@ -151,7 +151,9 @@ class Template:
                 text = f.default or ""
             values[f.name] = text
         if missing:
-            problems.append("missing required field" + ("s " if len(missing) > 1 else " ") + ", ".join(missing))
+            problems.append(
+                "missing required field" + ("s " if len(missing) > 1 else " ") + ", ".join(missing)
+            )
         if problems:
             raise FieldError(self.id, problems, self.fields)
         return values

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from ..errors import ConfigError, InputError, UnsupportedLanguageError
 from .errors import UnknownTemplateError
@@ -36,8 +36,8 @@ ENV_VAR = "POSTCRAFT_TEMPLATES"
 #: How deep sub-folders of a template folder are searched.
 MAX_DEPTH = 6
 
-FolderLike = Union[str, "os.PathLike[str]", Traversable]
-Folders = Union[FolderLike, Sequence[FolderLike], None]
+FolderLike = str | os.PathLike[str] | Traversable
+Folders = FolderLike | Sequence[FolderLike] | None
 
 _lock = threading.RLock()
 _builtin: list[Template] | None = None
@@ -59,7 +59,9 @@ def _as_folder(obj: Any, what: str) -> Traversable:
         return Path(os.fspath(obj)).expanduser()
     if isinstance(obj, Traversable):
         return obj
-    raise ConfigError(f"{what} must be a folder path or an importlib.resources Traversable, not {type(obj).__name__}")
+    raise ConfigError(
+        f"{what} must be a folder path or an importlib.resources Traversable, not {type(obj).__name__}"
+    )
 
 
 def _walk(folder: Traversable, depth: int = 0) -> Iterator[Traversable]:
@@ -171,24 +173,25 @@ def folder_templates(folder: FolderLike) -> list[Template]:
     return templates
 
 
-def _folder_list(folder: Folders) -> list[FolderLike]:
-    out: list[FolderLike] = []
-    env = os.environ.get(ENV_VAR, "")
-    out.extend(p for p in env.split(os.pathsep) if p.strip())
+def folder_list(folder: Folders) -> list[FolderLike]:
+    """``folder`` as a list: ``None`` → ``[]``, one folder → ``[folder]``."""
     if folder is None:
-        return out
+        return []
     if isinstance(folder, (str, os.PathLike, Traversable)):
-        out.append(folder)
-    else:
-        out.extend(folder)
-    return out
+        return [folder]
+    return list(folder)
+
+
+def env_folders() -> list[FolderLike]:
+    """The folders named in ``POSTCRAFT_TEMPLATES`` (``os.pathsep``-separated)."""
+    return [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
 
 
 def all_templates(folder: Folders = None) -> dict[str, Template]:
     """Every available template by id, later sources overriding earlier ones (see module docs)."""
     merged: dict[str, Template] = {}
     sources: Iterable[list[Template]] = [builtin_templates(), pack_templates()]
-    for group in [*sources, *(folder_templates(f) for f in _folder_list(folder))]:
+    for group in [*sources, *(folder_templates(f) for f in [*env_folders(), *folder_list(folder)])]:
         for t in group:
             merged[t.id] = t
     return merged
@@ -198,7 +201,9 @@ def normalize_lang(lang: str) -> str:
     """``"da"``, ``"DA"``, ``"da-DK"`` → ``"da"``; other languages raise."""
     code = str(lang).strip().lower().replace("_", "-").split("-")[0]
     if code not in ("da", "en"):
-        raise UnsupportedLanguageError(code, f"templates exist in Danish ('da') and English ('en'), not {lang!r}")
+        raise UnsupportedLanguageError(
+            code, f"templates exist in Danish ('da') and English ('en'), not {lang!r}"
+        )
     return code
 
 

@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import StrictUndefined, nodes
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.filters import FILTERS
-from jinja2.meta import find_undeclared_variables
 from jinja2.runtime import Context, LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
@@ -139,6 +138,9 @@ def _loop_guard(iterable: Iterable[Any]) -> Iterator[Any]:
 
 
 # -- filters -------------------------------------------------------------------------------------
+_ENDS_SENTENCE = tuple('.!?…:"”»)')
+
+
 def hashtag(value: Any) -> str:
     """Turn words into one CamelCase hashtag: ``"grøn omstilling"`` → ``"#GrønOmstilling"``.
 
@@ -150,6 +152,69 @@ def hashtag(value: Any) -> str:
     """
     words = re.findall(r"[^\W_]+", str(value))
     return "#" + "".join(w[:1].upper() + w[1:] for w in words) if words else ""
+
+
+def hashtags(value: Any, limit: int = 3) -> str:
+    """Comma-separated topics (or ``#tags``) → at most ``limit`` CamelCase hashtags.
+
+    >>> hashtags("grøn omstilling, ledelse, #Ledelse, AI act, fourth")
+    '#GrønOmstilling #Ledelse #AIAct'
+    """
+    text = str(value)
+    parts = re.split(r"[,;\n]|(?=#)", text)
+    out: list[str] = []
+    seen: set[str] = set()
+    for part in parts:
+        tag = hashtag(part)
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            out.append(tag)
+    return " ".join(out[: max(0, min(int(limit), 3))])
+
+
+def sentence(value: Any) -> str:
+    """A field written as a sentence: first letter upper-case, ends in ``.`` unless it has an end.
+
+    >>> sentence("kunderne læser fakturaen først"), sentence("Why not?")
+    ('Kunderne læser fakturaen først.', 'Why not?')
+    """
+    text = str(value).strip()
+    if not text:
+        return ""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith(_ENDS_SENTENCE) else text + "."
+
+
+def clause(value: Any) -> str:
+    """A field used inside a sentence: trailing white space and one final ``.`` or ``!`` removed.
+
+    >>> clause("our customers never noticed a thing."), clause("wait for it...")
+    ('our customers never noticed a thing', 'wait for it...')
+    """
+    text = str(value).strip()
+    if text.endswith((".", "!")) and not text.endswith(".."):
+        text = text[:-1].rstrip()
+    return text
+
+
+def capfirst(value: Any) -> str:
+    """First letter upper-case, the rest untouched (unlike ``capitalize``).
+
+    >>> capfirst("my team at IKEA")
+    'My team at IKEA'
+    """
+    text = str(value)
+    return text[:1].upper() + text[1:]
+
+
+def question(value: Any) -> str:
+    """A field used as a question: first letter upper-case, ends in ``?``.
+
+    >>> question("how do you onboard remote colleagues.")
+    'How do you onboard remote colleagues?'
+    """
+    text = clause(value).rstrip("?").rstrip()
+    return text[:1].upper() + text[1:] + "?" if text else ""
 
 
 def _size_checked(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -206,7 +271,14 @@ def _build_filters() -> dict[str, Callable[..., Any]]:
             out[name] = _replace(f)
         else:
             out[name] = _size_checked(f)
-    out["hashtag"] = hashtag
+    out.update(
+        hashtag=hashtag,
+        hashtags=hashtags,
+        sentence=sentence,
+        clause=clause,
+        question=question,
+        capfirst=capfirst,
+    )
     out["_pc_loop"] = _loop_guard
     out["_pc_size"] = _check_size
     return out
@@ -309,7 +381,9 @@ def check_body(source: str, *, fields: Iterable[str], path: str, line: int) -> n
     try:
         tree = env.parse(source)
     except TemplateSyntaxError as exc:
-        raise ConfigError(f"template syntax error: {exc.message}", path=path, line=_where(line, exc.lineno)) from None
+        raise ConfigError(
+            f"template syntax error: {exc.message}", path=path, line=_where(line, exc.lineno)
+        ) from None
     for node in tree.find_all(nodes.Node):
         what = _FORBIDDEN_NODES.get(type(node))
         if what is None and isinstance(node, nodes.For) and node.recursive:
@@ -331,16 +405,20 @@ def check_body(source: str, *, fields: Iterable[str], path: str, line: int) -> n
                 path=path,
                 line=_where(line, node.lineno),
             )
+    for node in tree.find_all((nodes.Filter, nodes.Test)):
+        table = env.filters if isinstance(node, nodes.Filter) else env.tests
+        if node.name not in table or node.name.startswith("_"):
+            kind = "filter" if isinstance(node, nodes.Filter) else "test"
+            names = sorted(n for n in table if not n.startswith("_"))
+            raise ConfigError(
+                f"templates have no {kind} {node.name!r}; the {kind}s are {', '.join(names)}",
+                path=path,
+                line=_where(line, node.lineno),
+            )
     allowed = set(fields) | GLOBAL_NAMES
-    try:
-        used = find_undeclared_variables(tree)
-    except TemplateSyntaxError as exc:  # e.g. an unknown filter
-        raise ConfigError(f"template error: {exc.message}", path=path, line=_where(line, exc.lineno)) from None
-    unknown = sorted(used - allowed)
+    unknown = sorted(used_names(tree) - allowed)
     if unknown:
-        first = min(
-            (n.lineno for n in tree.find_all(nodes.Name) if n.name in unknown), default=1
-        )
+        first = min((n.lineno for n in tree.find_all(nodes.Name) if n.name in unknown), default=1)
         raise ConfigError(
             f"the template uses {', '.join(unknown)}, which "
             + ("are" if len(unknown) > 1 else "is")
@@ -356,8 +434,10 @@ def check_body(source: str, *, fields: Iterable[str], path: str, line: int) -> n
 
 
 def used_names(tree: nodes.Template) -> set[str]:
-    """Names a checked tree reads from its context."""
-    return set(find_undeclared_variables(tree))
+    """Names a parsed template reads and never assigns (fields and globals it needs)."""
+    names = list(tree.find_all(nodes.Name))
+    stored = {n.name for n in names if n.ctx in ("store", "param")}
+    return {n.name for n in names if n.ctx == "load"} - stored
 
 
 def _filename(template: Template, index: int) -> str:
@@ -371,7 +451,9 @@ def compile_body(template: Template, index: int) -> JinjaTemplate:
         return cached  # type: ignore[no-any-return]
     body = template.bodies[index]
     env = environment()
-    tree = check_body(body.source, fields=[f.name for f in template.fields], path=template.path, line=body.line)
+    tree = check_body(
+        body.source, fields=[f.name for f in template.fields], path=template.path, line=body.line
+    )
     tree = _Guard().visit(tree)
     try:
         code = env.compile(tree, name=template.id, filename=_filename(template, index))
