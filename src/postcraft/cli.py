@@ -63,7 +63,9 @@ def format_text(result: Any) -> str:
     if result.tone is not None:
         out.append(f"Tone: {result.tone.label} (personal {result.tone.personal:.2f})")
         for d in result.tone.drivers:
-            out.append(f"  {d.direction:>9}  {d.category}: {d.text!r} — {d.hint}")
+            words = f" {d.text!r}" if d.text else ""
+            hint = f" — {d.hint}" if d.hint else ""
+            out.append(f"  {d.direction:>9}  {d.category}:{words}{hint}")
     for f in result.findings:
         pos = a.position(f.start)
         out.append(f"{pos.line}:{pos.column}  {f.severity:<10} {f.rule}  {f.message}")
