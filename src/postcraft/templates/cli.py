@@ -1,0 +1,130 @@
+"""``postcraft templates`` and ``postcraft draft``: list templates and render a first draft.
+
+Nothing heavy is imported until a command runs, so registering these commands costs nothing
+for the rest of the CLI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError
+from .model import ROLES
+
+if TYPE_CHECKING:
+    from .model import Template
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``templates`` and ``draft`` sub-commands to the ``postcraft`` parser."""
+    p = subparsers.add_parser(
+        "templates",
+        help="list draft templates (filter by language, role, purpose)",
+        description="List the draft templates: built-in, from installed packs, POSTCRAFT_TEMPLATES "
+        "and --folder.",
+    )
+    p.add_argument("--lang", choices=("da", "en"), default=None)
+    p.add_argument("--role", choices=ROLES, default=None)
+    p.add_argument("--purpose", default=None, help="e.g. thanks, event_recap, job_opening")
+    p.add_argument("--folder", action="append", metavar="DIR", help="your organisation's template folder")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=_cmd_templates)
+
+    d = subparsers.add_parser(
+        "draft",
+        help="render a template into a first draft",
+        description="Render a template into a first draft. Values are text: --set name=value. "
+        "Run without --set to see the template's fields.",
+    )
+    d.add_argument("template_id", metavar="TEMPLATE_ID", help="e.g. thank-colleague.en")
+    d.add_argument(
+        "--set",
+        dest="fields",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="a field's value (repeat for each field)",
+    )
+    d.add_argument("--examples", action="store_true", help="fill fields you do not --set with their examples")
+    pick = d.add_mutually_exclusive_group()
+    pick.add_argument("--variant", type=int, default=0, metavar="N", help="phrasing number, from 0")
+    pick.add_argument("--seed", default=None, metavar="SEED", help="pick a phrasing from a number or a name")
+    d.add_argument("--review", action="store_true", help="review the draft too (exit 1 on error findings)")
+    d.add_argument("--folder", action="append", metavar="DIR", help="your organisation's template folder")
+    d.add_argument("--format", choices=("text", "json"), default="text")
+    d.set_defaults(func=_cmd_draft)
+
+
+def _describe(t: Template) -> str:
+    fields = ", ".join(f.name + ("*" if f.required else "") for f in t.fields) or "none"
+    return (
+        f"{t.id}  ({t.lang} · {', '.join(t.roles)} · {t.purpose} · {t.variants} variants)\n"
+        f"    {t.title}: {t.description}\n"
+        f"    fields: {fields}\n"
+    )
+
+
+def _cmd_templates(args: argparse.Namespace) -> int:
+    from . import list_templates
+
+    found = list_templates(lang=args.lang, role=args.role, purpose=args.purpose, folder=args.folder)
+    if args.format == "json":
+        json.dump([t.to_dict() for t in found], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not found:
+        purposes = sorted({t.purpose for t in list_templates(folder=args.folder)})
+        sys.stdout.write("No template matches. Purposes: " + ", ".join(purposes) + "\n")
+        return 0
+    sys.stdout.write("\n".join(_describe(t) for t in found))
+    sys.stdout.write("* required field. Render one with: postcraft draft TEMPLATE_ID --set field=value …\n")
+    return 0
+
+
+def parse_sets(items: list[str]) -> dict[str, str]:
+    """``["a=1", "b=x=y"]`` → ``{"a": "1", "b": "x=y"}``; ``\\n`` in a value becomes a line break."""
+    out: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise InputError(f"--set needs FIELD=VALUE, got {item!r}")
+        if name in out:
+            raise InputError(f"--set {name}=… is given twice")
+        out[name] = value.replace("\\n", "\n")
+    return out
+
+
+def _cmd_draft(args: argparse.Namespace) -> int:
+    from . import get_template
+
+    template = get_template(args.template_id, folder=args.folder)
+    given: dict[str, str] = parse_sets(args.fields)
+    if args.examples:
+        given = {**template.example_fields(), **given}
+    seed: int | str | None = args.seed
+    if isinstance(seed, str) and seed.lstrip("-").isdigit():
+        seed = int(seed)
+    draft = template.render(variant=args.variant, seed=seed, **given)
+
+    result = None
+    if args.review:
+        from ..review import review
+
+        result = review(draft.text, lang=draft.lang)
+    if args.format == "json":
+        data: dict[str, Any] = {"draft": draft.to_dict()}
+        if result is not None:
+            data["review"] = result.to_dict()
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(draft.text + "\n")
+        if result is not None:
+            from ..cli import format_text
+
+            sys.stdout.write("\n--- review ---\n" + format_text(result))
+    return 1 if result is not None and result.has_errors else 0
