@@ -216,11 +216,12 @@ def _compile_topics(
 
 
 _WORDS_LOCK = threading.Lock()
-_NAME_WORDS: dict[str, frozenset[str]] = {}
+_NAME_WORDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
 
-def name_words(lang: str) -> frozenset[str]:
-    """First names that are also ordinary words in ``lang`` ("Per", "Bo", "Mark", "Will")."""
+def name_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """First names that are also ordinary words in ``lang`` ("Per", "Bo", "Mark", "Will"), and
+    the words that, right after such a name at the start of a sentence, show it is a name."""
     words = _NAME_WORDS.get(lang)
     if words is None:
         with _WORDS_LOCK:
@@ -228,6 +229,9 @@ def name_words(lang: str) -> frozenset[str]:
                 res = resources.files("postcraft.tags") / "data" / "name_words.yaml"
                 doc = _yaml.load(res.read_text(encoding="utf-8"), "name_words.yaml")
                 for code in LANGS:
-                    _NAME_WORDS[code] = frozenset(fold(str(w)) for w in doc.get(code) or ())
+                    _NAME_WORDS[code] = (
+                        frozenset(fold(str(w)) for w in doc["words"].get(code) or ()),
+                        frozenset(fold(str(w)) for w in doc["followers"].get(code) or ()),
+                    )
             words = _NAME_WORDS[lang]
     return words

@@ -22,7 +22,7 @@ from ..analysis.lemmas import lemma as _lemma
 from . import _yaml
 from .compiled import HOW_SCORE, CompiledRoster, _compile, name_words
 from .roster import _ORG_URN, _PAGE, Company, Roster, load_roster
-from .vocab import fold, tag_key
+from .vocab import TopicIndex, fold, tag_key
 
 SuggestionKind = Literal["person", "company", "expert", "hashtag"]
 
@@ -34,6 +34,11 @@ MIN_HASHTAG_SCORE = 0.4
 MIN_EXPERT_SCORE = 0.4
 EXPERT_TAG_SCORE = 0.64
 ORG_TAG_BONUS = 0.1
+# Only the draft's main topics count: a concept (or an expert's topics together) must be found
+# at least this share as often as the draft's most frequent concept. A passing mention of wind
+# turbines in an anniversary post does not make the post about renewable energy.
+EXPERT_MAIN_TOPIC = 0.5
+HASHTAG_MAIN_TOPIC = 1 / 3
 
 _CAMEL = regex.compile(r"\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+")
 _URN_IN_MENTION = regex.compile(r"\((urn:li:(?:person|organization):[A-Za-z0-9_-]+)\)$")
@@ -380,65 +385,14 @@ def suggest(
 
     # -- topics: one pass over the words -----------------------------------------------------
     idx = comp.topics[lang]
-    lookup = idx.lookup
-    hits: dict[str, list[Any]] = {}
-    for k in range(n):
-        t = toks[k]
-        if t.kind != "word" or k in covered:
-            continue
-        found_hits = lookup(t.lemma)
-        if not found_hits:
-            if t.lower == t.lemma:
-                continue
-            found_hits = lookup(t.lower)
-            if not found_hits:
-                continue
-        for h in found_hits:
-            end_k = k
-            if h.rest:
-                ok = True
-                for r in h.rest:
-                    end_k += 1
-                    if end_k >= n:
-                        ok = False
-                        break
-                    nt = toks[end_k]
-                    if (
-                        nt.kind != "word"
-                        or (nt.lemma != r and nt.lower != r)
-                        or not text[toks[end_k - 1].end : nt.start].isspace()
-                    ):
-                        ok = False
-                        break
-                if not ok:
-                    continue
-            rec = hits.get(h.concept)
-            if rec is None:
-                hits[h.concept] = [1, t.start, [text[t.start : toks[end_k].end]]]
-            else:
-                rec[0] += 1
-                if len(rec[2]) < 3:
-                    w = text[t.start : toks[end_k].end]
-                    if fold(w) not in {fold(x) for x in rec[2]}:
-                        rec[2].append(w)
-
-    present: set[str] = set()
-    present_concepts: set[str] = set()
-    for t in analysis.hashtags:
-        present.add(tag_key(t.text))
-        for cid in _hashtag_concepts(t.text, lang, lookup):
-            present_concepts.add(cid)
-            rec = hits.get(cid)
-            if rec is None:
-                hits[cid] = [1, t.start, [t.text]]
-            else:
-                rec[0] += 1
+    hits, present, present_concepts = topic_hits(analysis, idx, covered)
 
     # -- experts -------------------------------------------------------------------------------
     expert_out: list[Suggestion] = []
     if comp.experts and hits:
-        question = "?" in text and any(t.kind == "punct" and "?" in t.text for t in toks)
+        question = _asks_readers(analysis)
         ranked: list[tuple[float, str, int, list[str]]] = []
+        strongest = max(rec[0] for rec in hits.values())
         named = set(found) | tagged | {t for targets, *_ in ambiguous for t in targets}
         for pi, mapping in comp.experts.items():
             if pi in named:
@@ -454,7 +408,7 @@ def suggest(
                     count += rec[0]
                     if topic not in topics:
                         topics.append(topic)
-            if not count:
+            if not count or count < EXPERT_MAIN_TOPIC * strongest:
                 continue
             score = min(1.0, 1 - DECAY**count + 0.05 * (len(topics) - 1))
             if score >= MIN_EXPERT_SCORE:
@@ -484,8 +438,9 @@ def suggest(
             if old is None or (score, -pos) > (old[0], -old[1]):
                 offers[key] = (score, pos, tag, reason)
 
-        for cid, (count, pos, words) in hits.items():
-            if cid in present_concepts:
+        strongest = max(rec[0] for rec in hits.values())
+        for cid, (count, pos, words, _) in hits.items():
+            if cid in present_concepts or count < HASHTAG_MAIN_TOPIC * strongest:
                 continue
             score = 1 - DECAY**count
             if score < MIN_HASHTAG_SCORE:
@@ -517,6 +472,89 @@ def suggest(
         withheld=tuple(withheld),
         lang=lang,
         analysis=analysis,
+    )
+
+
+def topic_hits(
+    analysis: Analysis, idx: TopicIndex, skip: set[int] | frozenset[int] = frozenset()
+) -> tuple[dict[str, list[Any]], set[str], set[str]]:
+    """Which concepts the draft is about: ``{concept: [count, first offset, words, last index]}``,
+    plus the keys of the hashtags already in the draft and the concepts those cover.
+
+    Each word counts once per concept (a phrase's words are not counted again), words in
+    ``skip`` (token indices of names) not at all. Hashtags already present count as evidence.
+    """
+    text = analysis.text
+    toks = analysis.tokens
+    n = len(toks)
+    lookup = idx.lookup
+    hits: dict[str, list[Any]] = {}
+    for k in range(n):
+        t = toks[k]
+        if t.kind != "word" or k in skip:
+            continue
+        found = lookup(t.lemma)
+        if not found:
+            if t.lower == t.lemma:
+                continue
+            found = lookup(t.lower)
+            if not found:
+                continue
+        for h in found:
+            if h.rest and not _phrase_at(toks, k, h.rest, text):
+                continue
+            end_k = k + len(h.rest)
+            rec = hits.get(h.concept)
+            if rec is None:
+                hits[h.concept] = [1, t.start, [text[t.start : toks[end_k].end]], end_k]
+                continue
+            if k <= rec[3]:
+                continue  # inside a phrase already counted for this concept
+            rec[0] += 1
+            rec[3] = end_k
+            if len(rec[2]) < 3:
+                w = text[t.start : toks[end_k].end]
+                if fold(w) not in {fold(x) for x in rec[2]}:
+                    rec[2].append(w)
+
+    present: set[str] = set()
+    present_concepts: set[str] = set()
+    for t in analysis.hashtags:
+        present.add(tag_key(t.text))
+        for cid in _hashtag_concepts(t.text, analysis.lang, lookup):
+            present_concepts.add(cid)
+            rec = hits.get(cid)
+            if rec is None:
+                hits[cid] = [1, t.start, [t.text], -1]
+            else:
+                rec[0] += 1
+    return hits, present, present_concepts
+
+
+def _phrase_at(toks: Any, k: int, rest: tuple[str, ...], text: str) -> bool:
+    """True when the words after token ``k`` are ``rest`` (by lemma or form), separated by space."""
+    if k + len(rest) >= len(toks):
+        return False
+    for off, r in enumerate(rest, 1):
+        nt = toks[k + off]
+        if (
+            nt.kind != "word"
+            or (nt.lemma != r and nt.lower != r)
+            or not text[toks[k + off - 1].end : nt.start].isspace()
+        ):
+            return False
+    return True
+
+
+def _asks_readers(analysis: Analysis) -> bool:
+    """True when the last paragraph asks a question (the usual "What do you think?" close)."""
+    if "?" not in analysis.text or not analysis.paragraphs:
+        return False
+    last = analysis.paragraphs[-1]
+    if "?" not in analysis.text[last.start : last.end]:
+        return False
+    return any(
+        t.kind == "punct" and "?" in t.text and last.start <= t.start < last.end for t in analysis.tokens
     )
 
 
@@ -573,17 +611,20 @@ def _plausible_single(e: Any, toks: Any, i: int, text: str, lang: str, at: bool)
     base = t.lower
     if e.genitive:
         base = base[:-2] if base.endswith(("'s", "’s")) else base[:-1]
-    if base in name_words(lang):
-        if i == 0:
-            return False
-        prev = toks[i - 1]
-        if (
-            "\n" in text[prev.end : t.start]
-            or prev.kind != "word"
-            and any(c in _SENTENCE_END for c in prev.text)
-        ):
-            return False
+    words, followers = name_words(lang)
+    if base in words and _starts_sentence(toks, i, text):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        return nxt is not None and nxt.lower in followers and "\n" not in text[t.end : nxt.start]
     return True
+
+
+def _starts_sentence(toks: Any, i: int, text: str) -> bool:
+    if i == 0:
+        return True
+    prev = toks[i - 1]
+    if "\n" in text[prev.end : toks[i].start]:
+        return True
+    return prev.kind in ("punct", "symbol", "emoji") and any(c in _SENTENCE_END for c in prev.text)
 
 
 def _hashtag_concepts(tag: str, lang: str, lookup: Any) -> list[str]:

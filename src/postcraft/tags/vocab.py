@@ -121,7 +121,7 @@ class TopicIndex:
     def freeze(self) -> None:
         """Finish building: sort multi-word terms first and precompute the single-word table."""
         self._frozen = {k: tuple(sorted(v, key=lambda h: -len(h.rest))) for k, v in self.first.items()}
-        self._cache = dict(self._frozen)
+        self._cache = {}
         self._prefix_lengths = tuple(sorted({len(k) for k in self.prefix}, reverse=True))
         self._suffix_lengths = tuple(sorted({len(k) for k in self.suffix}, reverse=True))
 
@@ -129,9 +129,11 @@ class TopicIndex:
         """The terms that can start at a word with this form (exact or as part of a compound)."""
         hits = self._cache.get(lemma)
         if hits is None:
-            hits = self._compound(lemma)
+            exact = self._frozen.get(lemma, ())
+            parts = tuple(h for h in self._compound(lemma) if h not in exact)
+            hits = exact + parts if parts else exact
             if len(self._cache) > _CACHE_LIMIT:
-                self._cache = dict(self._frozen)
+                self._cache = {}
             self._cache[lemma] = hits
         return hits
 
