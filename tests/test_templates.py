@@ -25,9 +25,9 @@ from postcraft.templates import (
     get_template,
     list_templates,
     load_folder,
+    registry,
     render,
 )
-from postcraft.templates import registry
 from postcraft.templates.fileformat import parse_template
 
 THANKS = {
@@ -45,7 +45,9 @@ def _fresh(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     clear_cache()
 
 
-def write_template(folder: Path, tid: str, body: str, *, fields: str = "", lang: str = "en", **meta: str) -> Path:
+def write_template(
+    folder: Path, tid: str, body: str, *, fields: str = "", lang: str = "en", **meta: str
+) -> Path:
     head = {
         "roles": "[employee]",
         "purpose": "greeting",
@@ -176,6 +178,7 @@ def test_seed_is_stable_across_versions() -> None:
         "description: Hi.\nfields: []\n---\nA\n--- variant ---\nB\n--- variant ---\nC\n--- variant ---\nD",
         path="hello.en.j2",
     )
+
     def documented(seed: object) -> int:
         digest = hashlib.blake2b(f"hello.en\x00{seed}".encode(), digest_size=8).digest()
         return int.from_bytes(digest, "big") % 4
@@ -347,7 +350,9 @@ def test_entry_point_returning_a_path(tmp_path: Path, monkeypatch: pytest.Monkey
     assert "thank-colleague.en" in {x.id for x in list_templates()}
 
 
-def test_entry_point_returning_a_traversable_inside_a_zip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_entry_point_returning_a_traversable_inside_a_zip(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     src = tmp_path / "src"
     src.mkdir()
     write_template(src, "hej.da", "Hej {{ who }}, jeg er ny her.\n", fields=WHO, lang="da")
@@ -365,7 +370,9 @@ def test_entry_point_that_fails_is_named(monkeypatch: pytest.MonkeyPatch) -> Non
     with pytest.raises(ConfigError, match="entry point 'broken' .* could not be loaded: ImportError"):
         list_templates()
     use_entry_points(monkeypatch, FakeEntryPoint("odd", 42))
-    with pytest.raises(ConfigError, match="must be a folder path or an importlib.resources Traversable, not int"):
+    with pytest.raises(
+        ConfigError, match="must be a folder path or an importlib.resources Traversable, not int"
+    ):
         list_templates()
 
 

@@ -35,7 +35,10 @@ BOILERPLATE = re.compile(
     r"læs mere|read more|learn more|click here|klik her|link in bio",
     re.IGNORECASE,
 )
-FIRST_PERSON = {"en": re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my)\b"), "da": re.compile(r"\b(jeg|mig|min|mit|mine)\b", re.I)}
+FIRST_PERSON = {
+    "en": re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my)\b"),
+    "da": re.compile(r"\b(jeg|mig|min|mit|mine)\b", re.I),
+}
 
 
 def test_library_covers_the_method_in_both_languages() -> None:
@@ -128,5 +131,7 @@ def test_every_variant_passes_the_rule_packs_and_sounds_personal(t: Template, va
     # and with an organisation whose employees are merely encouraged to post:
     org = t.example_fields().get("organisation", "Northwind")
     guidelines = {"organisation": {"name": org, "programme": "encouraged"}}
-    findings = [f for f in check(text, lang=t.lang, guidelines=guidelines) if f.severity in ("error", "warning")]
+    findings = [
+        f for f in check(text, lang=t.lang, guidelines=guidelines) if f.severity in ("error", "warning")
+    ]
     assert not findings, [(f.rule, f.message) for f in findings]
