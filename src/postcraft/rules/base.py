@@ -315,7 +315,7 @@ class Context:
     def matches(self, m: Matcher) -> list[Match]:
         """All matches of ``m`` in the draft, sorted by start."""
         if self._scanned is None:
-            self._scanned = self._index.scan(self.tokens, self.lang)
+            self._scanned = self._index.scan(self.tokens, self.lang, self.by_kind)
         found = self._scanned.get(m.id, [])
         if not m.patterns and m.numbers is None:
             return found
@@ -344,6 +344,12 @@ class Context:
             else:
                 lst.append(i)
         return out
+
+    @cached_property
+    def word_positions(self) -> list[int]:
+        """Indices of word and number tokens (what sentence lengths count), sorted."""
+        bk = self.by_kind
+        return sorted(bk.get("word", []) + bk.get("number", []))
 
     def of_kind(self, kind: str) -> list[Token]:
         """Tokens of one kind."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+import regex
+
 from .base import BuildEnv, Context, Hit, Rule, RuleInfo
 from .yamlsrc import LineDict
 
@@ -15,6 +17,7 @@ class CapitalizationRule(Rule):
     - ``camelcase`` (hashtags): an all-lower-case hashtag made of several known words gets
       the CamelCase spelling as a safe fix (``#employeeadvocacy`` → ``#EmployeeAdvocacy``);
       screen readers read it word by word, and LinkedIn hashtags ignore case, so nothing breaks.
+      Capitals in quotation marks (a sign, a banner: "DO NOT TOUCH") are quotes, not shouting.
       Hashtags that are one word, or whose split is unknown or ambiguous, are left alone.
     - ``shouting`` (words): ``min_run`` or more words in capitals in a row, at least one of them
       ``min_letters`` letters long (acronyms such as "CEO" or "NHS" alone are fine).
@@ -58,37 +61,38 @@ class CapitalizationRule(Rule):
 
     def _shouting(self, ctx: Context) -> Iterator[Hit]:
         text = ctx.text
-        run: list[tuple[int, int]] = []
-        longest = 0
-
-        def flush() -> Iterator[Hit]:
-            if len(run) >= self.min_run and longest >= self.min_letters:
-                start, end = run[0][0], run[-1][1]
-                original = text[start:end]
-                fixed = original.lower()
-                if _sentence_start(text, start):
-                    fixed = fixed[:1].upper() + fixed[1:]
-                yield Hit(start, end, {"match": original, "replacement": fixed}, (fixed,))
-
-        for t in ctx.tokens:
-            if t.kind == "word":
-                letters = sum(1 for ch in t.text if ch.isalpha())
-                if t.text.isupper() and letters >= 1:
-                    if run and "\n" in text[run[-1][1] : t.start]:
-                        yield from flush()
-                        run, longest = [], 0
-                    if letters >= 2 or run:
-                        run.append((t.start, t.end))
-                        longest = max(longest, letters)
-                    continue
-                yield from flush()
-                run, longest = [], 0
-            elif t.kind in ("punct", "emoji", "symbol", "number") and t.text not in ".!?…":
+        for m in _CAPS_RUN.finditer(text):
+            words = _CAPS_WORD.findall(m.group())
+            letters = [sum(1 for ch in w if ch.isalpha()) for w in words]
+            if sum(1 for n in letters if n >= 2) < self.min_run or max(letters) < self.min_letters:
                 continue
-            else:
-                yield from flush()
-                run, longest = [], 0
-        yield from flush()
+            start, end = m.span()
+            if _quoted(text, start, end):
+                continue
+            original = m.group()
+            fixed = original.lower()
+            if _sentence_start(text, start):
+                fixed = fixed[:1].upper() + fixed[1:]
+            yield Hit(start, end, {"match": original, "replacement": fixed}, (fixed,))
+
+
+_UWORD = r"\p{Lu}[\p{Lu}\p{M}]*(?:['’\-]\p{Lu}[\p{Lu}\p{M}]*)*"
+# capitals words separated by spaces and light punctuation on one line, not touching lower case
+_CAPS_RUN = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:{_UWORD})(?:[ \t,;:&/–—-]+(?:{_UWORD}))+(?![\p{{L}}\p{{M}}\p{{N}}])"
+)
+_CAPS_WORD = regex.compile(_UWORD)
+
+
+_OPEN = "\"“„«»‘'"
+_CLOSE = "\"”“»«’'"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """True when the capitals are a quotation (a sign, a banner): quote marks right around them."""
+    before = text[max(0, start - 2) : start].strip()
+    after = text[end : end + 3].strip(" .!?,")
+    return bool(before) and before[-1] in _OPEN and bool(after) and after[0] in _CLOSE
 
 
 def _sentence_start(text: str, offset: int) -> bool:

@@ -21,6 +21,7 @@ from ..errors import ConfigError
 from .yamlsrc import LineDict, LineList, check_keys, line_of
 
 LANGS = ("da", "en")
+_SKIP_KINDS = frozenset({"punct", "symbol", "emoji"})
 MODES = ("lemma", "lower", "text")
 
 
@@ -141,47 +142,56 @@ class TermIndex:
                     table = self.tables[lang].setdefault(ph.mode, {})
                     table.setdefault(ph.keys[0], []).append((m.id, ph))
 
-    def scan(self, tokens: Sequence[Token], lang: str) -> dict[int, list[Match]]:
-        """One pass over ``tokens``: every phrase match, leftmost-longest per matcher."""
+    def scan(
+        self, tokens: Sequence[Token], lang: str, by_kind: Mapping[str, list[int]] | None = None
+    ) -> dict[int, list[Match]]:
+        """One pass over ``tokens``: every phrase match, leftmost-longest per matcher.
+
+        ``by_kind`` (token indices per kind, as :class:`Context` computes them) saves a pass.
+        """
         tables = self.tables.get(lang, {})
         found: dict[int, list[Match]] = {}
         if not tables:
             return found
+        if by_kind is None:
+            by_kind = {}
+            for i, t in enumerate(tokens):
+                by_kind.setdefault(t[3], []).append(i)
         t_lemma = tables.get("lemma")
         t_lower = tables.get("lower")
         t_text = tables.get("text")
-        n = len(tokens)
-        for i in range(n):
-            tok = tokens[i]
-            kind = tok.kind
-            if kind == "punct" or kind == "symbol" or kind == "emoji":
+        try_ = self._try
+        # Most tokens start no phrase: test membership in C and visit only the hits.
+        for col, table in ((5, t_lemma), (4, t_lower), (0, t_text)):
+            if not table:
                 continue
-            if kind == "mention":
-                cands = [mention_key(tok)]
-                urn = mention_urn(tok)
-                if urn:
-                    cands.append(urn)
+            column = [t[col] for t in tokens]
+            if table.keys().isdisjoint(column):
+                continue
+            for i, key in enumerate(column):
+                if key in table:
+                    kind = tokens[i][3]
+                    if kind not in _SKIP_KINDS and kind != "mention":
+                        try_(table[key], tokens, i, found)
+        for i in by_kind.get("number", ()):
+            tok = tokens[i]
+            if " " in tok[4]:
+                key = tok[4].replace(" ", "")
                 for table in (t_lemma, t_lower):
                     if table:
-                        for key in cands:
-                            self._try(table.get(key), tokens, i, found)
-                if t_text:
-                    self._try(t_text.get(tok.text), tokens, i, found)
-                continue
-            if t_lemma:
-                key = tok.lemma if kind != "number" else _norm(kind, tok.lemma)
-                entries = t_lemma.get(key)
-                if entries:
-                    self._try(entries, tokens, i, found)
-            if t_lower:
-                key = tok.lower if kind != "number" else _norm(kind, tok.lower)
-                entries = t_lower.get(key)
-                if entries:
-                    self._try(entries, tokens, i, found)
+                        try_(table.get(key), tokens, i, found)
+        for i in by_kind.get("mention", ()):
+            tok = tokens[i]
+            cands = [mention_key(tok)]
+            urn = mention_urn(tok)
+            if urn:
+                cands.append(urn)
+            for table in (t_lemma, t_lower):
+                if table:
+                    for key in cands:
+                        try_(table.get(key), tokens, i, found)
             if t_text:
-                entries = t_text.get(tok.text)
-                if entries:
-                    self._try(entries, tokens, i, found)
+                try_(t_text.get(tok[0]), tokens, i, found)
         for mid, ms in found.items():
             if len(ms) > 1:
                 found[mid] = _leftmost_longest(ms)
@@ -198,24 +208,33 @@ class TermIndex:
             return
         n = len(tokens)
         for mid, ph in entries:
-            k = len(ph.keys)
+            keys = ph.keys
+            k = len(keys)
             if k > 1:
                 if i + k > n:
                     continue
+                col = 5 if ph.mode == "lemma" else (4 if ph.mode == "lower" else 0)
                 ok = True
                 for j in range(1, k):
-                    if token_key(tokens[i + j], ph.mode) != ph.keys[j]:
-                        ok = False
-                        break
+                    tk = tokens[i + j]
+                    key = tk[col]
+                    if key != keys[j]:
+                        kind = tk[3]
+                        if kind == "word" or kind == "punct" or token_key(tk, ph.mode) != keys[j]:
+                            ok = False
+                            break
                 if not ok:
                     continue
             last = i + k - 1
-            exact = all(
-                _norm(tokens[i + j].kind, tokens[i + j].lower) == ph.lowers[j] for j in range(k)
-            )
-            found.setdefault(mid, []).append(
-                Match(tokens[i].start, tokens[last].end, ph.term, exact, i, last + 1)
-            )
+            lowers = ph.lowers
+            exact = True
+            for j in range(k):
+                tk = tokens[i + j]
+                low = tk[4]
+                if low != lowers[j] and _norm(tk[3], low) != lowers[j]:
+                    exact = False
+                    break
+            found.setdefault(mid, []).append(Match(tokens[i][1], tokens[last][2], ph.term, exact, i, last + 1))
 
 
 def _leftmost_longest(ms: list[Match]) -> list[Match]:

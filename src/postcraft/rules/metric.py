@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -20,16 +21,19 @@ class MetricRule(Rule):
     ``words``, ``sentences``, ``paragraphs``, ``lix``, ``flesch`` (English only) for the whole post,
     or ``sentence_words``, ``paragraph_characters``, ``line_characters`` for each unit.
     ``min_words`` skips posts shorter than that (LIX and Flesch mean little on a few words).
+    ``until`` stops a ``max`` rule above that value, so bands can be separate rules
+    (LIX 45–54.9 "hard" as a suggestion, ≥ 55 "very hard" as a warning).
     Placeholders: ``{value}``, ``{max}``, ``{min}``, ``{over}``, ``{band}``, ``{match}``.
     """
 
     kind = "metric"
-    keys: ClassVar[tuple[str, ...]] = ("metric", "max", "min", "min_words")
+    keys: ClassVar[tuple[str, ...]] = ("metric", "max", "min", "min_words", "until")
     placeholders = frozenset({"value", "max", "min", "over", "band", "match"})
     metric: str
     max: float | None
     min: float | None
     min_words: float
+    until: float | None
 
     @classmethod
     def build(cls, spec: object, info: RuleInfo, env: BuildEnv) -> Rule:
@@ -41,11 +45,14 @@ class MetricRule(Rule):
         rule.max = env.number(spec, "max", settings_ok=True)
         rule.min = env.number(spec, "min", settings_ok=True)
         rule.min_words = env.number(spec, "min_words", default=0) or 0.0
+        rule.until = env.number(spec, "until")
         if rule.max is None and rule.min is None:
             raise env.error(f"rule {info.id!r} (metric) needs 'max' or 'min'", spec.line)
         return rule
 
     def _breaks(self, value: float) -> bool:
+        if self.until is not None and value > self.until:
+            return False
         return (self.max is not None and value > self.max) or (self.min is not None and value < self.min)
 
     def _params(self, value: float, match: str) -> dict[str, object]:
@@ -69,6 +76,9 @@ class MetricRule(Rule):
             yield from self._units(ctx)
             return
         value: float
+        if metric in ("linkedin_length", "characters") and self.min is None and self.max is not None \
+                and 2 * len(text) <= self.max:
+            return  # a code point is at most two UTF-16 units: the limit cannot be reached
         if metric == "linkedin_length":
             value = a.linkedin_length
         elif metric == "characters":
@@ -97,9 +107,9 @@ class MetricRule(Rule):
         a = ctx.analysis
         text = ctx.text
         if self.metric == "sentence_words":
-            toks = ctx.tokens
+            wp = ctx.word_positions
             for s in a.sentences:
-                n = sum(1 for t in toks[s.first : s.last] if t.kind == "word" or t.kind == "number")
+                n = bisect_left(wp, s.last) - bisect_left(wp, s.first)
                 if self._breaks(n):
                     yield Hit(s.start, s.end, self._params(n, text[s.start : s.end]))
             return

@@ -13,15 +13,18 @@ from .matching import Matcher
 class ProximityRule(Rule):
     """Flags a match of ``a`` that has a match of ``b`` in the same ``sentence`` (default),
     the same ``paragraph``, or within a number of characters. The span covers both.
+    ``unless`` (optional): a matcher that, found in the same window, cancels the hit (e.g.
+    "than expected", "over budget": a past result compared with a plan, not a forecast).
     Placeholders: ``{match}`` (the whole span), ``{a}``, ``{b}``.
     """
 
     kind = "proximity"
-    keys: ClassVar[tuple[str, ...]] = ("a", "b", "within")
+    keys: ClassVar[tuple[str, ...]] = ("a", "b", "within", "unless")
     placeholders = frozenset({"match", "a", "b"})
     first: Matcher
     second: Matcher
     within: str | int
+    unless: Matcher | None
 
     @classmethod
     def build(cls, spec: LineDict, info: RuleInfo, env: BuildEnv) -> Rule:
@@ -33,6 +36,10 @@ class ProximityRule(Rule):
             raise env.error(f"'within' of rule {info.id!r} must be sentence, paragraph or a number of characters",
                             line_of(spec, "within"))
         rule.within = within
+        rule.unless = None
+        if "unless" in spec:
+            rule.unless = env.matcher(spec["unless"], what=f"'unless' of rule {info.id!r}",
+                                      line=line_of(spec, "unless"))
         return rule
 
     def run(self, ctx: Context) -> Iterator[Hit]:
@@ -43,11 +50,14 @@ class ProximityRule(Rule):
         if not bb:
             return
         text = ctx.text
+        cancel = ctx.matches(self.unless) if self.unless is not None else []
         used_until = -1
         for a in aa:
             if a.start < used_until:
                 continue
             lo, hi = self._window(ctx, a.start, a.end)
+            if any(lo <= c.start < hi for c in cancel):
+                continue
             for b in bb:
                 if b.start >= lo and b.end <= hi and (b.start, b.end) != (a.start, a.end):
                     start, end = min(a.start, b.start), max(a.end, b.end)

@@ -36,17 +36,18 @@ class RepetitionRule(Rule):
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 raise env.error(f"'exceptions' of rule {info.id!r} must be a list of words", line_of(exc, lang))
             rule.exceptions[lang] = frozenset(w.lower() for w in words)
+        rule.exceptions["*"] = frozenset().union(*rule.exceptions.values())
         return rule
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         text = ctx.text
         toks = ctx.tokens
-        skip = self.exceptions.get(ctx.lang, frozenset())
-        for i in range(1, len(toks)):
-            a, b = toks[i - 1], toks[i]
-            if b.kind != "word" or a.kind != "word" or a.lower != b.lower or b.lower in skip:
+        skip = self.exceptions.get(ctx.lang, frozenset()) | self.exceptions.get("*", frozenset())
+        for a, b in zip(toks, toks[1:]):
+            # (text, start, end, kind, lower, lemma)
+            if a[4] != b[4] or a[3] != "word" or b[3] != "word" or b[4] in skip:
                 continue
-            gap = text[a.end : b.start]
+            gap = text[a[2] : b[1]]
             if not gap or gap.strip() or "\n" in gap or "\r" in gap:
                 continue
-            yield Hit(a.end, b.end, {"match": b.text, "replacement": ""}, ("",), safe=True)
+            yield Hit(a[2], b[2], {"match": b[0], "replacement": ""}, ("",), safe=True)
