@@ -312,6 +312,9 @@ def _items(doc: Mapping[str, Any], key: str, top: _Where) -> list[tuple[int, Any
 def _mapping(item: Any, where: _Where, allowed: tuple[str, ...]) -> Mapping[str, Any]:
     if not isinstance(item, Mapping):
         raise where.error(f"each entry is a mapping with keys such as {', '.join(allowed[:3])}")
+    label = item.get("name") or item.get("tag")
+    if isinstance(label, str) and label.strip():
+        where.what = f"{where.what} ({' '.join(label.split())})"
     for key in item:
         if key not in allowed:
             raise where.error(_unknown_key(str(key), allowed), _line(item, key))
@@ -379,7 +382,6 @@ def _person(item: Any, where: _Where) -> Person:
     m = _mapping(item, where, _PERSON_KEYS)
     name = _text(m, "name", where, required=True)
     assert name is not None
-    where.what = f"{where.what} ({name})"
     urn = _text(m, "urn", where)
     if urn is not None and not _PERSON_URN.fullmatch(urn):
         raise where.error(
@@ -413,7 +415,6 @@ def _company(item: Any, where: _Where) -> Company:
     m = _mapping(item, where, _COMPANY_KEYS)
     name = _text(m, "name", where, required=True)
     assert name is not None
-    where.what = f"{where.what} ({name})"
     urn = _text(m, "urn", where)
     if urn is not None and not _ORG_URN.fullmatch(urn):
         hint = ""
@@ -454,7 +455,6 @@ def _hashtag(item: Any, where: _Where) -> OrgHashtag:
         )
     if not tag.startswith("#"):
         tag = "#" + tag
-    where.what = f"{where.what} ({tag})"
     topics = _list(m, "topics", where)
     if not topics:
         raise where.error(
