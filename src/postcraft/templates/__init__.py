@@ -108,18 +108,23 @@ def render(
 def load_folder(folder: Folders) -> list[Template]:
     """Read and check the templates in a folder (or a list of folders), without merging them in.
 
-    Use it to validate an organisation's folder: every problem raises
-    :class:`~postcraft.errors.ConfigError` with the file and line.
+    Use it to validate an organisation's folder: every variant is also compiled, so every
+    problem a template can have before it meets its field values raises
+    :class:`~postcraft.errors.ConfigError` here, with the file and line.
 
     >>> from pathlib import Path
     >>> len(load_folder(Path(__file__).parent / "builtin" / "da")) >= 12
     True
     """
     from .registry import folder_list, read_folder
+    from .sandbox import compile_body
 
     out: list[Template] = []
     for item in folder_list(folder):
         out.extend(read_folder(item))
+    for t in out:
+        for index in range(t.variants):
+            compile_body(t, index)
     return out
 
 

@@ -97,9 +97,10 @@ def _load_yaml(text: str, path: str, first_line: int) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark is not None else None
-        raise ConfigError(
-            f"front matter is not valid YAML: {exc.problem or exc}", path=path, line=line
-        ) from None
+        problem = exc.problem or str(exc)
+        if exc.context and exc.context_mark is not None and exc.context_mark.line + first_line != line:
+            problem += f" ({exc.context} that starts on line {exc.context_mark.line + first_line})"
+        raise ConfigError(f"front matter is not valid YAML: {problem}", path=path, line=line) from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"front matter is not valid YAML: {exc}", path=path, line=first_line) from None
     finally:

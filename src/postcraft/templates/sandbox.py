@@ -384,6 +384,10 @@ def check_body(source: str, *, fields: Iterable[str], path: str, line: int) -> n
         raise ConfigError(
             f"template syntax error: {exc.message}", path=path, line=_where(line, exc.lineno)
         ) from None
+    except RecursionError:
+        raise TemplateSecurityError(
+            "the template is nested too deeply to read", path=path, line=line
+        ) from None
     for node in tree.find_all(nodes.Node):
         what = _FORBIDDEN_NODES.get(type(node))
         if what is None and isinstance(node, nodes.For) and node.recursive:
@@ -394,17 +398,23 @@ def check_body(source: str, *, fields: Iterable[str], path: str, line: int) -> n
                 path=path,
                 line=_where(line, node.lineno),
             )
+    private: dict[str, int] = {}
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
         name = None
         if isinstance(node, nodes.Getattr):
             name = node.attr
         elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
             name = node.arg.value if isinstance(node.arg.value, str) else None
         if name is not None and name.startswith("_"):
-            raise TemplateSecurityError(
-                f"access to {name!r} is not allowed in templates (names starting with '_' are internal)",
-                path=path,
-                line=_where(line, node.lineno),
-            )
+            private.setdefault(name, node.lineno)
+    if private:
+        names = sorted(private, key=lambda n: (private[n], n))
+        raise TemplateSecurityError(
+            f"access to {', '.join(repr(n) for n in names)} is not allowed in templates "
+            "(names starting with '_' are internal)",
+            path=path,
+            line=_where(line, min(private.values())),
+        )
     for node in tree.find_all((nodes.Filter, nodes.Test)):
         table = env.filters if isinstance(node, nodes.Filter) else env.tests
         if node.name not in table or node.name.startswith("_"):
@@ -457,11 +467,17 @@ def compile_body(template: Template, index: int) -> JinjaTemplate:
     tree = _Guard().visit(tree)
     try:
         code = env.compile(tree, name=template.id, filename=_filename(template, index))
+        compiled = env.template_class.from_code(env, code, env.make_globals(None), None)
     except TemplateSyntaxError as exc:
         raise ConfigError(
             f"template error: {exc.message}", path=template.path, line=_where(body.line, exc.lineno)
         ) from None
-    compiled = env.template_class.from_code(env, code, env.make_globals(None), None)
+    except (RecursionError, MemoryError, SyntaxError) as exc:
+        raise TemplateSecurityError(
+            f"the template cannot be compiled ({type(exc).__name__}); it is nested too deeply",
+            path=template.path,
+            line=body.line,
+        ) from None
     template._compiled[index] = compiled
     return compiled
 
