@@ -275,7 +275,7 @@ def is_whole_post(start: int, end: int, text: str) -> bool:
     """True when ``[start, end)`` covers every non-blank character of a non-blank ``text``
     (a finding about the post as a whole, such as its voice or its length).
 
-    >>> is_whole_post(0, 9, "  Hej med\n"), is_whole_post(2, 5, "  Hej med\n")
+    >>> is_whole_post(0, 9, "  Hej med\\n"), is_whole_post(2, 5, "  Hej med\\n")
     (True, False)
     """
     body = text.strip()
