@@ -100,7 +100,7 @@ def test_full_name_with_span_and_urn(roster: Roster) -> None:
 def test_unambiguous_first_name(roster: Roster) -> None:
     s = suggest_tags("My colleague Emma stayed late to help.", roster=roster)
     assert people(s) == ["Emma Clarke"]
-    assert "first name" in s.people[0].reason
+    assert "only one Emma in the roster" in s.people[0].reason
 
 
 def test_danish_genitive_span_excludes_the_s(roster: Roster) -> None:
@@ -109,7 +109,7 @@ def test_danish_genitive_span_excludes_the_s(roster: Roster) -> None:
     (p,) = s.people
     assert p.target == "Mette Hansen"
     assert text[p.start : p.end] == "Mette"  # type: ignore[misc]
-    assert "genitiv" in p.reason
+    assert "som „Mettes“ (der er kun én Mette i listen)" in p.reason
 
 
 def test_full_name_genitive(roster: Roster) -> None:
@@ -123,7 +123,7 @@ def test_english_possessive(roster: Roster) -> None:
     (p,) = suggest_tags(text, roster=roster).people
     assert p.target == "Emma Clarke"
     assert text[p.start : p.end] == "Emma"  # type: ignore[misc]
-    assert "possessive" in p.reason
+    assert "as “Emma's”" in p.reason
 
 
 def test_name_split_across_a_line_break(roster: Roster) -> None:
@@ -486,3 +486,18 @@ def test_evaluation_set_precision_floor() -> None:
             assert len(s.withheld) == len(exp.get("withheld") or []), d["id"]
     assert right / (right + wrong) >= 0.85
     assert missed_people <= 2
+
+
+def test_real_guidelines_object(roster: Roster) -> None:
+    guidelines = pytest.importorskip("postcraft.rules.guidelines")
+    g = guidelines.load_guidelines(
+        {
+            "organisation": {"name": "Havbryg A/S", "aliases": ["Havbryg"], "page": "urn:li:organization:77"},
+            "max_hashtags": 1,
+        }
+    )
+    s = suggest_tags(
+        "Hos Havbryg arbejder vi med rekruttering, jobsamtaler og AI.", roster=roster, guidelines=g
+    )
+    assert [(c.target, c.urn) for c in s.companies] == [("Havbryg A/S", "urn:li:organization:77")]
+    assert len(s.hashtags) == 1

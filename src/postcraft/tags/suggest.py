@@ -319,7 +319,6 @@ def suggest(
         start = t.start
         last = toks[j]
         end = last.end
-        token = last.text
         if e.genitive or (e.rest and last.lower != e.rest[-1]):
             end -= 2 if last.lower.endswith(("'s", "’s")) else 1
         written = text[start + (1 if first == "@" else 0) : end]
@@ -331,7 +330,7 @@ def suggest(
             score = HOW_SCORE[how] - (0.05 if end != last.end else 0.0)
             old = found.get(tgt)
             if old is None or score > old.score:
-                found[tgt] = _Found(score, start, end, how, token if end != last.end else "", written)
+                found[tgt] = _Found(score, start, end, how, text[end : last.end], written)
         else:
             ambiguous.append((e.targets, start, end, written))
         i = j + 1
@@ -351,9 +350,9 @@ def suggest(
                     )
                 )
                 continue
-            how = msgs["how_" + f.how].format(written=f.written)
-            if f.token:
-                how += msgs["genitive"].format(token=f.token)
+            shown = f.written + f.token
+            key = "how_alias" if f.how == "full" and f.token else "how_" + f.how
+            how = msgs[key].format(written=f.written, shown=shown)
             reason = msgs["person"].format(name=p.name, how=how)
             if p.urn is None:
                 reason += msgs["no_urn"]
