@@ -323,7 +323,7 @@ class Context:
         if extra is None:
             extra = list(found)
             if m.patterns:
-                got, timed_out = run_patterns(m, self.text)
+                got, timed_out = run_patterns(m, self.text, self.lang)
                 extra.extend(got)
                 if timed_out is not None:
                     self.timeouts.append((m, timed_out))

@@ -317,7 +317,7 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
     timeout = float(timeout_ms) / 1000.0
     severities = _severity_overrides(data.get("severity", {}), path, line_of(data, "severity"))
     compiled: list[Rule] = []
-    seen: dict[str, int | None] = {}
+    seen: dict[str, int | str | None] = {}
     user_help: set[str] = set()
     builders: list[MatcherBuilder] = []
     for spec, spath, pack in specs:
@@ -328,14 +328,16 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
                 f"rule {spec.get('id') if isinstance(spec, dict) else spec!r} needs 'kind', one of: "
                 f"{', '.join(sorted(KINDS))}",
                 path=spath, line=line_of(spec, "kind") if isinstance(spec, LineDict) else None)
+        check_keys(spec, COMMON_KEYS + cls.keys, what=f"rule {spec.get('id')!r} (kind {kind})", path=spath)
         info = parse_info(spec, path=spath, pack=pack, placeholders=cls.placeholders)
-        check_keys(spec, COMMON_KEYS + cls.keys, what=f"rule {info.id!r} (kind {kind})", path=spath)
         if info.id in seen:
+            first = seen[info.id]
+            where = f"the built-in pack {first!r}" if first in BUILTIN_PACKS else f"line {first}"
             raise ConfigError(
-                f"rule id {info.id!r} is already used (line {seen[info.id]}); to change a built-in rule use "
+                f"rule id {info.id!r} is already used by {where}; to change a built-in rule use "
                 "'severity:' or 'disable:', or give your rule another id",
                 path=spath, line=line_of(spec, "id"))
-        seen[info.id] = info.line
+        seen[info.id] = pack if pack is not None else info.line
         if pack is None and "help" in spec:
             user_help.add(info.id)
         sev = _override_for(info.id, severities)

@@ -60,7 +60,7 @@ class Matcher:
 
     id: int
     phrases: dict[str, list[Phrase]] = field(default_factory=dict)
-    patterns: list[tuple[Any, str]] = field(default_factory=list)
+    patterns: list[tuple[Any, str, str | None]] = field(default_factory=list)  # (regex, source, lang)
     numbers: NumberSpec | None = None
     timeout: float = 0.05
     label: str = ""
@@ -110,6 +110,9 @@ def compile_term(term: str, lang: str, mode: str) -> Phrase | None:
     >>> compile_term("Leverage synergies", "en", "lemma").keys
     ('leverage', 'synergy')
     """
+    if term.lower().startswith("urn:li:"):  # a company page or person: matches @[Name](urn:…)
+        low = term.strip().lower()
+        return Phrase(mode, (low,), term, (low,))
     raw = tokenize(term)
     if not raw:
         return None
@@ -136,11 +139,17 @@ class TermIndex:
         self.tables: dict[str, dict[str, dict[str, list[tuple[int, Phrase]]]]] = {
             lang: {} for lang in LANGS
         }
+        # every phrase also by its words run together ("contosocloud"): a hashtag (#ContosoCloud)
+        # or a mention (@[Contoso Cloud](urn:…)) of the same words is a match too
+        self.joined: dict[str, dict[str, list[tuple[int, Phrase]]]] = {lang: {} for lang in LANGS}
         for m in matchers:
             for lang, phrases in m.phrases.items():
                 for ph in phrases:
                     table = self.tables[lang].setdefault(ph.mode, {})
                     table.setdefault(ph.keys[0], []).append((m.id, ph))
+                    joined = "".join(ph.lowers).lstrip("#@")
+                    if joined and ph.mode != "text":
+                        self.joined[lang].setdefault(joined, []).append((m.id, ph))
 
     def scan(
         self, tokens: Sequence[Token], lang: str, by_kind: Mapping[str, list[int]] | None = None
@@ -180,6 +189,7 @@ class TermIndex:
                 for table in (t_lemma, t_lower):
                     if table:
                         try_(table.get(key), tokens, i, found)
+        joined = self.joined.get(lang, {})
         for i in by_kind.get("mention", ()):
             tok = tokens[i]
             cands = [mention_key(tok)]
@@ -192,6 +202,14 @@ class TermIndex:
                         try_(table.get(key), tokens, i, found)
             if t_text:
                 try_(t_text.get(tok[0]), tokens, i, found)
+            for key in (cands[0][1:], urn):
+                for mid, ph in joined.get(key or "", ()):
+                    found.setdefault(mid, []).append(Match(tok[1], tok[2], ph.term, False, i, i + 1))
+        if joined:
+            for i in by_kind.get("hashtag", ()):
+                tok = tokens[i]
+                for mid, ph in joined.get(tok[4][1:], ()):
+                    found.setdefault(mid, []).append(Match(tok[1], tok[2], ph.term, False, i, i + 1))
         for mid, ms in found.items():
             if len(ms) > 1:
                 found[mid] = _leftmost_longest(ms)
@@ -248,11 +266,14 @@ def _leftmost_longest(ms: list[Match]) -> list[Match]:
     return out
 
 
-def run_patterns(m: Matcher, text: str) -> tuple[list[Match], str | None]:
-    """Run a matcher's regular expressions over ``text``. Returns the matches and, when a
-    pattern ran out of time, the pattern that did (its matches are dropped)."""
+def run_patterns(m: Matcher, text: str, lang: str) -> tuple[list[Match], str | None]:
+    """Run a matcher's regular expressions (those for ``lang`` and for every language) over
+    ``text``. Returns the matches and, when a pattern ran out of time, the pattern that did
+    (its matches are dropped)."""
     out: list[Match] = []
-    for pattern, source in m.patterns:
+    for pattern, source, plang in m.patterns:
+        if plang is not None and plang != lang:
+            continue
         try:
             for mo in pattern.finditer(text, timeout=m.timeout):
                 if mo.end() > mo.start():
@@ -362,7 +383,7 @@ class MatcherBuilder:
                     m.phrases[lang] = phrases
             elif expanded:
                 alt = "|".join(regex.escape(t) for t in sorted(set(expanded), key=len, reverse=True))
-                m.patterns.append((regex.compile(alt, flags), f"{lang}:{alt}"))
+                m.patterns.append((regex.compile(alt, flags), alt, lang))
         if "patterns" in spec:
             pats = spec["patterns"]
             if not isinstance(pats, list) or not all(isinstance(p, str) for p in pats):
@@ -372,7 +393,7 @@ class MatcherBuilder:
                     line=line_of(spec, "patterns"),
                 )
             for k, p in enumerate(pats):
-                m.patterns.append((compile_user_regex(p, flags, self.path, line_of(pats, k)), p))
+                m.patterns.append((compile_user_regex(p, flags, self.path, line_of(pats, k)), p, None))
         if "numbers" in spec:
             m.numbers = _numbers(spec["numbers"], what, self.path, line_of(spec, "numbers"))
         return m
