@@ -25,7 +25,6 @@ from postcraft.templates import (
     get_template,
     list_templates,
     load_folder,
-    registry,
     render,
 )
 from postcraft.templates.fileformat import parse_template
@@ -337,7 +336,7 @@ def use_entry_points(monkeypatch: pytest.MonkeyPatch, *eps: FakeEntryPoint) -> N
         assert group == "postcraft.templates"
         return list(eps)
 
-    monkeypatch.setattr(registry.metadata, "entry_points", fake)
+    monkeypatch.setattr("importlib.metadata.entry_points", fake)
     clear_cache()
 
 

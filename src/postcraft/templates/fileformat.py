@@ -31,7 +31,6 @@ import yaml
 
 from ..errors import ConfigError
 from .model import ROLES, Body, Field, Template
-from .sandbox import check_body, used_names
 
 #: Largest template file read, in bytes.
 MAX_FILE_BYTES = 200_000
@@ -211,7 +210,9 @@ def split_front_matter(text: str, path: str) -> tuple[str, list[Body]]:
     return yaml_text, bodies
 
 
-def parse_template(text: str, *, path: str, file_name: str | None = None, source: str = "folder") -> Template:
+def parse_template(
+    text: str, *, path: str, file_name: str | None = None, source: str = "folder", check_bodies: bool = True
+) -> Template:
     """Parse and check the text of one template file; ``file_name`` must then be ``<id>.j2``.
 
     >>> t = parse_template('''---
@@ -311,17 +312,19 @@ def parse_template(text: str, *, path: str, file_name: str | None = None, source
         field_lines[f.name] = line
         fields.append(f)
 
-    used: set[str] = set()
-    for body in bodies:
-        tree = check_body(body.source, fields=field_lines, path=path, line=body.line)
-        used |= used_names(tree)
-    for name, line in field_lines.items():
-        if name not in used:
-            raise ConfigError(
-                f"field {name!r} is declared but no variant uses it; use it or remove it",
-                path=path,
-                line=line,
-            )
+    if check_bodies:  # always done again before a variant is compiled; here to report early
+        from .sandbox import check_body, used_names
+
+        used: set[str] = set()
+        for body in bodies:
+            used |= used_names(check_body(body.source, fields=field_lines, path=path, line=body.line))
+        for name, line in field_lines.items():
+            if name not in used:
+                raise ConfigError(
+                    f"field {name!r} is declared but no variant uses it; use it or remove it",
+                    path=path,
+                    line=line,
+                )
     return Template(
         id=tid,
         lang=lang,
@@ -338,7 +341,7 @@ def parse_template(text: str, *, path: str, file_name: str | None = None, source
 
 
 def read_template(
-    data: bytes, *, path: str, file_name: str | None = None, source: str = "folder"
+    data: bytes, *, path: str, file_name: str | None = None, source: str = "folder", check_bodies: bool = True
 ) -> Template:
     """Decode (UTF-8) and parse the bytes of a template file."""
     if len(data) > MAX_FILE_BYTES:
@@ -349,4 +352,4 @@ def read_template(
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8", path=path) from None
-    return parse_template(text, path=path, file_name=file_name, source=source)
+    return parse_template(text, path=path, file_name=file_name, source=source, check_bodies=check_bodies)

@@ -20,7 +20,6 @@ import difflib
 import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
@@ -79,11 +78,12 @@ def _walk(folder: Traversable, depth: int = 0) -> Iterator[Traversable]:
             yield child
 
 
-def read_folder(folder: FolderLike, *, source: str = "folder") -> list[Template]:
+def read_folder(folder: FolderLike, *, source: str = "folder", check_bodies: bool = True) -> list[Template]:
     """Read and check every ``*.j2`` template under ``folder`` (sub-folders included).
 
     Not cached; :func:`list_templates` with ``folder=`` caches. Raises ConfigError on the
-    first bad file, or when two files define the same id.
+    first bad file, or when two files define the same id. ``check_bodies=False`` reads the
+    metadata only; the Jinja checks then run when a variant is first rendered.
 
     >>> from pathlib import Path
     >>> import postcraft.templates as pt
@@ -102,7 +102,7 @@ def read_folder(folder: FolderLike, *, source: str = "folder") -> list[Template]
             data = file.read_bytes()
         except OSError as exc:
             raise ConfigError(f"cannot read ({exc})", path=str(file)) from None
-        t = read_template(data, path=str(file), file_name=file.name, source=source)
+        t = read_template(data, path=str(file), file_name=file.name, source=source, check_bodies=check_bodies)
         if t.id in seen:
             raise ConfigError(f"template id {t.id!r} is defined twice, also in {seen[t.id]}", path=str(file))
         seen[t.id] = str(file)
@@ -115,7 +115,12 @@ def builtin_templates() -> list[Template]:
     global _builtin
     with _lock:
         if _builtin is None:
-            _builtin = read_folder(resources.files("postcraft.templates") / "builtin", source="builtin")
+            # The built-in bodies are checked by the test suite and again before each is compiled,
+            # so listing them needs no Jinja2 at all.
+            from importlib import resources
+
+            root = resources.files("postcraft.templates") / "builtin"
+            _builtin = read_folder(root, source="builtin", check_bodies=False)
         return _builtin
 
 
@@ -127,6 +132,8 @@ def pack_templates() -> list[Template]:
     global _packs
     with _lock:
         if _packs is None:
+            from importlib import metadata  # imported here: it costs ~15 ms
+
             packs: list[Template] = []
             eps = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
             for ep in eps:
