@@ -66,8 +66,10 @@ def speed(runs: int = 3000) -> None:
         analyze(text)
     an = (time.perf_counter() - t0) / 300
     print(f"post: {len(text)} characters, {len(g.rules)} rules in {len(g.packs)} packs")
-    print(f"check_analysis, fresh analysis: median {statistics.median(times) * 1000:.3f} ms, "
-          f"p90 {sorted(times)[int(runs * 0.9)] * 1000:.3f} ms ({runs} runs)")
+    print(
+        f"check_analysis, fresh analysis: median {statistics.median(times) * 1000:.3f} ms, "
+        f"p90 {sorted(times)[int(runs * 0.9)] * 1000:.3f} ms ({runs} runs)"
+    )
     print(f"check_analysis, same analysis (lazy parts cached): median {statistics.median(hot) * 1000:.3f} ms")
     print(f"for reference, analyze(): {an * 1000:.3f} ms")
 
@@ -96,9 +98,12 @@ def false_positives(verbose: bool = False) -> None:
                     flagged += 1
                     if verbose and grades == (1, 2):
                         print(f"  {r.get('id')}: " + "; ".join(f"{f.rule}: {f.message}" for f in bad))
-            print(f"{lang} grades {','.join(map(str, grades))}: {len(sel)} posts, {flagged} with an error/warning "
-                  f"({100 * flagged / len(sel):.1f} %)  errors/warnings by rule: {dict(by_rule)}  "
-                  f"suggestions: {dict(sugg)}")
+            print(
+                f"{lang} grades {','.join(map(str, grades))}: {len(sel)} posts, "
+                f"{flagged} with an error/warning "
+                f"({100 * flagged / len(sel):.1f} %)  errors/warnings by rule: {dict(by_rule)}  "
+                f"suggestions: {dict(sugg)}"
+            )
 
 
 if __name__ == "__main__":

@@ -8,9 +8,16 @@ import importlib
 import pytest
 
 MODULES = [
-    "postcraft.rules", "postcraft.rules.finding", "postcraft.rules.yamlsrc", "postcraft.rules.matching",
-    "postcraft.rules.guidelines", "postcraft.rules.engine", "postcraft.rules.fixes", "postcraft.rules.markers",
-    "postcraft.rules.substitution", "postcraft.rules.vocab",
+    "postcraft.rules",
+    "postcraft.rules.finding",
+    "postcraft.rules.yamlsrc",
+    "postcraft.rules.matching",
+    "postcraft.rules.guidelines",
+    "postcraft.rules.engine",
+    "postcraft.rules.fixes",
+    "postcraft.rules.markers",
+    "postcraft.rules.substitution",
+    "postcraft.rules.vocab",
 ]
 
 

@@ -25,6 +25,7 @@ def ids(findings: list[Finding]) -> list[str]:
 
 # -- findings and positions -------------------------------------------------------------------
 
+
 def test_finding_positions_with_emoji_and_danish_letters() -> None:
     text = "Hej 👋 fra Ærø!\nVi elsker synergierne 🎉 her"
     g = rule(kind="existence", terms=["synergi"])
@@ -38,8 +39,21 @@ def test_finding_positions_with_emoji_and_danish_letters() -> None:
     assert f.utf16_start == f.start + 1 and f.utf16_end == f.end + 1
     assert f.message == "DA synergierne"
     d = f.to_dict()
-    assert set(d) >= {"rule", "severity", "message", "start", "end", "line", "column", "end_line", "end_column",
-                      "utf16_start", "utf16_end", "replacements", "help"}
+    assert set(d) >= {
+        "rule",
+        "severity",
+        "message",
+        "start",
+        "end",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "utf16_start",
+        "utf16_end",
+        "replacements",
+        "help",
+    }
 
 
 def test_findings_are_sorted_and_messages_follow_the_post_language() -> None:
@@ -52,6 +66,7 @@ def test_findings_are_sorted_and_messages_follow_the_post_language() -> None:
 
 
 # -- lemma matching -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("lang", "term", "text", "expected"),
@@ -86,6 +101,7 @@ def test_phrases_do_not_match_across_other_tokens() -> None:
 
 # -- substitution -------------------------------------------------------------------------------
 
+
 def test_substitution_keeps_case_and_only_exact_forms_are_safe() -> None:
     g = rule(kind="substitution", swap={"synergi": "samarbejde"}, message="Skriv {replacement}")
     (f,) = check("Synergi er vigtigt.", guidelines=g, lang="da")
@@ -101,6 +117,7 @@ def test_substitution_per_language() -> None:
 
 
 # -- occurrence, metric -----------------------------------------------------------------------
+
 
 def test_hashtag_count_span_covers_the_extra_hashtags() -> None:
     text = "Dejlig dag 🌞 #Et #To #Tre #Fire #Fem"
@@ -137,8 +154,11 @@ def test_mentions_block() -> None:
 
 # -- capitalization, repetition, escape, hook, proximity ------------------------------------------
 
+
 def test_camelcase_fix_and_leaves_known_words_alone() -> None:
-    fs = check("Godt gået #mentalhealth #leadership #therapist", guidelines={"extends": ["linkedin"]}, lang="en")
+    fs = check(
+        "Godt gået #mentalhealth #leadership #therapist", guidelines={"extends": ["linkedin"]}, lang="en"
+    )
     assert [(f.rule, f.replacements) for f in fs] == [("linkedin.hashtags.camelcase", ["#MentalHealth"])]
 
 
@@ -165,16 +185,22 @@ def test_api_escaping_only_when_posting_through_the_api() -> None:
     reserved = [f for f in fs if f.rule == "linkedin.api.reserved"]
     assert [text[f.start] for f in reserved] == ["(", ")"]
     assert all(f.safe_fix and f.replacements == ["\\" + text[f.start]] for f in reserved)
-    assert ids(check("Vi er \\(endelig\\) i gang", guidelines={"extends": ["linkedin"], "api": True},
-                     lang="da")) == []
+    assert (
+        ids(check("Vi er \\(endelig\\) i gang", guidelines={"extends": ["linkedin"], "api": True}, lang="da"))
+        == []
+    )
 
 
 def test_hook() -> None:
     g = {"extends": ["linkedin"]}
-    long_first = "Det her er en meget lang første sætning, der bliver ved og ved og ved med at fortælle om alt " \
-                 "muligt uden nogensinde at nå til et punktum før folden kommer" + "\n\nMere tekst her." * 10
+    long_first = (
+        "Det her er en meget lang første sætning, der bliver ved og ved og ved med at fortælle om alt "
+        "muligt uden nogensinde at nå til et punktum før folden kommer" + "\n\nMere tekst her." * 10
+    )
     assert "linkedin.hook" in ids(check(long_first, guidelines=g, lang="da"))
-    assert "linkedin.hook" not in ids(check("Kort start.\n\n" + "Mere tekst her. " * 40, guidelines=g, lang="da"))
+    assert "linkedin.hook" not in ids(
+        check("Kort start.\n\n" + "Mere tekst her. " * 40, guidelines=g, lang="da")
+    )
     assert "linkedin.hook" not in ids(check("Kort opslag uden fold.", guidelines=g, lang="da"))
 
 
@@ -183,8 +209,11 @@ def test_forecast_figures() -> None:
     (f,) = [f for f in fs if f.rule == "confidentiality.forecast"]
     assert f.severity == "suggestion"
     g = {"severity": {"confidentiality.forecast": "warning"}}
-    assert [f.severity for f in check("We expect revenue to grow 20% next year.", guidelines=g, lang="en")
-            if f.rule == "confidentiality.forecast"] == ["warning"]
+    assert [
+        f.severity
+        for f in check("We expect revenue to grow 20% next year.", guidelines=g, lang="en")
+        if f.rule == "confidentiality.forecast"
+    ] == ["warning"]
     assert "confidentiality.forecast" not in ids(check("Sales came in 20% higher than forecast.", lang="en"))
 
 
@@ -219,8 +248,11 @@ def test_agreed_programme_danish_needs_reklame_first() -> None:
     late = "Jeg er stolt af Contoso Cloud.\n\nReklame"
     (f,) = [f for f in check(late, guidelines=g, lang="da") if f.rule == "disclosure.ad-label"]
     assert late[f.start : f.end] == "Reklame"
-    for ok in ("Reklame: Jeg er stolt af Contoso Cloud.", "📣 ANNONCE – Contoso A/S søger kolleger",
-               "#Reklame Jeg er stolt af Contoso Cloud."):
+    for ok in (
+        "Reklame: Jeg er stolt af Contoso Cloud.",
+        "📣 ANNONCE – Contoso A/S søger kolleger",
+        "#Reklame Jeg er stolt af Contoso Cloud.",
+    ):
         assert "disclosure.ad-label" not in ids(check(ok, guidelines=g, lang="da")), ok
     # the employer's name alone triggers it; an unrelated post does not; English posts do not
     assert "disclosure.ad-label" in ids(check("Tillykke til Contoso med prisen!", guidelines=g, lang="da"))
@@ -244,12 +276,16 @@ def test_employee_disclosure_near_the_claim() -> None:
     assert "disclosure.employee" in fs and fs.count("disclosure.unclear-tag") == 2
     da = "Jeg arbejder hos Contoso A/S, og kommunerne sparer tid med Contoso Cloud."
     assert "disclosure.employee" not in ids(check(da, guidelines=g, lang="da"))
-    far = ("Kommunerne sparer tid med Contoso Cloud.\n\n" + "Det er en god dag. " * 20
-           + "\n\nJeg arbejder hos Contoso.")
+    far = (
+        "Kommunerne sparer tid med Contoso Cloud.\n\n"
+        + "Det er en god dag. " * 20
+        + "\n\nJeg arbejder hos Contoso."
+    )
     assert "disclosure.employee" in ids(check(far, guidelines=g, lang="da"))
 
 
 # -- tone -------------------------------------------------------------------------------------------
+
 
 def test_voice_uses_the_tone_score_and_is_skipped_without_it() -> None:
     text = "Vi er glade for at kunne meddele, at vores nye løsning er klar."
@@ -263,6 +299,7 @@ def test_voice_uses_the_tone_score_and_is_skipped_without_it() -> None:
 
 
 # -- disabling ---------------------------------------------------------------------------------------
+
 
 def test_disable_by_prefix_per_call() -> None:
     text = "THIS IS HUGE #a #b #c #d the the"
@@ -286,15 +323,22 @@ def test_check_analysis_accepts_a_path_and_a_dict(tmp_path: Any) -> None:
 # -- false positives on clean posts --------------------------------------------------------------------
 
 CLEAN = [
-    ("da", "Jeg har lige afsluttet min første måned som afdelingsleder på Nordhavn Skole, og jeg har lært mere "
-           "end jeg havde forventet.\n\nDet sværeste? At lade være med at løse alle problemer selv. Mine kolleger "
-           "er dygtigere end mig til det meste, og det er jo netop pointen.\n\nHvad gjorde I, da I selv fik jeres "
-           "første lederjob?\n\n#Skoleledelse #Folkeskolen"),
-    ("en", "Last week I made a mistake I keep thinking about.\n\nI pushed a release on a Friday afternoon because "
-           "I didn't want to disappoint a customer. It broke their invoicing for two hours. My colleague Priya "
-           "stayed late with me to fix it, and never once said \"I told you so\".\n\nWhat I learned: saying "
-           "\"Monday\" is also a way of keeping a promise.\n\nHave you ever shipped something you wish you had "
-           "waited with?\n\n#SoftwareEngineering #Lessons"),
+    (
+        "da",
+        "Jeg har lige afsluttet min første måned som afdelingsleder på Nordhavn Skole, og jeg har "
+        "lært mere end jeg havde forventet.\n\nDet sværeste? At lade være med at løse alle problemer "
+        "selv. Mine kolleger er dygtigere end mig til det meste, og det er jo netop pointen.\n\n"
+        "Hvad gjorde I, da I selv fik jeres første lederjob?\n\n#Skoleledelse #Folkeskolen",
+    ),
+    (
+        "en",
+        "Last week I made a mistake I keep thinking about.\n\nI pushed a release on a Friday afternoon "
+        "because I didn't want to disappoint a customer. It broke their invoicing for two hours. "
+        "My colleague Priya "
+        'stayed late with me to fix it, and never once said "I told you so".\n\nWhat I learned: saying '
+        '"Monday" is also a way of keeping a promise.\n\nHave you ever shipped something you wish you had '
+        "waited with?\n\n#SoftwareEngineering #Lessons",
+    ),
 ]
 
 

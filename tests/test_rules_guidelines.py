@@ -30,6 +30,7 @@ def error_of(tmp_path: Path, text: str) -> ConfigError:
 
 # -- the example file -------------------------------------------------------------------------------
 
+
 def test_example_file_loads_with_all_settings() -> None:
     g = load_guidelines(EXAMPLE)
     o = g.organisation
@@ -80,6 +81,7 @@ def test_empty_file_means_builtin_packs(tmp_path: Path) -> None:
 
 # -- errors with file and line ----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "line", "fragment"),
     [
@@ -90,18 +92,39 @@ def test_empty_file_means_builtin_packs(tmp_path: Path) -> None:
         ("disable:\n  - linkedin.hashtag\n", 2, "did you mean"),
         ("severity:\n  linkedin.length: fatal\n", 2, "error, warning or suggestion"),
         ("rules:\n  - id: a.b\n    kind: existance\n    message: x\n", 3, "needs 'kind'"),
-        ("rules:\n  - id: a.b\n    kind: existence\n    terms: [x]\n    mesage: x\n", 5, "did you mean 'message'"),
+        (
+            "rules:\n  - id: a.b\n    kind: existence\n    terms: [x]\n    mesage: x\n",
+            5,
+            "did you mean 'message'",
+        ),
         ("rules:\n  - id: a.b\n    kind: existence\n    terms: [x]\n", 2, "needs a 'message'"),
         ("rules:\n  - id: A B\n    kind: existence\n    terms: [x]\n    message: x\n", 2, "not valid"),
         ("rules:\n  - id: a.b\n    kind: existence\n    terms: [x]\n    message: '{count}'\n", 5, "{match}"),
-        ("rules:\n  - id: a.b\n    kind: existence\n    patterns: ['(unclosed']\n    message: x\n", 4, "escape"),
-        ("rules:\n  - id: a.b\n    kind: existence\n    terms_from: nope\n    message: x\n", 4, "not defined"),
-        ("rules:\n  - id: linkedin.length\n    kind: existence\n    terms: [x]\n    message: x\n", 2,
-         "already used by the built-in pack 'linkedin'"),
-        ("rules:\n  - id: a.b\n    kind: existence\n    lang: da\n    terms: [x]\n    message: {en: x}\n", 6,
-         "no da text"),
-        ("rules:\n  - id: a.b\n    kind: occurrence\n    count: hashtags\n    max: lots\n    message: x\n", 5,
-         "names the setting"),
+        (
+            "rules:\n  - id: a.b\n    kind: existence\n    patterns: ['(unclosed']\n    message: x\n",
+            4,
+            "escape",
+        ),
+        (
+            "rules:\n  - id: a.b\n    kind: existence\n    terms_from: nope\n    message: x\n",
+            4,
+            "not defined",
+        ),
+        (
+            "rules:\n  - id: linkedin.length\n    kind: existence\n    terms: [x]\n    message: x\n",
+            2,
+            "already used by the built-in pack 'linkedin'",
+        ),
+        (
+            "rules:\n  - id: a.b\n    kind: existence\n    lang: da\n    terms: [x]\n    message: {en: x}\n",
+            6,
+            "no da text",
+        ),
+        (
+            "rules:\n  - id: a.b\n    kind: occurrence\n    count: hashtags\n    max: lots\n    message: x\n",
+            5,
+            "names the setting",
+        ),
         ("lists:\n  products: [x]\n", 2, "filled from 'organisation'"),
         ("api: maybe\n", 1, "true"),
         ("max_hashtags: 3\nmax_hashtags: 4\n", 2, "appears twice"),
@@ -128,11 +151,15 @@ def test_dict_guidelines_validate_too() -> None:
 
 # -- regex safety -----------------------------------------------------------------------------------
 
+
 def test_catastrophic_user_regex_is_stopped(tmp_path: Path) -> None:
-    p = write(tmp_path, (
-        "extends: []\nregex_timeout_ms: 20\nrules:\n  - id: a.slow\n    kind: existence\n"
-        "    patterns: ['(x+x+)+y']\n    message: slow\n"
-    ))
+    p = write(
+        tmp_path,
+        (
+            "extends: []\nregex_timeout_ms: 20\nrules:\n  - id: a.slow\n    kind: existence\n"
+            "    patterns: ['(x+x+)+y']\n    message: slow\n"
+        ),
+    )
     t0 = time.perf_counter()
     fs = check("x" * 5000, guidelines=p, lang="en")
     assert time.perf_counter() - t0 < 2.0
@@ -141,13 +168,18 @@ def test_catastrophic_user_regex_is_stopped(tmp_path: Path) -> None:
 
 
 def test_user_regex_works() -> None:
-    g = {"extends": [], "rules": [{"id": "a.case", "kind": "existence", "patterns": [r"\bKS-\d{4}\b"],
-                                   "message": "case {match}"}]}
+    g = {
+        "extends": [],
+        "rules": [
+            {"id": "a.case", "kind": "existence", "patterns": [r"\bKS-\d{4}\b"], "message": "case {match}"}
+        ],
+    }
     (f,) = check("Sag KS-1234 er lukket.", guidelines=g, lang="da")
     assert f.message == "case KS-1234"
 
 
 # -- organisation settings --------------------------------------------------------------------------
+
 
 def test_page_must_be_urn_or_url() -> None:
     with pytest.raises(ConfigError, match="URN"):
@@ -160,6 +192,9 @@ def test_company_page_mention_counts_as_employer() -> None:
     g = {"organisation": {"name": "Contoso", "page": "urn:li:organization:42", "programme": "agreed"}}
     text = "Stolt af @[Vores firma](urn:li:organization:42) i dag."
     assert "disclosure.ad-label" in [f.rule for f in check(text, guidelines=g, lang="da")]
-    for other in ("Stolt af @Contoso i dag.", "Stolt af #Contoso i dag.",
-                  "Stolt af @[Contoso](urn:li:organization:7) i dag."):
+    for other in (
+        "Stolt af @Contoso i dag.",
+        "Stolt af #Contoso i dag.",
+        "Stolt af @[Contoso](urn:li:organization:7) i dag.",
+    ):
         assert "disclosure.ad-label" in [f.rule for f in check(other, guidelines=g, lang="da")], other

@@ -132,9 +132,7 @@ class BuildEnv:
     def require(self, spec: LineDict, key: str) -> Any:
         """``spec[key]``, or a ConfigError saying the key is missing."""
         if key not in spec:
-            raise self.error(
-                f"rule {spec.get('id')!r} of kind {spec.get('kind')!r} needs '{key}'", spec.line
-            )
+            raise self.error(f"rule {spec.get('id')!r} of kind {spec.get('kind')!r} needs '{key}'", spec.line)
         return spec[key]
 
     def matcher(self, spec: Any, *, what: str, line: int | None) -> Matcher:
@@ -146,8 +144,9 @@ def parse_info(spec: Any, *, path: str | None, pack: str | None, placeholders: f
     """Validate the keys every rule shares and return its :class:`RuleInfo`."""
     line = getattr(spec, "line", None)
     if not isinstance(spec, dict):
-        raise ConfigError("each rule must be a mapping with at least 'id', 'kind' and 'message'", path=path,
-                          line=line)
+        raise ConfigError(
+            "each rule must be a mapping with at least 'id', 'kind' and 'message'", path=path, line=line
+        )
     rid = spec.get("id")
     if not isinstance(rid, str) or not _valid_id(rid):
         raise ConfigError(
@@ -173,7 +172,7 @@ def parse_info(spec: Any, *, path: str | None, pack: str | None, placeholders: f
             line=line_of(spec, "lang"),
         )
     messages = _per_lang(spec.get("message"), "message", rid, path, line_of(spec, "message"), langs, True)
-    for lang, msg in messages.items():
+    for msg in messages.values():
         _check_placeholders(msg, placeholders, rid, path, line_of(spec, "message"))
     help_ = _per_lang(spec.get("help", ""), "help", rid, path, line_of(spec, "help"), langs, False)
     fix = spec.get("fix", "safe")
@@ -211,8 +210,9 @@ def parse_info(spec: Any, *, path: str | None, pack: str | None, placeholders: f
             )
     desc = spec.get("description", "")
     if not isinstance(desc, str):
-        raise ConfigError(f"'description' of rule {rid!r} must be text", path=path,
-                          line=line_of(spec, "description"))
+        raise ConfigError(
+            f"'description' of rule {rid!r} must be text", path=path, line=line_of(spec, "description")
+        )
     return RuleInfo(
         id=rid,
         kind=str(spec.get("kind")),
@@ -242,8 +242,7 @@ def _per_lang(
 ) -> dict[str, str]:
     if value is None and required:
         raise ConfigError(
-            f"rule {rid!r} needs a '{key}', either one text or one per language: "
-            f"{key}: {{da: '…', en: '…'}}",
+            f"rule {rid!r} needs a '{key}', either one text or one per language: {key}: {{da: '…', en: '…'}}",
             path=path,
             line=line,
         )
@@ -270,7 +269,9 @@ def _per_lang(
     raise ConfigError(f"the {key} of rule {rid!r} must be text or {{da: …, en: …}}", path=path, line=line)
 
 
-def _check_placeholders(msg: str, allowed: frozenset[str], rid: str, path: str | None, line: int | None) -> None:
+def _check_placeholders(
+    msg: str, allowed: frozenset[str], rid: str, path: str | None, line: int | None
+) -> None:
     try:
         fields = [f for _, f, _, _ in string.Formatter().parse(msg) if f is not None]
     except ValueError as exc:

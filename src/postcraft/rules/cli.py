@@ -29,19 +29,24 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "check",
         help="check a draft against guidelines (built-in packs and your guideline file)",
-        description="Check a draft against the built-in packs and, with --guidelines, your organisation's file.",
+        description="Check a draft against the built-in packs and, with --guidelines, "
+        "your organisation's file.",
     )
     p.add_argument("file", metavar="FILE", nargs="?", help="draft file (UTF-8), or - for standard input")
     p.add_argument("--guidelines", metavar="F", default=None, help="guideline file (YAML)")
     p.add_argument("--lang", choices=("da", "en"), default=None, help="skip language detection")
     p.add_argument(
-        "--disable", metavar="ID", action="append", default=None,
+        "--disable",
+        metavar="ID",
+        action="append",
+        default=None,
         help="switch rules off by id or id prefix (repeat, or separate with commas)",
     )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--list-rules", action="store_true", help="list the rules that would run, and exit")
     p.add_argument(
-        "--test-guidelines", action="store_true",
+        "--test-guidelines",
+        action="store_true",
         help="run the examples of the rules in --guidelines and report the ones that fail",
     )
     p.set_defaults(func=cmd_check)
@@ -66,7 +71,9 @@ def format_findings(name: str, findings: Sequence[Finding]) -> str:
         out.append(f"{name}:{f.line}:{f.column}: {f.severity:<10} {f.rule}  {f.message}")
         if f.replacements:
             label = "fix" if f.safe_fix else "suggested"
-            shown = " | ".join(repr(r) if (not r or r != r.strip() or "\n" in r) else r for r in f.replacements)
+            shown = " | ".join(
+                repr(r) if (not r or r != r.strip() or "\n" in r) else r for r in f.replacements
+            )
             out.append(f"    {label}: {shown}")
         if f.help:
             out.append(f"    help: {f.help}")
@@ -98,7 +105,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         json.dump(
             {"file": args.file, "findings": [f.to_dict() for f in findings]},
-            sys.stdout, ensure_ascii=False, indent=2,
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
         )
         sys.stdout.write("\n")
     else:
@@ -132,11 +141,16 @@ def cmd_fix(args: argparse.Namespace) -> int:
     fixed, plan = fix_text(text, args.guidelines, args.lang)
     if args.dry_run:
         diff = difflib.unified_diff(
-            text.splitlines(keepends=True), fixed.splitlines(keepends=True),
-            fromfile=str(path), tofile=f"{path} (fixed)",
+            text.splitlines(keepends=True),
+            fixed.splitlines(keepends=True),
+            fromfile=str(path),
+            tofile=f"{path} (fixed)",
         )
         sys.stdout.writelines(diff)
-        print(f"{len(plan)} fix{'es' if len(plan) != 1 else ''} would be applied; nothing written", file=sys.stderr)
+        print(
+            f"{len(plan)} fix{'es' if len(plan) != 1 else ''} would be applied; nothing written",
+            file=sys.stderr,
+        )
         return 0
     if plan and fixed != text:
         write_atomic(path, bom + fixed.encode("utf-8"))

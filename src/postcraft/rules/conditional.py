@@ -22,8 +22,14 @@ class ConditionalRule(Rule):
     """
 
     kind = "conditional"
-    keys: ClassVar[tuple[str, ...]] = ("if", "require", "within", "opening_counts", "outside_trailing_hashtags",
-                                       "report")
+    keys: ClassVar[tuple[str, ...]] = (
+        "if",
+        "require",
+        "within",
+        "opening_counts",
+        "outside_trailing_hashtags",
+        "report",
+    )
     trigger: Matcher
     required: Matcher
     within: str | int
@@ -34,14 +40,19 @@ class ConditionalRule(Rule):
     @classmethod
     def build(cls, spec: LineDict, info: RuleInfo, env: BuildEnv) -> Rule:
         rule = cls(info)
-        rule.trigger = env.matcher(env.require(spec, "if"), what=f"'if' of rule {info.id!r}",
-                                   line=line_of(spec, "if"))
-        rule.required = env.matcher(env.require(spec, "require"), what=f"'require' of rule {info.id!r}",
-                                    line=line_of(spec, "require"))
+        rule.trigger = env.matcher(
+            env.require(spec, "if"), what=f"'if' of rule {info.id!r}", line=line_of(spec, "if")
+        )
+        rule.required = env.matcher(
+            env.require(spec, "require"), what=f"'require' of rule {info.id!r}", line=line_of(spec, "require")
+        )
         within = spec.get("within", "text")
         if not (within in ("text", "paragraph", "sentence") or (isinstance(within, int) and within > 0)):
-            raise env.error(f"'within' of rule {info.id!r} must be text, paragraph, sentence or a number of "
-                            f"characters, not {within!r}", line_of(spec, "within"))
+            raise env.error(
+                f"'within' of rule {info.id!r} must be text, paragraph, sentence or a number of "
+                f"characters, not {within!r}",
+                line_of(spec, "within"),
+            )
         rule.within = within
         for key in ("opening_counts", "outside_trailing_hashtags"):
             if not isinstance(spec.get(key, True), bool):

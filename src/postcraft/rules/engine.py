@@ -65,10 +65,13 @@ def run_rules(
             )
     for m, pattern in ctx.timeouts:
         start, end = ctx.content
-        msg = (f"Et mønster i retningslinjerne ({m.label}) tog for lang tid og blev stoppet: {pattern!r}. "
-               "Bed den ansvarlige om at forenkle det." if lang == "da" else
-               f"A pattern in the guidelines ({m.label}) took too long and was stopped: {pattern!r}. "
-               "Ask the guideline owner to simplify it.")
+        msg = (
+            f"Et mønster i retningslinjerne ({m.label}) tog for lang tid og blev stoppet: {pattern!r}. "
+            "Bed den ansvarlige om at forenkle det."
+            if lang == "da"
+            else f"A pattern in the guidelines ({m.label}) took too long and was stopped: {pattern!r}. "
+            "Ask the guideline owner to simplify it."
+        )
         out.append(make_finding(pos, "postcraft.regex-timeout", "warning", msg, start, end, help=g.help))
     return out
 
@@ -110,14 +113,23 @@ def _remap(findings: list[Finding], marked: Marked, original: Analysis | TextPos
         end = max(start, marked.to_original(f.end, end=True))
         if any(r.covers(f.rule, start) for r in marked.regions):
             continue
-        out.append(make_finding(original, f.rule, f.severity, f.message, start, end, f.replacements, f.help,
-                                f.safe_fix))
+        out.append(
+            make_finding(
+                original, f.rule, f.severity, f.message, start, end, f.replacements, f.help, f.safe_fix
+            )
+        )
     for start, end, verb in marked.bad:
-        out.append(make_finding(
-            original, "postcraft.marker", "warning",
-            f"Unknown postcraft marker '{verb}'; write 'disable', 'enable' or 'disable-next-line'. "
-            "It would be published as it is.",
-            start, end))
+        out.append(
+            make_finding(
+                original,
+                "postcraft.marker",
+                "warning",
+                f"Unknown postcraft marker '{verb}'; write 'disable', 'enable' or 'disable-next-line'. "
+                "It would be published as it is.",
+                start,
+                end,
+            )
+        )
     return out
 
 

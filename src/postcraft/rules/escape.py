@@ -31,8 +31,10 @@ class EscapeRule(Rule):
         rule = cls(info)
         chars = spec.get("characters", DEFAULT)
         if not isinstance(chars, str) or not chars:
-            raise env.error(f"'characters' of rule {info.id!r} must be a string of characters",
-                            line_of(spec, "characters"))
+            raise env.error(
+                f"'characters' of rule {info.id!r} must be a string of characters",
+                line_of(spec, "characters"),
+            )
         rule.pattern = regex.compile(r"\\[" + regex.escape(chars) + r"]|[" + regex.escape(chars) + "]")
         return rule
 

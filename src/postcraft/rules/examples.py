@@ -79,15 +79,22 @@ def iter_examples(spec: Mapping[str, Any], path: str | None = None) -> Iterator[
     for expect in ("trigger", "pass"):
         block = ex.get(expect, {})
         if isinstance(block, list):
-            block = {lang: block for lang in spec.get("lang", LANGS)} if not isinstance(spec.get("lang"), str) \
+            block = (
+                {lang: block for lang in spec.get("lang", LANGS)}
+                if not isinstance(spec.get("lang"), str)
                 else {spec["lang"]: block}
+            )
         if not isinstance(block, dict):
-            raise ConfigError(f"examples.{expect} of rule {rid!r} must be a list or {{da: […], en: […]}}",
-                              path=path, line=line)
+            raise ConfigError(
+                f"examples.{expect} of rule {rid!r} must be a list or {{da: […], en: […]}}",
+                path=path,
+                line=line,
+            )
         for lang, items in block.items():
             if lang not in LANGS or not isinstance(items, list):
-                raise ConfigError(f"examples.{expect} of rule {rid!r} must map da/en to lists", path=path,
-                                  line=line)
+                raise ConfigError(
+                    f"examples.{expect} of rule {rid!r} must map da/en to lists", path=path, line=line
+                )
             for k, item in enumerate(items):
                 iline = items.line_of(k) if hasattr(items, "line_of") else line
                 tone: Tone | None = None
@@ -101,8 +108,9 @@ def iter_examples(spec: Mapping[str, Any], path: str | None = None) -> Iterator[
                     elif isinstance(t, dict):
                         tone = Tone(str(t.get("label")), float(t.get("personal", 0.5)))
                 else:
-                    raise ConfigError(f"an example of rule {rid!r} must be text or {{text: …}}", path=path,
-                                      line=iline)
+                    raise ConfigError(
+                        f"an example of rule {rid!r} must be text or {{text: …}}", path=path, line=iline
+                    )
                 yield Example(rid, expect, lang, text, settings, tone, iline)
 
 
@@ -143,4 +151,11 @@ def run_file_examples(path: str | os.PathLike[str]) -> list[ExampleResult]:
     return _run(examples, data)
 
 
-__all__ = ["BUILTIN_PACKS", "Example", "ExampleResult", "pack_examples", "run_file_examples", "run_pack_examples"]
+__all__ = [
+    "BUILTIN_PACKS",
+    "Example",
+    "ExampleResult",
+    "pack_examples",
+    "run_file_examples",
+    "run_pack_examples",
+]

@@ -44,8 +44,10 @@ class ExistenceRule(Rule):
         rule.matcher = env.matcher(sub_spec(spec, MATCHER_KEYS), what=f"rule {info.id!r}", line=spec.line)
         flag = spec.get("outside_trailing_hashtags", False)
         if not isinstance(flag, bool):
-            raise env.error(f"'outside_trailing_hashtags' of rule {info.id!r} must be true or false",
-                            spec.line_of("outside_trailing_hashtags"))
+            raise env.error(
+                f"'outside_trailing_hashtags' of rule {info.id!r} must be true or false",
+                spec.line_of("outside_trailing_hashtags"),
+            )
         rule.outside_tags = flag
         return rule
 

@@ -16,10 +16,7 @@ from .finding import Finding
 def plan_fixes(text: str, findings: Iterable[Finding]) -> list[Finding]:
     """The findings whose fix :func:`apply_fixes` applies, last first: safe ones with a
     replacement and a span inside ``text``; of overlapping ones the later one wins."""
-    cands = [
-        f for f in findings
-        if f.safe_fix and f.replacements and 0 <= f.start <= f.end <= len(text)
-    ]
+    cands = [f for f in findings if f.safe_fix and f.replacements and 0 <= f.start <= f.end <= len(text)]
     cands.sort(key=lambda f: (f.start, f.end), reverse=True)
     chosen: list[Finding] = []
     limit = len(text) + 1
@@ -57,7 +54,7 @@ def _read(path: Path) -> tuple[bytes, str]:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
     try:
-        return bom, data[len(bom):].decode("utf-8")
+        return bom, data[len(bom) :].decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not valid UTF-8 (byte {exc.start}); save the draft as UTF-8") from None
 
@@ -83,13 +80,15 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise InputError(f"{path}: could not write the fixed draft ({exc.strerror}); "
-                             "the original is unchanged") from None
+            raise InputError(
+                f"{path}: could not write the fixed draft ({exc.strerror}); the original is unchanged"
+            ) from None
         raise
 
 
-def fix_text(text: str, guidelines: Any = None, lang: str | None = None,
-             disable: Iterable[str] = ()) -> tuple[str, list[Finding]]:
+def fix_text(
+    text: str, guidelines: Any = None, lang: str | None = None, disable: Iterable[str] = ()
+) -> tuple[str, list[Finding]]:
     """Check ``text`` and apply its safe fixes: (fixed text, the findings that were fixed)."""
     from .engine import check
 
@@ -98,8 +97,11 @@ def fix_text(text: str, guidelines: Any = None, lang: str | None = None,
     return apply_fixes(text, plan), plan
 
 
-def fix_file(path: str | os.PathLike[str], guidelines: str | os.PathLike[str] | Mapping[str, Any] | None = None,
-             lang: str | None = None) -> int:
+def fix_file(
+    path: str | os.PathLike[str],
+    guidelines: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    lang: str | None = None,
+) -> int:
     """Apply the safe fixes to a draft file in place, atomically; returns how many were applied.
 
     The file is written only when something changed; a UTF-8 byte-order mark and line endings

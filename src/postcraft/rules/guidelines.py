@@ -12,7 +12,7 @@ import os
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -25,8 +25,17 @@ from .yamlsrc import LineDict, LineList, check_keys, line_of, load_yaml
 
 BUILTIN_PACKS = ("linkedin", "disclosure", "readability", "confidentiality", "voice")
 TOP_KEYS = (
-    "version", "extends", "organisation", "help", "max_hashtags", "api", "regex_timeout_ms",
-    "lists", "disable", "severity", "rules",
+    "version",
+    "extends",
+    "organisation",
+    "help",
+    "max_hashtags",
+    "api",
+    "regex_timeout_ms",
+    "lists",
+    "disable",
+    "severity",
+    "rules",
 )
 ORG_KEYS = ("name", "aliases", "products", "page", "programme")
 RESERVED_LISTS = ("employer", "products", "page")
@@ -117,7 +126,8 @@ class Guidelines:
 
 # -- built-in packs ------------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+
+@cache
 def pack_specs(name: str) -> tuple[str, tuple[LineDict, ...]]:
     """The rule data of a built-in pack, read and checked once per process: (path, rules)."""
     if name not in BUILTIN_PACKS:
@@ -136,8 +146,11 @@ def pack_specs(name: str) -> tuple[str, tuple[LineDict, ...]]:
     for spec in rules:
         rid = spec.get("id", "") if isinstance(spec, dict) else ""
         if not str(rid).startswith(name + "."):
-            raise ConfigError(f"rule ids in pack {name!r} must start with '{name}.'", path=path,
-                              line=getattr(spec, "line", None))
+            raise ConfigError(
+                f"rule ids in pack {name!r} must start with '{name}.'",
+                path=path,
+                line=getattr(spec, "line", None),
+            )
     return path, tuple(rules)
 
 
@@ -148,7 +161,9 @@ _FILE_CACHE: dict[tuple[str, int, int], Guidelines] = {}
 _DEFAULT: list[Guidelines] = []
 
 
-def load_guidelines(source: str | os.PathLike[str] | Mapping[str, Any] | Guidelines | None = None) -> Guidelines:
+def load_guidelines(
+    source: str | os.PathLike[str] | Mapping[str, Any] | Guidelines | None = None,
+) -> Guidelines:
     """Load guidelines from a YAML file, a dict with the same structure, or ``None`` (the
     built-in packs only). Files are cached by path and modification time; the built-in packs
     are read once per process.
@@ -182,8 +197,9 @@ def load_guidelines(source: str | os.PathLike[str] | Mapping[str, Any] | Guideli
         try:
             text = path.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ConfigError(f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8",
-                              path=str(path)) from None
+            raise ConfigError(
+                f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8", path=str(path)
+            ) from None
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror})") from None
         data = load_yaml(text, str(path))
@@ -212,24 +228,33 @@ def _organisation(data: Any, path: str | None, line: int | None) -> Organisation
     if data is None:
         return Organisation()
     if not isinstance(data, dict):
-        raise ConfigError("'organisation' must be a mapping with name, aliases, products, page, programme",
-                          path=path, line=line)
+        raise ConfigError(
+            "'organisation' must be a mapping with name, aliases, products, page, programme",
+            path=path,
+            line=line,
+        )
     check_keys(data, ORG_KEYS, what="'organisation'", path=path)
     name = data.get("name")
     if name is not None and not isinstance(name, str):
         raise ConfigError("'organisation.name' must be text", path=path, line=line_of(data, "name"))
     page = data.get("page")
-    if page is not None and not (isinstance(page, str) and (page.startswith("urn:li:organization:")
-                                                            or page.startswith(("http://", "https://")))):
+    if page is not None and not (
+        isinstance(page, str)
+        and (page.startswith("urn:li:organization:") or page.startswith(("http://", "https://")))
+    ):
         raise ConfigError(
             "'organisation.page' must be the company page URN (urn:li:organization:12345) or its URL",
-            path=path, line=line_of(data, "page"))
+            path=path,
+            line=line_of(data, "page"),
+        )
     prog = data.get("programme")
     if prog is not None and prog not in PROGRAMMES:
         raise ConfigError(
             f"'organisation.programme' must be one of {', '.join(PROGRAMMES)} (agreed: employees post "
             f"under an agreement; encouraged: the employer asks; voluntary), not {prog!r}",
-            path=path, line=line_of(data, "programme"))
+            path=path,
+            line=line_of(data, "programme"),
+        )
     return Organisation(
         name=name.strip() if isinstance(name, str) and name.strip() else None,
         aliases=_strings(data.get("aliases"), "'organisation.aliases'", path, line_of(data, "aliases")),
@@ -250,35 +275,59 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
     check_keys(data, TOP_KEYS, what="the guideline file", path=path)
     version = data.get("version", 1)
     if version != 1:
-        raise ConfigError(f"unsupported version {version!r}; write version: 1", path=path,
-                          line=line_of(data, "version"))
+        raise ConfigError(
+            f"unsupported version {version!r}; write version: 1", path=path, line=line_of(data, "version")
+        )
     extends = data.get("extends", list(BUILTIN_PACKS))
     if isinstance(extends, str):
         extends = [extends]
     if not isinstance(extends, list):
-        raise ConfigError(f"'extends' must list built-in packs: {', '.join(BUILTIN_PACKS)}", path=path,
-                          line=line_of(data, "extends"))
+        raise ConfigError(
+            f"'extends' must list built-in packs: {', '.join(BUILTIN_PACKS)}",
+            path=path,
+            line=line_of(data, "extends"),
+        )
     for k, name in enumerate(extends):
         if name not in BUILTIN_PACKS:
-            raise ConfigError(f"'extends' names {name!r}, which is not a built-in pack; choose from "
-                              f"{', '.join(BUILTIN_PACKS)}", path=path, line=line_of(extends, k))
+            raise ConfigError(
+                f"'extends' names {name!r}, which is not a built-in pack; choose from "
+                f"{', '.join(BUILTIN_PACKS)}",
+                path=path,
+                line=line_of(extends, k),
+            )
     org = _organisation(data.get("organisation"), path, line_of(data, "organisation"))
     help_ = data.get("help", "")
     if not isinstance(help_, str):
-        raise ConfigError("'help' must be text: a link or a contact, e.g. help: 'Ask comms@acme.dk'",
-                          path=path, line=line_of(data, "help"))
+        raise ConfigError(
+            "'help' must be text: a link or a contact, e.g. help: 'Ask comms@acme.dk'",
+            path=path,
+            line=line_of(data, "help"),
+        )
     max_tags = data.get("max_hashtags", 3)
     if isinstance(max_tags, bool) or not isinstance(max_tags, int) or max_tags < 0:
-        raise ConfigError(f"'max_hashtags' must be a whole number ≥ 0, not {max_tags!r}", path=path,
-                          line=line_of(data, "max_hashtags"))
+        raise ConfigError(
+            f"'max_hashtags' must be a whole number ≥ 0, not {max_tags!r}",
+            path=path,
+            line=line_of(data, "max_hashtags"),
+        )
     api = data.get("api", False)
     if not isinstance(api, bool):
-        raise ConfigError("'api' must be true (drafts are posted through LinkedIn's API) or false",
-                          path=path, line=line_of(data, "api"))
+        raise ConfigError(
+            "'api' must be true (drafts are posted through LinkedIn's API) or false",
+            path=path,
+            line=line_of(data, "api"),
+        )
     timeout_ms = data.get("regex_timeout_ms", 50)
-    if isinstance(timeout_ms, bool) or not isinstance(timeout_ms, (int, float)) or not 0 < timeout_ms <= 10_000:
-        raise ConfigError("'regex_timeout_ms' must be a number of milliseconds between 1 and 10000",
-                          path=path, line=line_of(data, "regex_timeout_ms"))
+    if (
+        isinstance(timeout_ms, bool)
+        or not isinstance(timeout_ms, (int, float))
+        or not 0 < timeout_ms <= 10_000
+    ):
+        raise ConfigError(
+            "'regex_timeout_ms' must be a number of milliseconds between 1 and 10000",
+            path=path,
+            line=line_of(data, "regex_timeout_ms"),
+        )
 
     lists: dict[str, tuple[str, ...]] = {
         "employer": tuple(x for x in ((org.name,) if org.name else ()) + org.aliases),
@@ -287,12 +336,18 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
     }
     user_lists = data.get("lists", {})
     if not isinstance(user_lists, dict):
-        raise ConfigError("'lists' must map list names to lists of terms, e.g. lists: {internal_projects: [Falcon]}",
-                          path=path, line=line_of(data, "lists"))
+        raise ConfigError(
+            "'lists' must map list names to lists of terms, e.g. lists: {internal_projects: [Falcon]}",
+            path=path,
+            line=line_of(data, "lists"),
+        )
     for name, items in user_lists.items():
         if name in RESERVED_LISTS:
-            raise ConfigError(f"the list name {name!r} is filled from 'organisation'; pick another name",
-                              path=path, line=line_of(user_lists, name))
+            raise ConfigError(
+                f"the list name {name!r} is filled from 'organisation'; pick another name",
+                path=path,
+                line=line_of(user_lists, name),
+            )
         lists[name] = _strings(items, f"the list {name!r}", path, line_of(user_lists, name))
     settings = {"max_hashtags": max_tags}
 
@@ -303,8 +358,11 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
         specs.extend((s, ppath, name) for s in rules)
     own = data.get("rules", [])
     if not isinstance(own, list):
-        raise ConfigError("'rules' must be a list of rules (each starting with '- id: …')", path=path,
-                          line=line_of(data, "rules"))
+        raise ConfigError(
+            "'rules' must be a list of rules (each starting with '- id: …')",
+            path=path,
+            line=line_of(data, "rules"),
+        )
     for spec in own:
         specs.append((spec, path, None))
 
@@ -327,7 +385,9 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
             raise ConfigError(
                 f"rule {spec.get('id') if isinstance(spec, dict) else spec!r} needs 'kind', one of: "
                 f"{', '.join(sorted(KINDS))}",
-                path=spath, line=line_of(spec, "kind") if isinstance(spec, LineDict) else None)
+                path=spath,
+                line=line_of(spec, "kind") if isinstance(spec, LineDict) else None,
+            )
         check_keys(spec, COMMON_KEYS + cls.keys, what=f"rule {spec.get('id')!r} (kind {kind})", path=spath)
         info = parse_info(spec, path=spath, pack=pack, placeholders=cls.placeholders)
         if info.id in seen:
@@ -336,7 +396,9 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
             raise ConfigError(
                 f"rule id {info.id!r} is already used by {where}; to change a built-in rule use "
                 "'severity:' or 'disable:', or give your rule another id",
-                path=spath, line=line_of(spec, "id"))
+                path=spath,
+                line=line_of(spec, "id"),
+            )
         seen[info.id] = pack if pack is not None else info.line
         if pack is None and "help" in spec:
             user_help.add(info.id)
@@ -355,13 +417,18 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
     known = frozenset(seen)
     for prefix in severities:
         if not any(_id_matches(r, prefix) for r in known):
-            raise ConfigError(_unknown_id("severity", prefix, known), path=path, line=line_of(data, "severity"))
+            raise ConfigError(
+                _unknown_id("severity", prefix, known), path=path, line=line_of(data, "severity")
+            )
     disable = _strings(data.get("disable"), "'disable'", path, line_of(data, "disable"))
     dis_list = data.get("disable")
     for k, prefix in enumerate(disable):
         if not any(_id_matches(r, prefix) for r in known):
-            raise ConfigError(_unknown_id("disable", prefix, known), path=path,
-                              line=line_of(dis_list, k) if isinstance(dis_list, LineList) else line_of(data, "disable"))
+            raise ConfigError(
+                _unknown_id("disable", prefix, known),
+                path=path,
+                line=line_of(dis_list, k) if isinstance(dis_list, LineList) else line_of(data, "disable"),
+            )
 
     active: list[Rule] = []
     for rule in compiled:
@@ -410,12 +477,18 @@ def _applies(rule: Rule, org: Organisation, api: bool) -> bool:
 
 def _severity_overrides(value: Any, path: str | None, line: int | None) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ConfigError("'severity' must map rule ids (or id prefixes) to error, warning or suggestion",
-                          path=path, line=line)
+        raise ConfigError(
+            "'severity' must map rule ids (or id prefixes) to error, warning or suggestion",
+            path=path,
+            line=line,
+        )
     for key, sev in value.items():
         if sev not in SEVERITIES:
-            raise ConfigError(f"severity for {key!r} must be error, warning or suggestion, not {sev!r}",
-                              path=path, line=line_of(value, key))
+            raise ConfigError(
+                f"severity for {key!r} must be error, warning or suggestion, not {sev!r}",
+                path=path,
+                line=line_of(value, key),
+            )
     return dict(value)
 
 
@@ -433,5 +506,7 @@ def _unknown_id(where: str, prefix: str, known: Iterable[str]) -> str:
     known = sorted(known)
     close = difflib.get_close_matches(prefix, known, n=1)
     hint = f"did you mean {close[0]!r}? " if close else ""
-    return (f"'{where}' names {prefix!r}, but no rule has that id or id prefix; {hint}"
-            "see 'postcraft check --list-rules' for the ids")
+    return (
+        f"'{where}' names {prefix!r}, but no rule has that id or id prefix; {hint}"
+        "see 'postcraft check --list-rules' for the ids"
+    )

@@ -142,7 +142,8 @@ def parse_markers(text: str) -> Marked:
 def strip_markers(text: str) -> str:
     """The draft as it will be published: every marker removed.
 
-    >>> strip_markers("Hej!\\n<!-- postcraft: disable linkedin -->\\n#a #b #c #d\\n<!-- postcraft: enable -->")
+    >>> strip_markers("Hej!\\n<!-- postcraft: disable linkedin -->\\n#a #b #c #d\\n"
+    ...               "<!-- postcraft: enable -->")
     'Hej!\\n#a #b #c #d'
     """
     if "<!--" not in text:

@@ -136,9 +136,7 @@ class TermIndex:
     """All phrase matchers of a guideline set, indexed by their first key, per language."""
 
     def __init__(self, matchers: Iterable[Matcher]) -> None:
-        self.tables: dict[str, dict[str, dict[str, list[tuple[int, Phrase]]]]] = {
-            lang: {} for lang in LANGS
-        }
+        self.tables: dict[str, dict[str, dict[str, list[tuple[int, Phrase]]]]] = {lang: {} for lang in LANGS}
         # every phrase also by its words run together ("contosocloud"): a hashtag (#ContosoCloud)
         # or a mention (@[Contoso Cloud](urn:…)) of the same words is a match too
         self.joined: dict[str, dict[str, list[tuple[int, Phrase]]]] = {lang: {} for lang in LANGS}
@@ -202,8 +200,8 @@ class TermIndex:
                         try_(table.get(key), tokens, i, found)
             if t_text:
                 try_(t_text.get(tok[0]), tokens, i, found)
-            for key in (cands[0][1:], urn):
-                for mid, ph in joined.get(key or "", ()):
+            for jkey in (cands[0][1:], urn or ""):
+                for mid, ph in joined.get(jkey, ()):
                     found.setdefault(mid, []).append(Match(tok[1], tok[2], ph.term, False, i, i + 1))
         if joined:
             for i in by_kind.get("hashtag", ()):
@@ -252,7 +250,9 @@ class TermIndex:
                 if low != lowers[j] and _norm(tk[3], low) != lowers[j]:
                     exact = False
                     break
-            found.setdefault(mid, []).append(Match(tokens[i][1], tokens[last][2], ph.term, exact, i, last + 1))
+            found.setdefault(mid, []).append(
+                Match(tokens[i][1], tokens[last][2], ph.term, exact, i, last + 1)
+            )
 
 
 def _leftmost_longest(ms: list[Match]) -> list[Match]:
@@ -449,17 +449,13 @@ def _bool(spec: Mapping[str, Any], key: str, default: bool, what: str, path: str
     return value
 
 
-def _terms_by_lang(
-    value: Any, what: str, path: str | None, line: int | None
-) -> list[tuple[str, list[str]]]:
+def _terms_by_lang(value: Any, what: str, path: str | None, line: int | None) -> list[tuple[str, list[str]]]:
     def strings(v: Any, ln: int | None) -> list[str]:
         if isinstance(v, str):
             return [v]
         if isinstance(v, list) and all(isinstance(x, (str, int, float)) for x in v):
             return [str(x) for x in v]
-        raise ConfigError(
-            f"terms in {what} must be a list of words or phrases (strings)", path=path, line=ln
-        )
+        raise ConfigError(f"terms in {what} must be a list of words or phrases (strings)", path=path, line=ln)
 
     if isinstance(value, dict):
         check_keys(value, LANGS, what=f"the terms of {what}", path=path)

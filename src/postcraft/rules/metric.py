@@ -76,8 +76,12 @@ class MetricRule(Rule):
             yield from self._units(ctx)
             return
         value: float
-        if metric in ("linkedin_length", "characters") and self.min is None and self.max is not None \
-                and 2 * len(text) <= self.max:
+        if (
+            metric in ("linkedin_length", "characters")
+            and self.min is None
+            and self.max is not None
+            and 2 * len(text) <= self.max
+        ):
             return  # a code point is at most two UTF-16 units: the limit cannot be reached
         if metric == "linkedin_length":
             value = a.linkedin_length

@@ -11,8 +11,14 @@ from .matching import MATCHER_KEYS, Matcher
 from .yamlsrc import LineDict, line_of
 
 ITEMS = ("hashtags", "mentions", "links", "emails", "emoji", "numbers", "exclamations", "questions", "terms")
-_KIND = {"hashtags": "hashtag", "mentions": "mention", "links": "url", "emails": "email", "emoji": "emoji",
-         "numbers": "number"}
+_KIND = {
+    "hashtags": "hashtag",
+    "mentions": "mention",
+    "links": "url",
+    "emails": "email",
+    "emoji": "emoji",
+    "numbers": "number",
+}
 
 
 class OccurrenceRule(Rule):
@@ -27,7 +33,13 @@ class OccurrenceRule(Rule):
     """
 
     kind = "occurrence"
-    keys: ClassVar[tuple[str, ...]] = ("count", "max", "min", "consecutive", "outside_trailing_hashtags") + MATCHER_KEYS
+    keys: ClassVar[tuple[str, ...]] = (
+        "count",
+        "max",
+        "min",
+        "consecutive",
+        "outside_trailing_hashtags",
+    ) + MATCHER_KEYS
     placeholders = frozenset({"count", "max", "min", "match"})
     what: str
     max: float | None

@@ -35,8 +35,9 @@ class PositionRule(Rule):
         rule.trigger = None
         if "if" in spec:
             rule.trigger = env.matcher(spec["if"], what=f"'if' of rule {info.id!r}", line=line_of(spec, "if"))
-        rule.required = env.matcher(env.require(spec, "require"), what=f"'require' of rule {info.id!r}",
-                                    line=line_of(spec, "require"))
+        rule.required = env.matcher(
+            env.require(spec, "require"), what=f"'require' of rule {info.id!r}", line=line_of(spec, "require")
+        )
         rule.at = env.choice(spec, "at", ("start", "end"), "start")
         ins = spec.get("insert", "")
         if isinstance(ins, str):
@@ -45,7 +46,9 @@ class PositionRule(Rule):
             check_keys(ins, LANGS, what=f"'insert' of rule {info.id!r}", path=env.path)
             rule.insert = dict(ins)
         else:
-            raise env.error(f"'insert' of rule {info.id!r} must be text or {{da: …, en: …}}", line_of(spec, "insert"))
+            raise env.error(
+                f"'insert' of rule {info.id!r} must be text or {{da: …, en: …}}", line_of(spec, "insert")
+            )
         return rule
 
     def run(self, ctx: Context) -> Iterator[Hit]:
@@ -68,7 +71,7 @@ class PositionRule(Rule):
             yield Hit(m.start, m.end, {"match": ctx.text[m.start : m.end], "insert": insert})
             return
         start, end = ctx.first_line
-        reps = ()
+        reps: tuple[str, ...] = ()
         if insert and self.at == "start":
             reps = (insert + "\n\n" + ctx.text[start:end],)
         yield Hit(start, end, {"match": ctx.text[start:end], "insert": insert}, reps)

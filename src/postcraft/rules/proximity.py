@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from .base import BuildEnv, Context, Hit, Rule, RuleInfo
-from .yamlsrc import LineDict, line_of
 from .matching import Matcher
+from .yamlsrc import LineDict, line_of
 
 
 class ProximityRule(Rule):
@@ -29,17 +29,24 @@ class ProximityRule(Rule):
     @classmethod
     def build(cls, spec: LineDict, info: RuleInfo, env: BuildEnv) -> Rule:
         rule = cls(info)
-        rule.first = env.matcher(env.require(spec, "a"), what=f"'a' of rule {info.id!r}", line=line_of(spec, "a"))
-        rule.second = env.matcher(env.require(spec, "b"), what=f"'b' of rule {info.id!r}", line=line_of(spec, "b"))
+        rule.first = env.matcher(
+            env.require(spec, "a"), what=f"'a' of rule {info.id!r}", line=line_of(spec, "a")
+        )
+        rule.second = env.matcher(
+            env.require(spec, "b"), what=f"'b' of rule {info.id!r}", line=line_of(spec, "b")
+        )
         within = spec.get("within", "sentence")
         if not (within in ("sentence", "paragraph") or (isinstance(within, int) and within > 0)):
-            raise env.error(f"'within' of rule {info.id!r} must be sentence, paragraph or a number of characters",
-                            line_of(spec, "within"))
+            raise env.error(
+                f"'within' of rule {info.id!r} must be sentence, paragraph or a number of characters",
+                line_of(spec, "within"),
+            )
         rule.within = within
         rule.unless = None
         if "unless" in spec:
-            rule.unless = env.matcher(spec["unless"], what=f"'unless' of rule {info.id!r}",
-                                      line=line_of(spec, "unless"))
+            rule.unless = env.matcher(
+                spec["unless"], what=f"'unless' of rule {info.id!r}", line=line_of(spec, "unless")
+            )
         return rule
 
     def run(self, ctx: Context) -> Iterator[Hit]:
@@ -61,8 +68,11 @@ class ProximityRule(Rule):
             for b in bb:
                 if b.start >= lo and b.end <= hi and (b.start, b.end) != (a.start, a.end):
                     start, end = min(a.start, b.start), max(a.end, b.end)
-                    yield Hit(start, end, {"match": text[start:end], "a": text[a.start:a.end],
-                                           "b": text[b.start:b.end]})
+                    yield Hit(
+                        start,
+                        end,
+                        {"match": text[start:end], "a": text[a.start : a.end], "b": text[b.start : b.end]},
+                    )
                     used_until = hi
                     break
 

@@ -29,12 +29,16 @@ class RepetitionRule(Rule):
         if isinstance(exc, list):
             exc = {lang: exc for lang in LANGS}
         if not isinstance(exc, dict):
-            raise env.error(f"'exceptions' of rule {info.id!r} must be a list of words", line_of(spec, "exceptions"))
+            raise env.error(
+                f"'exceptions' of rule {info.id!r} must be a list of words", line_of(spec, "exceptions")
+            )
         check_keys(exc, LANGS, what=f"'exceptions' of rule {info.id!r}", path=env.path)
         rule.exceptions = {}
         for lang, words in exc.items():
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                raise env.error(f"'exceptions' of rule {info.id!r} must be a list of words", line_of(exc, lang))
+                raise env.error(
+                    f"'exceptions' of rule {info.id!r} must be a list of words", line_of(exc, lang)
+                )
             rule.exceptions[lang] = frozenset(w.lower() for w in words)
         rule.exceptions["*"] = frozenset().union(*rule.exceptions.values())
         return rule
@@ -43,7 +47,7 @@ class RepetitionRule(Rule):
         text = ctx.text
         toks = ctx.tokens
         skip = self.exceptions.get(ctx.lang, frozenset()) | self.exceptions.get("*", frozenset())
-        for a, b in zip(toks, toks[1:]):
+        for a, b in zip(toks, toks[1:], strict=False):
             # (text, start, end, kind, lower, lemma)
             if a[4] != b[4] or a[3] != "word" or b[3] != "word" or b[4] in skip:
                 continue

@@ -49,8 +49,11 @@ class SubstitutionRule(Rule):
         swap = env.require(spec, "swap")
         line = line_of(spec, "swap")
         if not isinstance(swap, dict) or not swap:
-            raise env.error(f"'swap' of rule {info.id!r} must map terms to replacements, e.g. "
-                            "swap: {synergi: samarbejde}", line)
+            raise env.error(
+                f"'swap' of rule {info.id!r} must map terms to replacements, e.g. "
+                "swap: {synergi: samarbejde}",
+                line,
+            )
         per_lang: dict[str, dict[str, Any]] = {}
         if set(swap) <= set(LANGS) and all(isinstance(v, dict) for v in swap.values()):
             check_keys(swap, LANGS, what=f"'swap' of rule {info.id!r}", path=env.path)
@@ -63,8 +66,10 @@ class SubstitutionRule(Rule):
             for term, rep in table.items():
                 reps = [rep] if isinstance(rep, str) else rep
                 if not isinstance(reps, list) or not reps or not all(isinstance(r, str) for r in reps):
-                    raise env.error(f"the replacement for {term!r} in rule {info.id!r} must be text or a "
-                                    "list of texts", line_of(table, term))
+                    raise env.error(
+                        f"the replacement for {term!r} in rule {info.id!r} must be text or a list of texts",
+                        line_of(table, term),
+                    )
                 for expanded in env.matchers.expand(str(term), line_of(table, term)):
                     rule.swaps[(lang, expanded.lower())] = tuple(reps)
                     terms.setdefault(lang, []).append(expanded)

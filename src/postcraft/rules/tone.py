@@ -27,8 +27,10 @@ class ToneRule(Rule):
         rule = cls(info)
         labels = spec.get("labels", ["corporate"])
         if not isinstance(labels, list) or any(x not in ("personal", "mixed", "corporate") for x in labels):
-            raise env.error(f"'labels' of rule {info.id!r} must list some of personal, mixed, corporate",
-                            line_of(spec, "labels"))
+            raise env.error(
+                f"'labels' of rule {info.id!r} must list some of personal, mixed, corporate",
+                line_of(spec, "labels"),
+            )
         rule.labels = frozenset(labels)
         rule.min_personal = env.number(spec, "min_personal")
         return rule

@@ -114,9 +114,7 @@ def line_of(container: Any, key: str | int) -> int | None:
     return getattr(container, "line", None)
 
 
-def check_keys(
-    mapping: Mapping[str, Any], allowed: Iterable[str], *, what: str, path: str | None
-) -> None:
+def check_keys(mapping: Mapping[str, Any], allowed: Iterable[str], *, what: str, path: str | None) -> None:
     """Raise :class:`ConfigError` for the first key of ``mapping`` that is not ``allowed``."""
     allowed = tuple(allowed)
     for key in mapping:
