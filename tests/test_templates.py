@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from postcraft.errors import ConfigError, InputError, PostcraftError, UnsupportedLanguageError
 from postcraft.templates import (
@@ -387,3 +389,29 @@ def test_entry_points_are_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     list_templates()
     list_templates(lang="en")
     assert len(calls) == 1
+
+
+# -- properties ------------------------------------------------------------------------------------
+BUILTIN_IDS = sorted(t.id for t in list_templates())
+VALUE = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
+
+
+@settings(max_examples=150, deadline=None)
+@given(tid=st.sampled_from(BUILTIN_IDS), data=st.data(), seed=st.one_of(st.integers(), st.text(max_size=30)))
+def test_any_text_values_render_tidily_or_raise_a_field_error(
+    tid: str, data: st.DataObject, seed: int | str
+) -> None:
+    t = get_template(tid)
+    values = {f.name: data.draw(VALUE, label=f.name) for f in t.fields}
+    try:
+        d = render(tid, seed=seed, **values)
+    except FieldError as exc:
+        blank = [f.name for f in t.fields if f.required and not values[f.name].strip()]
+        assert blank and all(name in str(exc) for name in blank)
+        return
+    assert 0 <= d.variant < t.variants
+    assert d.text == d.text.strip() and "\n\n\n" not in d.text.replace("\r\n", "\n")
+    assert all(line == line.rstrip() for line in d.text.split("\n"))
+    for f in t.fields:
+        if f.required:
+            assert d.fields[f.name] == values[f.name].replace("\r\n", "\n").replace("\r", "\n").strip()

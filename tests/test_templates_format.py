@@ -173,9 +173,9 @@ def test_load_folder_reports_the_file(tmp_path: Path) -> None:
 
 
 def test_builtin_files_follow_the_format() -> None:
-    import postcraft.templates as pt
+    from postcraft.templates import fileformat
 
-    root = Path(pt.__file__).parent / "builtin"
+    root = Path(fileformat.__file__).parent / "builtin"
     files = sorted(root.rglob("*.j2"))
     assert len(files) >= 24
     for f in files:

@@ -86,8 +86,7 @@ def read_folder(folder: FolderLike, *, source: str = "folder", check_bodies: boo
     metadata only; the Jinja checks then run when a variant is first rendered.
 
     >>> from pathlib import Path
-    >>> import postcraft.templates as pt
-    >>> len(read_folder(Path(pt.__file__).parent / "builtin" / "en")) >= 12
+    >>> len(read_folder(Path(__file__).parent / "builtin" / "en")) >= 12
     True
     """
     root = _as_folder(folder, "a template folder")
