@@ -39,8 +39,11 @@ class LineList(list[Any]):
         return lines[index] if 0 <= index < len(lines) else self.line
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe loader that records line numbers and refuses duplicate keys."""
+_BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~5x faster
+
+
+class _Loader(_BASE):  # type: ignore[misc]
+    """Safe loader (libyaml's when available) that records line numbers and refuses duplicate keys."""
 
     path: str | None = None
 
