@@ -25,9 +25,9 @@ import functools
 import re
 import traceback
 import types
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from jinja2 import StrictUndefined, nodes
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
@@ -508,10 +508,12 @@ def render_body(template: Template, index: int, values: Mapping[str, str]) -> st
     token = _BUDGET.set(_Budget())
     size = 0
     parts: list[str] = []
+    stream = cast("Generator[str, None, None]", compiled.generate(dict(values)))
     try:
-        for chunk in compiled.generate(dict(values)):
+        for chunk in stream:
             size += len(chunk)
             if size > MAX_OUTPUT_CHARS:
+                stream.close()  # stop the template now, not when the generator is collected
                 raise _refuse(f"the draft grew past {MAX_OUTPUT_CHARS:,} characters")
             parts.append(chunk)
     except SecurityError as exc:
