@@ -142,10 +142,12 @@ class FoldMark:
     mobile: int
 
 
-def fold_marker(lang: str | None, which: str) -> str:
-    """The inline "…see more" marker (``which`` is ``desktop``, ``mobile`` or ``both``)."""
+def fold_marker(lang: str | None, which: str, *, sample: bool = False) -> str:
+    """The inline "…see more" marker (``which`` is ``desktop``, ``mobile`` or ``both``);
+    ``sample=True`` gives the legend's copy, which is not marked as a fold."""
+    data = "" if sample else f'data-postcraft="fold" data-fold="{esc(which)}" '
     return (
-        f'<span data-postcraft="fold" data-fold="{esc(which)}" style="display:inline-block;'
+        f'<span {data}style="display:inline-block;'
         f"border:1px dashed {FOLD_COLOR};color:inherit;border-radius:3px;padding:0 0.35em;margin:0 0.2em;"
         f'font-size:0.78em;line-height:1.4;white-space:nowrap;opacity:0.85">'
         f"✂ {esc(label(lang, 'fold.' + which))}</span>"

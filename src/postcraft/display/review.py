@@ -261,7 +261,7 @@ def legend(lang: str | None, *, findings: bool, drivers: bool, folded: bool) -> 
     if drivers:
         parts += [direction_sample(d, label(lang, "legend." + d)) for d in ("personal", "corporate")]
     if folded:
-        parts.append(fold_marker(lang, "desktop"))
+        parts.append(fold_marker(lang, "desktop", sample=True))
     if not parts:
         return ""
     return (
