@@ -95,7 +95,9 @@ RUNTIME = [
     ("{{ '{:>999999999}'.format(1) }}", "calling 'format' is not allowed"),
     ("{{ 'x'.join(['a'] * 10) }}", "calling 'join' is not allowed"),
     ("{{ 'x'.zfill(10**9) }}", "calling 'zfill' is not allowed"),
-    ("{{ dict(a=1).update(b=2) }}", "is not allowed"),
+    ("{{ dict(a=1).update(b=2) }}", "access to attribute 'update' of 'dict' object is unsafe"),
+    ("{{ [1].append(2) }}", "access to attribute 'append' of 'list' object is unsafe"),
+    ("{{ dict.mro() }}", "access to attribute 'mro' of 'type' object is unsafe"),
     ("{{ range.__call__ }}", None),  # refused at load already (starts with '_')
 ]
 

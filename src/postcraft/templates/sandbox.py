@@ -29,7 +29,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, cast
 
-from jinja2 import StrictUndefined, nodes
+from jinja2 import StrictUndefined, Undefined, nodes
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.filters import FILTERS
 from jinja2.runtime import Context, LoopContext
@@ -327,6 +327,8 @@ class PostcraftSandbox(ImmutableSandboxedEnvironment):
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         """Allow calls only to ``range``, ``dict`` and a few methods that cannot grow text."""
         obj = __obj
+        if isinstance(obj, Undefined):
+            obj._fail_with_undefined_error()  # says why it is undefined (e.g. an unsafe attribute)
         allowed = obj is safe_range or obj is dict
         if not allowed and isinstance(obj, (types.BuiltinMethodType, types.MethodType)):
             owner = getattr(obj, "__self__", None)
