@@ -109,7 +109,9 @@ def evaluate(drafts: list[dict[str, Any]], roster: Any, verbose: bool = False) -
             "suggested": tp + fp,
             "correct": tp,
             "precision": round(tp / (tp + fp), 3) if tp + fp else None,
-            "recall": round(tp / (tp + fn), 3) if group not in ("all", "experts", "hashtags") and tp + fn else None,
+            "recall": round(tp / (tp + fn), 3)
+            if group not in ("all", "experts", "hashtags") and tp + fn
+            else None,
         }
     result["problems"] = problems
     return result
@@ -118,7 +120,10 @@ def evaluate(drafts: list[dict[str, Any]], roster: Any, verbose: bool = False) -
 def timing(drafts: list[dict[str, Any]], roster_path: Path, repeat: int = 200) -> dict[str, Any]:
     from postcraft.analysis import analyze
     from postcraft.tags import load_roster, suggest, suggest_tags
+    from postcraft.tags import roster as roster_module
 
+    roster_module._CACHE.clear()  # measure a real load: read, validate, compile
+    load_roster(None)
     t0 = time.perf_counter()
     roster = load_roster(roster_path)
     load_ms = (time.perf_counter() - t0) * 1000
@@ -190,7 +195,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         print(f"\n== {name}: {r['drafts']} drafts")
         for lang, lr in r["by_lang"].items():
-            print(f"   {lang}: {lr['drafts']} drafts, {lr['suggestions']} suggestions, precision {lr['precision']}")
+            print(
+                f"   {lang}: {lr['drafts']} drafts, {lr['suggestions']} suggestions, precision {lr['precision']}"
+            )
         print(f"   {'kind':<10} {'suggested':>9} {'correct':>8} {'precision':>10} {'recall':>7}")
         for kind in ("people", "companies", "experts", "hashtags", "all", "ambiguous", "withheld"):
             k = r["kinds"].get(kind)

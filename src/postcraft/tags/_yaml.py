@@ -37,8 +37,12 @@ class LineList(list[Any]):
         return lines[index] if index < len(lines) else self.line
 
 
-class _LineLoader(yaml.SafeLoader):
-    """``yaml.SafeLoader`` that builds :class:`LineDict`/:class:`LineList` and rejects duplicate keys."""
+# libyaml's parser when PyYAML was built with it (several times faster); same safe constructors.
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_Base):  # type: ignore[misc]
+    """A safe loader that builds :class:`LineDict`/:class:`LineList` and rejects duplicate keys."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
@@ -81,7 +85,7 @@ def load(text: str, path: str | None = None) -> Any:
     (1, 2)
     """
     loader = _LineLoader(text)
-    loader._postcraft_path = path  # type: ignore[attr-defined]
+    loader._postcraft_path = path
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:

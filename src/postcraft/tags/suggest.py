@@ -291,30 +291,30 @@ def suggest(
     n = len(toks)
 
     # -- names: one pass over the tokens ---------------------------------------------------
+    # A comprehension finds the few tokens that can start a name (C-speed set look-ups); only
+    # those are examined further.
     names = comp.names
     found: dict[int, _Found] = {}
     tagged: set[int] = set()
     ambiguous: list[tuple[tuple[int, ...], int, int, str]] = []
     covered: set[int] = set()
-    i = 0
-    while i < n:
-        t = toks[i]
-        entries = names.get(t.lower) if names else None
-        if entries is None:
-            if t.kind == "mention" and t.text.startswith("@["):
-                m = _URN_IN_MENTION.search(t.text)
-                if m is not None and m.group(1) in comp.urns:
-                    tagged.add(comp.urns[m.group(1)])
-            i += 1
+    if comp.urns and analysis.mentions:
+        for t in analysis.mentions:
+            m = _URN_IN_MENTION.search(t.text) if t.text.startswith("@[") else None
+            if m is not None and m.group(1) in comp.urns:
+                tagged.add(comp.urns[m.group(1)])
+    starts = [i for i, t in enumerate(toks) if t[4] in names] if names else []
+    resume = 0
+    for i in starts:
+        if i < resume:
             continue
-        hit = _match(entries, toks, i, n, text)
+        t = toks[i]
+        hit = _match(names[t.lower], toks, i, n, text)
         if hit is None:
-            i += 1
             continue
         e, j = hit
         first = t.text[0]
         if e.single and not _plausible_single(e, toks, i, text, lang, first == "@"):
-            i += 1
             continue
         start = t.start
         last = toks[j]
@@ -322,8 +322,7 @@ def suggest(
         if e.genitive or (e.rest and last.lower != e.rest[-1]):
             end -= 2 if last.lower.endswith(("'s", "’s")) else 1
         written = text[start + (1 if first == "@" else 0) : end]
-        for k in range(i, j + 1):
-            covered.add(k)
+        covered.update(range(i, j + 1))
         if len(e.targets) == 1:
             tgt = e.targets[0]
             how = e.hows[0]
@@ -333,7 +332,7 @@ def suggest(
                 found[tgt] = _Found(score, start, end, how, text[end : last.end], written)
         else:
             ambiguous.append((e.targets, start, end, written))
-        i = j + 1
+        resume = j + 1
 
     people_out: list[Suggestion] = []
     company_out: list[Suggestion] = []
@@ -480,29 +479,36 @@ def topic_hits(
     """Which concepts the draft is about: ``{concept: [count, first offset, words, last index]}``,
     plus the keys of the hashtags already in the draft and the concepts those cover.
 
-    Each word counts once per concept (a phrase's words are not counted again), words in
-    ``skip`` (token indices of names) not at all. Hashtags already present count as evidence.
+    Each word counts once per concept, and the words after the first of a matched phrase are
+    not looked up again ("user research" is about UX, not research); words in ``skip`` (token
+    indices of names) are not counted at all. Hashtags already present count as evidence.
     """
     text = analysis.text
     toks = analysis.tokens
-    n = len(toks)
     lookup = idx.lookup
     hits: dict[str, list[Any]] = {}
-    for k in range(n):
-        t = toks[k]
-        if t.kind != "word" or k in skip:
+    cache = idx.cache
+    # Words whose lemma starts a term (compound splitting is paid once per distinct word, in
+    # lookup); a word whose lemma does not is tried by its own form ("AI" has the lemma "have"
+    # in the English table, but the form "ai").
+    starts = [
+        k
+        for k, t in enumerate(toks)
+        if t[3] == "word"
+        and ((cache[t[5]] if t[5] in cache else lookup(t[5])) or (t[4] != t[5] and lookup(t[4])))
+    ]
+    claimed = -1  # words up to this index belong to a phrase already matched ("user research")
+    for k in starts:
+        if k in skip or k <= claimed:
             continue
-        found = lookup(t.lemma)
-        if not found:
-            if t.lower == t.lemma:
-                continue
-            found = lookup(t.lower)
-            if not found:
-                continue
+        t = toks[k]
+        found = cache[t.lemma] or lookup(t.lower)
         for h in found:
             if h.rest and not _phrase_at(toks, k, h.rest, text):
                 continue
             end_k = k + len(h.rest)
+            if end_k > claimed and h.rest:
+                claimed = end_k
             rec = hits.get(h.concept)
             if rec is None:
                 hits[h.concept] = [1, t.start, [text[t.start : toks[end_k].end]], end_k]

@@ -101,6 +101,7 @@ class TopicIndex:
     suffix: dict[str, list[str]] = field(default_factory=dict)
     _frozen: dict[str, tuple[Hit, ...]] = field(default_factory=dict)
     _cache: dict[str, tuple[Hit, ...]] = field(default_factory=dict)
+    _tags: dict[str, list[str]] = field(default_factory=dict)
     _prefix_lengths: tuple[int, ...] = ()
     _suffix_lengths: tuple[int, ...] = ()
 
@@ -122,8 +123,22 @@ class TopicIndex:
         """Finish building: sort multi-word terms first and precompute the single-word table."""
         self._frozen = {k: tuple(sorted(v, key=lambda h: -len(h.rest))) for k, v in self.first.items()}
         self._cache = {}
+        self._tags = {}
+        for cid, c in self.concepts.items():
+            if c.tag is not None:
+                _append(self._tags, tag_key(c.tag), cid)
         self._prefix_lengths = tuple(sorted({len(k) for k in self.prefix}, reverse=True))
         self._suffix_lengths = tuple(sorted({len(k) for k in self.suffix}, reverse=True))
+
+    @property
+    def cache(self) -> dict[str, tuple[Hit, ...]]:
+        """The memo of :meth:`lookup` (read it directly in hot loops; fill it through lookup).
+
+        It is bounded: when it has grown past 50,000 words it starts afresh, between drafts.
+        """
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache = {}
+        return self._cache
 
     def lookup(self, lemma: str) -> tuple[Hit, ...]:
         """The terms that can start at a word with this form (exact or as part of a compound)."""
@@ -132,8 +147,6 @@ class TopicIndex:
             exact = self._frozen.get(lemma, ())
             parts = tuple(h for h in self._compound(lemma) if h not in exact)
             hits = exact + parts if parts else exact
-            if len(self._cache) > _CACHE_LIMIT:
-                self._cache = {}
             self._cache[lemma] = hits
         return hits
 
@@ -165,6 +178,12 @@ class TopicIndex:
                 else:
                     continue
                 break
+        if "-" in word:
+            # A hyphenated compound is about what its parts are about ("ransomware-angreb").
+            for part in word.split("-"):
+                if len(part) >= 2 and part != word:
+                    found.extend(h.concept for h in self._frozen.get(part, ()) if not h.rest)
+                    found.extend(h.concept for h in self._compound(part))
         return tuple(Hit((), c) for c in dict.fromkeys(found))
 
     def concepts_for(self, phrase: str) -> tuple[str, ...]:
@@ -183,8 +202,7 @@ class TopicIndex:
                     r in w for r, w in zip(h.rest, words[1:], strict=True)
                 ):
                     out.append(h.concept)
-        key = tag_key(phrase)
-        out.extend(cid for cid, c in self.concepts.items() if c.tag is not None and tag_key(c.tag) == key)
+        out.extend(self._tags.get(tag_key(phrase), ()))
         return tuple(dict.fromkeys(out))
 
     def copy(self) -> TopicIndex:
