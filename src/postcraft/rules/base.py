@@ -13,6 +13,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from ..analysis import Analysis
@@ -312,11 +313,12 @@ class Context:
         self._scanned: dict[int, list[Match]] | None = None
         self._extra: dict[int, list[Match]] = {}
         self.timeouts: list[tuple[Matcher, str]] = []
+        self._indices: dict[str, list[int]] = {}
 
     def matches(self, m: Matcher) -> list[Match]:
         """All matches of ``m`` in the draft, sorted by start."""
         if self._scanned is None:
-            self._scanned = self._index.scan(self.tokens, self.lang, self.by_kind)
+            self._scanned = self._index.scan(self.tokens, self.lang, self.indices)
         found = self._scanned.get(m.id, [])
         if not m.patterns and m.numbers is None:
             return found
@@ -335,27 +337,27 @@ class Context:
         return extra
 
     @cached_property
-    def by_kind(self) -> dict[str, list[int]]:
-        """Token indices per token kind, in one pass."""
-        out: dict[str, list[int]] = {}
-        for i, t in enumerate(self.tokens):
-            lst = out.get(t.kind)
-            if lst is None:
-                out[t.kind] = [i]
-            else:
-                lst.append(i)
-        return out
+    def kinds(self) -> list[str]:
+        """The kind of every token (a plain list, so counting and slicing run in C)."""
+        return list(map(itemgetter(3), self.tokens))
 
-    @cached_property
-    def word_positions(self) -> list[int]:
-        """Indices of word and number tokens (what sentence lengths count), sorted."""
-        bk = self.by_kind
-        return sorted(bk.get("word", []) + bk.get("number", []))
+    def indices(self, kind: str) -> list[int]:
+        """Indices of the tokens of one kind (cached)."""
+        got = self._indices.get(kind)
+        if got is None:
+            kinds = self.kinds
+            got = [i for i, k in enumerate(kinds) if k == kind] if kind in kinds else []
+            self._indices[kind] = got
+        return got
+
+    def count(self, kind: str) -> int:
+        """How many tokens of one kind."""
+        return self.kinds.count(kind)
 
     def of_kind(self, kind: str) -> list[Token]:
         """Tokens of one kind."""
         toks = self.tokens
-        return [toks[i] for i in self.by_kind.get(kind, ())]
+        return [toks[i] for i in self.indices(kind)]
 
     @cached_property
     def content(self) -> tuple[int, int]:

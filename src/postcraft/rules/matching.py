@@ -9,7 +9,7 @@ the tokens of a draft.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -150,20 +150,21 @@ class TermIndex:
                         self.joined[lang].setdefault(joined, []).append((m.id, ph))
 
     def scan(
-        self, tokens: Sequence[Token], lang: str, by_kind: Mapping[str, list[int]] | None = None
+        self, tokens: Sequence[Token], lang: str, indices: Callable[[str], list[int]] | None = None
     ) -> dict[int, list[Match]]:
         """One pass over ``tokens``: every phrase match, leftmost-longest per matcher.
 
-        ``by_kind`` (token indices per kind, as :class:`Context` computes them) saves a pass.
+        ``indices(kind)`` gives the token indices of a kind (:meth:`Context.indices`).
         """
         tables = self.tables.get(lang, {})
         found: dict[int, list[Match]] = {}
         if not tables:
             return found
-        if by_kind is None:
-            by_kind = {}
-            for i, t in enumerate(tokens):
-                by_kind.setdefault(t[3], []).append(i)
+        if indices is None:
+
+            def indices(kind: str) -> list[int]:
+                return [i for i, t in enumerate(tokens) if t[3] == kind]
+
         t_lemma = tables.get("lemma")
         t_lower = tables.get("lower")
         t_text = tables.get("text")
@@ -180,7 +181,7 @@ class TermIndex:
                     kind = tokens[i][3]
                     if kind not in _SKIP_KINDS and kind != "mention":
                         try_(table[key], tokens, i, found)
-        for i in by_kind.get("number", ()):
+        for i in indices("number"):
             tok = tokens[i]
             if " " in tok[4]:
                 key = tok[4].replace(" ", "")
@@ -188,7 +189,7 @@ class TermIndex:
                     if table:
                         try_(table.get(key), tokens, i, found)
         joined = self.joined.get(lang, {})
-        for i in by_kind.get("mention", ()):
+        for i in indices("mention"):
             tok = tokens[i]
             cands = [mention_key(tok)]
             urn = mention_urn(tok)
@@ -204,7 +205,7 @@ class TermIndex:
                 for mid, ph in joined.get(jkey, ()):
                     found.setdefault(mid, []).append(Match(tok[1], tok[2], ph.term, False, i, i + 1))
         if joined:
-            for i in by_kind.get("hashtag", ()):
+            for i in indices("hashtag"):
                 tok = tokens[i]
                 for mid, ph in joined.get(tok[4][1:], ()):
                     found.setdefault(mid, []).append(Match(tok[1], tok[2], ph.term, False, i, i + 1))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -70,7 +69,7 @@ class MetricRule(Rule):
         a = ctx.analysis
         text = ctx.text
         metric = self.metric
-        if self.min_words and len(ctx.by_kind.get("word", ())) < self.min_words:
+        if self.min_words and ctx.count("word") < self.min_words:
             return
         if metric in UNITS:
             yield from self._units(ctx)
@@ -88,7 +87,7 @@ class MetricRule(Rule):
         elif metric == "characters":
             value = ctx.content[1] - ctx.content[0]
         elif metric == "words":
-            value = len(ctx.by_kind.get("word", ()))
+            value = ctx.count("word")
         elif metric == "sentences":
             value = len(a.sentences)
         elif metric == "paragraphs":
@@ -111,9 +110,10 @@ class MetricRule(Rule):
         a = ctx.analysis
         text = ctx.text
         if self.metric == "sentence_words":
-            wp = ctx.word_positions
+            kinds = ctx.kinds
             for s in a.sentences:
-                n = bisect_left(wp, s.last) - bisect_left(wp, s.first)
+                span = kinds[s.first : s.last]
+                n = span.count("word") + span.count("number")
                 if self._breaks(n):
                     yield Hit(s.start, s.end, self._params(n, text[s.start : s.end]))
             return

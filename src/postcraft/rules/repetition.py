@@ -47,9 +47,12 @@ class RepetitionRule(Rule):
         text = ctx.text
         toks = ctx.tokens
         skip = self.exceptions.get(ctx.lang, frozenset()) | self.exceptions.get("*", frozenset())
-        for a, b in zip(toks, toks[1:], strict=False):
+        lowers = [t[4] for t in toks]
+        same = [i for i, (x, y) in enumerate(zip(lowers, lowers[1:], strict=False)) if x == y]
+        for i in same:
+            a, b = toks[i], toks[i + 1]
             # (text, start, end, kind, lower, lemma)
-            if a[4] != b[4] or a[3] != "word" or b[3] != "word" or b[4] in skip:
+            if a[3] != "word" or b[3] != "word" or b[4] in skip:
                 continue
             gap = text[a[2] : b[1]]
             if not gap or gap.strip() or "\n" in gap or "\r" in gap:
