@@ -347,3 +347,20 @@ def test_clean_personal_posts_get_no_error_or_warning(lang: str, text: str) -> N
     personal = SimpleNamespace(label="personal", personal=0.9)
     bad = [f for f in check_analysis(analyze(text, lang=lang), tone=personal) if f.severity != "suggestion"]
     assert bad == []
+
+
+def test_findings_match_the_review_json_schema() -> None:
+    import json
+    from pathlib import Path
+
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_path = Path(__file__).resolve().parents[1] / "docs" / "schema" / "review.schema.json"
+    if not schema_path.exists():
+        pytest.skip("no review schema yet")
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    finding_schema = {**schema["$defs"]["finding"], "$defs": schema["$defs"]}
+    text = "Hej 👋 THIS IS HUGE og og #grønomstilling #a #b #c https://x.dk\n<!-- postcraft: disabel -->"
+    fs = check(text, lang="da", guidelines={"organisation": {"name": "X", "products": ["Y"]}, "api": True})
+    assert len(fs) >= 5
+    for f in fs:
+        jsonschema.validate(f.to_dict(), finding_schema)

@@ -198,3 +198,8 @@ def test_company_page_mention_counts_as_employer() -> None:
         "Stolt af @[Contoso](urn:li:organization:7) i dag.",
     ):
         assert "disclosure.ad-label" in [f.rule for f in check(other, guidelines=g, lang="da")], other
+
+
+def test_docs_show_the_example_file_unchanged() -> None:
+    docs = (ROOT / "docs" / "guidelines.md").read_text(encoding="utf-8")
+    assert "```yaml\n" + EXAMPLE.read_text(encoding="utf-8") + "```\n" in docs
