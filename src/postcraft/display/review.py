@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -138,6 +139,9 @@ def findings_list(findings: Sequence[Any], lang: str | None, *, compact: bool = 
     """The findings as a numbered list (numbers match the markers in the text)."""
     if not findings:
         return f'<div style="{MUTED}">{esc(label(lang, "findings.none"))}</div>'
+    # A help text shared by several findings (e.g. the guidelines' contact) is shown once, below.
+    helps = Counter(str(f.help) for f in findings if getattr(f, "help", ""))
+    shared = [h for h, n in helps.items() if n > 1]
     items = []
     for f in findings:
         sev = str(f.severity)
@@ -148,7 +152,7 @@ def findings_list(findings: Sequence[Any], lang: str | None, *, compact: bool = 
             alts = " | ".join(f"<code>{esc(r)}</code>" for r in f.replacements)
             fix = f'<div style="font-size:0.92em">{esc(label(lang, "fix"))}: {alts}</div>'
         helptext = ""
-        if getattr(f, "help", "") and not compact:
+        if getattr(f, "help", "") and not compact and f.help not in shared:
             helptext = f'<div style="{MUTED};font-size:0.92em">{esc(f.help)}</div>'
         items.append(
             f'<li data-postcraft="finding" data-rule="{esc(f.rule)}" data-severity="{esc(sev)}" '
@@ -158,7 +162,13 @@ def findings_list(findings: Sequence[Any], lang: str | None, *, compact: bool = 
             f'<span style="{MUTED};font-size:0.85em">{esc(where)}</span>'
             f"<div>{esc(f.message)}</div>{fix}{helptext}</li>"
         )
-    return f'<ol style="margin:0.2em 0;padding-left:1.8em">{"".join(items)}</ol>'
+    notes = "".join(
+        f'<div style="{MUTED};font-size:0.92em;margin-left:0.4em">'
+        f'{esc(label(lang, "help"))}: {esc(h)}</div>'
+        for h in shared
+        if not compact
+    )
+    return f'<ol style="margin:0.2em 0;padding-left:1.8em">{"".join(items)}</ol>{notes}'
 
 
 def _suggestion_items(tags: TagSuggestions, lang: str | None) -> list[str]:
@@ -239,7 +249,11 @@ def summary_line(review: Review) -> str:
 def _severity_badges(findings: Sequence[Any], lang: str | None) -> str:
     counts = _counts(findings)
     return " ".join(
-        badge(f"{counts[s]} {label(lang, 'severity.' + s)}", SEVERITY_COLOR[s], attrs=f' data-count="{s}"')
+        badge(
+            f"{counts[s]} {label(lang, ('severity.' if counts[s] == 1 else 'severities.') + s)}",
+            SEVERITY_COLOR[s],
+            attrs=f' data-count="{s}"',
+        )
         for s in SEVERITIES
         if counts[s]
     )
