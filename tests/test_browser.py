@@ -58,9 +58,11 @@ PROBE = """
 <script>
 (function () {
   var box = document.querySelector('[data-postcraft="text"]');
-  var folds = Array.prototype.map.call(document.querySelectorAll('[data-postcraft="text"] [data-postcraft="fold"]'),
-    function (el) { var r = el.getBoundingClientRect();
-      return {which: el.getAttribute('data-fold'), text: el.innerText, visible: r.width > 0 && r.height > 0}; });
+  var markers = document.querySelectorAll('[data-postcraft="text"] [data-postcraft="fold"]');
+  var folds = Array.prototype.map.call(markers, function (el) {
+    var r = el.getBoundingClientRect();
+    return {which: el.getAttribute('data-fold'), text: el.innerText, visible: r.width > 0 && r.height > 0};
+  });
   var underlined = Array.prototype.map.call(document.querySelectorAll('[data-findings]'), function (el) {
     var styles = [], node = el.firstElementChild;
     while (node) { var cs = getComputedStyle(node);
