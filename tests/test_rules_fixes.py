@@ -253,3 +253,40 @@ def test_cli_guideline_errors_and_listing(tmp_path: Path, capsys: pytest.Capture
         == 0
     )
     assert ", 0 failed" in capsys.readouterr().out
+
+
+MARKERS = [
+    "<!-- postcraft: disable -->",
+    "<!-- postcraft: enable -->",
+    "<!-- postcraft: disable linkedin -->",
+    "<!-- postcraft-disable-next-line linkedin.shouting -->",
+    "\r\n",
+    "\n",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES + MARKERS), max_size=30).map("".join), st.sampled_from(["da", "en"]))
+@settings(max_examples=200, deadline=None)
+def test_spans_and_positions_are_always_consistent(text: str, lang: str) -> None:
+    g = {"organisation": {"name": "Contoso", "products": ["Fjord"], "programme": "agreed"}, "api": True}
+    fs = check(text, guidelines=g, lang=lang)
+    pos = TextPositions(text)
+    assert fs == sorted(fs, key=lambda f: (f.start, f.end, f.rule))
+    for f in fs:
+        assert 0 <= f.start <= f.end <= len(text)
+        a, b = pos.position(f.start), pos.position(f.end)
+        assert (f.line, f.column, f.utf16_start) == (a.line, a.column, a.utf16)
+        assert (f.end_line, f.end_column, f.utf16_end) == (b.line, b.column, b.utf16)
+        assert f.message
+    # a fixed text is the original outside the fixed spans (checked above); fixing never raises
+    apply_fixes(text, fs)
+    assert (
+        "<!--" not in strip_markers(text)
+        or "postcraft" not in strip_markers(text).lower()
+        or any(f.rule == "postcraft.marker" for f in fs)
+    )
+
+
+def test_empty_and_blank_texts() -> None:
+    for text in ("", "   ", "\n\n", "🎉"):
+        assert [f for f in check(text, lang="da") if f.severity != "suggestion"] == []
