@@ -501,3 +501,19 @@ def test_real_guidelines_object(roster: Roster) -> None:
     )
     assert [(c.target, c.urn) for c in s.companies] == [("Havbryg A/S", "urn:li:organization:77")]
     assert len(s.hashtags) == 1
+    as_dict = suggest_tags("Ti år hos Havbryg.", guidelines={"organisation": {"name": "Havbryg"}})
+    assert [c.target for c in as_dict.companies] == ["Havbryg"]
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["__init__", "roster", "suggest", "linkedin", "vocab", "_yaml"],
+)
+def test_docstring_examples_run(module: str) -> None:
+    import doctest
+    import importlib
+
+    mod = importlib.import_module("postcraft.tags" + ("" if module == "__init__" else "." + module))
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
+    assert result.attempted > 0

@@ -44,12 +44,17 @@ def suggest_tags(
     """Analyse ``text`` and suggest who and what to tag.
 
     ``roster`` is a :class:`Roster`, a path to a YAML/CSV roster (cached until the file
-    changes) or a dict; ``guidelines`` may give ``max_hashtags`` and the ``organisation``;
-    ``lang`` (``"da"``/``"en"``) skips language detection.
+    changes) or a dict; ``guidelines`` (a ``Guidelines`` object, or a path or dict for
+    ``postcraft.rules.guidelines.load_guidelines``) may give ``max_hashtags`` and the
+    ``organisation``; ``lang`` (``"da"``/``"en"``) skips language detection.
 
     >>> roster = {"people": [{"name": "Priya Raman", "consent": True, "urn": "urn:li:person:pr1"}]}
     >>> s = suggest_tags("My colleague Priya stayed late with me to fix it.", roster=roster)
     >>> [(p.target, p.urn) for p in s.people]
     [('Priya Raman', 'urn:li:person:pr1')]
     """
+    if isinstance(guidelines, str | os.PathLike | Mapping):
+        from ..rules.guidelines import load_guidelines
+
+        guidelines = load_guidelines(guidelines)
     return suggest(analyze(text, lang=lang), load_roster(roster), guidelines)
