@@ -1,0 +1,511 @@
+"""Where the language server gets guidelines, roster and tone model for a draft.
+
+Two sources, merged key by key (see ``docs/plugins.md``):
+
+1. the editor's settings (``initializationOptions`` and ``workspace/didChangeConfiguration``,
+   either flat or under a ``"postcraft"`` key; ``camelCase`` names are accepted too);
+2. ``postcraft.yaml`` (or ``postcraft.yml``): the nearest one from the draft's folder up to
+   the workspace folder that holds it. It overrides the editor's settings, so a team that
+   commits it gets the same checks. It is either a *workspace file* (any of the keys in
+   :data:`WORKSPACE_ONLY`) or a *guideline file itself* (only guideline keys such as
+   ``organisation``, ``extends``, ``rules``).
+
+Relative paths count from the folder of the file that names them (for editor settings:
+the workspace folder). Nothing here raises for a user's mistake: every mistake becomes a
+:class:`Problem` with the file and line to show it on, and the draft is checked with what
+could be loaded (the built-in guidelines when the organisation's cannot be).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from ..errors import PostcraftError
+
+CONFIG_NAMES = ("postcraft.yaml", "postcraft.yml")
+#: Keys that make postcraft.yaml a workspace file rather than a guideline file.
+WORKSPACE_ONLY = (
+    "guidelines",
+    "roster",
+    "tone_model",
+    "lang",
+    "languages",
+    "debounce_ms",
+    "tone_diagnostic",
+    "tone_hints",
+    "tags",
+)
+WORKSPACE_KEYS = (*WORKSPACE_ONLY, "disable")
+DEFAULT_LANGUAGES = ("plaintext", "markdown")
+DEFAULT_DEBOUNCE_MS = 150
+MAX_DEBOUNCE_MS = 10_000
+
+ProblemSeverity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A configuration mistake: ``path`` is the file to show it on (``None``: the editor's
+    settings, shown on the draft), ``line`` is 1-based or ``None``."""
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+    severity: ProblemSeverity = "error"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a setting was made: in ``path`` at ``line`` (``None``: the editor), and the
+    folder its relative paths count from."""
+
+    path: str | None
+    line: int | None
+    base: str | None
+
+
+@dataclass(frozen=True, eq=False)
+class DocConfig:
+    """Everything needed to review one draft, loaded and checked.
+
+    ``guidelines`` is a loaded :class:`~postcraft.rules.Guidelines`, ``roster`` a loaded
+    :class:`~postcraft.tags.Roster`, ``tone_model`` what :func:`postcraft.tone.score_analysis`
+    takes (``None`` for the built-in models).
+    """
+
+    guidelines: Any
+    roster: Any
+    tone_model: Any = None
+    lang: str | None = None
+    disable: tuple[str, ...] = ()
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    debounce_ms: int = DEFAULT_DEBOUNCE_MS
+    tone_diagnostic: bool = True
+    tone_hints: bool = True
+    tags: bool = True
+    config_file: str | None = None
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
+
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
+
+
+def _snake(key: str) -> str:
+    return _CAMEL.sub(lambda m: "_" + m.group(1).lower(), key)
+
+
+def editor_settings(raw: Any) -> dict[str, Any]:
+    """The postcraft part of what an editor sent: ``{"postcraft": {...}}`` or a flat dict,
+    keys in snake_case.
+
+    >>> editor_settings({"postcraft": {"toneModel": "acme-da", "debounceMs": 80}})
+    {'tone_model': 'acme-da', 'debounce_ms': 80}
+    """
+    if not isinstance(raw, Mapping):
+        return {}
+    inner = raw.get("postcraft")
+    if isinstance(inner, Mapping):
+        raw = inner
+    return {_snake(str(k)): v for k, v in raw.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class _YamlFile:
+    path: str
+    data: dict[str, Any]
+    lines: dict[str, int]
+    is_guidelines: bool
+    problems: tuple[Problem, ...]
+
+
+def _read_workspace_file(path: Path) -> _YamlFile:
+    name = str(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return _YamlFile(name, {}, {}, False, (Problem("not valid UTF-8; save the file as UTF-8", name, 1),))
+    except OSError as exc:
+        return _YamlFile(name, {}, {}, False, (Problem(f"cannot read ({exc.strerror})", name, None),))
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        detail = getattr(exc, "problem", None) or str(exc)
+        return _YamlFile(
+            name,
+            {},
+            {},
+            False,
+            (Problem(f"not valid YAML: {detail}; check indentation and quotes", name, line),),
+        )
+    if data is None:
+        return _YamlFile(name, {}, {}, True, ())
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        return _YamlFile(
+            name,
+            {},
+            {},
+            False,
+            (
+                Problem(
+                    "postcraft.yaml must be a mapping, e.g. 'guidelines: guidelines.yaml' on its own line",
+                    name,
+                    1,
+                ),
+            ),
+        )
+    lines: dict[str, int] = {}
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            lines.setdefault(str(key_node.value), key_node.start_mark.line + 1)
+    data = {str(k): v for k, v in data.items()}
+    if not any(k in data for k in WORKSPACE_ONLY):
+        return _YamlFile(name, data, lines, True, ())
+    problems: list[Problem] = []
+    from ..rules.guidelines import TOP_KEYS
+
+    for key in list(data):
+        if key in WORKSPACE_KEYS:
+            continue
+        if key in TOP_KEYS:
+            msg = (
+                f"{key!r} is a guideline key, but this postcraft.yaml names its guidelines with "
+                f"'guidelines:'; move {key!r} into that guideline file (or under 'guidelines:' as a mapping)"
+            )
+        else:
+            import difflib
+
+            close = difflib.get_close_matches(key, WORKSPACE_KEYS, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            msg = f"unknown key {key!r}; {hint}postcraft.yaml takes {', '.join(WORKSPACE_KEYS)}"
+        problems.append(Problem(msg, name, lines.get(key)))
+        del data[key]
+    return _YamlFile(name, data, lines, False, tuple(problems))
+
+
+class Resolver:
+    """Finds and loads the configuration of each draft; caches what it loads.
+
+    ``folders`` are the workspace folders (paths); ``settings`` the editor's settings.
+    """
+
+    def __init__(
+        self,
+        folders: Sequence[str] = (),
+        settings: Any = None,
+        default_debounce_ms: int = DEFAULT_DEBOUNCE_MS,
+    ) -> None:
+        self.folders = [str(Path(f)) for f in folders]
+        self.settings = editor_settings(settings)
+        self.default_debounce_ms = default_debounce_ms
+        self._lock = threading.Lock()
+        self._files: dict[str, tuple[tuple[int, int], _YamlFile]] = {}
+        self._models: dict[Any, Any] = {}
+        self._inline: dict[str, Any] = {}
+
+    # -- finding postcraft.yaml ------------------------------------------------------------
+    def workspace_folder(self, doc_path: str | None) -> str | None:
+        """The workspace folder that holds ``doc_path`` (the deepest one), if any."""
+        if doc_path is None:
+            return self.folders[0] if self.folders else None
+        best: str | None = None
+        for f in self.folders:
+            try:
+                inside = os.path.commonpath([f, doc_path]) == f
+            except ValueError:
+                inside = False
+            if inside and (best is None or len(f) > len(best)):
+                best = f
+        return best
+
+    def find_config(self, doc_path: str | None) -> Path | None:
+        """The nearest postcraft.yaml from the draft's folder up to its workspace folder."""
+        root = self.workspace_folder(doc_path)
+        start = Path(doc_path).parent if doc_path is not None else (Path(root) if root else None)
+        if start is None:
+            return None
+        stop = Path(root) if root is not None else start
+        folder = start
+        while True:
+            for name in CONFIG_NAMES:
+                candidate = folder / name
+                if candidate.is_file():
+                    return candidate
+            if folder == stop or folder.parent == folder:
+                return None
+            folder = folder.parent
+
+    def _workspace_file(self, path: Path) -> _YamlFile:
+        key = str(path)
+        try:
+            st = path.stat()
+            sig = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            sig = (0, -1)
+        with self._lock:
+            hit = self._files.get(key)
+            if hit is not None and hit[0] == sig:
+                return hit[1]
+        parsed = _read_workspace_file(path)
+        with self._lock:
+            self._files[key] = (sig, parsed)
+        return parsed
+
+    # -- resolving -------------------------------------------------------------------------
+    def resolve(self, doc_path: str | None) -> DocConfig:
+        """The configuration for the draft at ``doc_path`` (``None`` for an unsaved draft)."""
+        root = self.workspace_folder(doc_path)
+        editor_origin = Origin(None, None, root)
+        merged: dict[str, tuple[Any, Origin]] = {k: (v, editor_origin) for k, v in self.settings.items()}
+        problems: list[Problem] = []
+        for key in list(merged):
+            if key not in WORKSPACE_KEYS:
+                problems.append(
+                    Problem(
+                        f"unknown postcraft setting {key!r} in the editor's settings; known: "
+                        f"{', '.join(WORKSPACE_KEYS)}",
+                        None,
+                        None,
+                        "warning",
+                    )
+                )
+                del merged[key]
+        cfg_path = self.find_config(doc_path)
+        if cfg_path is not None:
+            wf = self._workspace_file(cfg_path)
+            problems.extend(wf.problems)
+            base = str(cfg_path.parent)
+            if wf.is_guidelines:
+                merged["guidelines"] = (str(cfg_path), Origin(wf.path, None, base))
+            else:
+                for key, value in wf.data.items():
+                    merged[key] = (value, Origin(wf.path, wf.lines.get(key), base))
+        return self._build(merged, problems, str(cfg_path) if cfg_path is not None else None)
+
+    def _build(
+        self, merged: dict[str, tuple[Any, Origin]], problems: list[Problem], config_file: str | None
+    ) -> DocConfig:
+        from ..rules import load_guidelines
+        from ..tags import load_roster
+
+        def err(msg: str, origin: Origin, severity: ProblemSeverity = "error") -> None:
+            where = "" if origin.path is not None else "postcraft setting: "
+            problems.append(Problem(where + msg, origin.path, origin.line, severity))
+
+        # editor behaviour ----------------------------------------------------------------
+        languages = DEFAULT_LANGUAGES
+        if "languages" in merged:
+            value, origin = merged["languages"]
+            if isinstance(value, str):
+                value = [value]
+            if isinstance(value, list) and value and all(isinstance(x, str) and x for x in value):
+                languages = tuple(value)
+            else:
+                err("'languages' lists the editor language ids to check, e.g. [plaintext, markdown]", origin)
+        debounce = self.default_debounce_ms
+        if "debounce_ms" in merged:
+            value, origin = merged["debounce_ms"]
+            if (
+                isinstance(value, (int, float))
+                and not isinstance(value, bool)
+                and 0 <= value <= MAX_DEBOUNCE_MS
+            ):
+                debounce = int(value)
+            else:
+                err(
+                    f"'debounce_ms' is a number of milliseconds from 0 to {MAX_DEBOUNCE_MS}, e.g. 150", origin
+                )
+        flags: dict[str, bool] = {"tone_diagnostic": True, "tone_hints": True, "tags": True}
+        for key in flags:
+            if key in merged:
+                value, origin = merged[key]
+                if isinstance(value, bool):
+                    flags[key] = value
+                else:
+                    err(f"{key!r} is true or false", origin)
+        lang: str | None = None
+        if "lang" in merged:
+            value, origin = merged["lang"]
+            if value in ("da", "en"):
+                lang = value
+            elif value not in (None, "auto"):
+                err(f"'lang' is da, en or auto (detect), not {value!r}", origin)
+
+        # guidelines ----------------------------------------------------------------------
+        guidelines = None
+        if "guidelines" in merged:
+            value, origin = merged["guidelines"]
+            try:
+                if isinstance(value, str):
+                    guidelines = load_guidelines(_path(value, origin.base))
+                elif isinstance(value, Mapping):
+                    guidelines = self._inline_guidelines(value, origin)
+                else:
+                    err(
+                        "'guidelines' is the path of a guideline file (YAML) or the guidelines as a mapping",
+                        origin,
+                    )
+            except PostcraftError as exc:
+                self._error(exc, origin, problems, "guidelines")
+                p = problems[-1]
+                where = f" ({Path(p.path).name}{':' + str(p.line) if p.line else ''})" if p.path else ""
+                problems.append(
+                    Problem(
+                        f"the guidelines could not be loaded{where}: {p.message}. This draft is checked "
+                        "against the built-in guidelines only until that is fixed",
+                        None,
+                        None,
+                        "warning",
+                    )
+                )
+        if guidelines is None:
+            guidelines = load_guidelines(None)
+
+        disable: tuple[str, ...] = ()
+        if "disable" in merged:
+            value, origin = merged["disable"]
+            items = [value] if isinstance(value, str) else value
+            if isinstance(items, list) and all(isinstance(x, str) for x in items):
+                known = guidelines.known_ids
+                good = []
+                for p in items:
+                    if p == "postcraft" or any(r == p or r.startswith(p + ".") for r in known):
+                        good.append(p)
+                    else:
+                        err(f"'disable' names {p!r}, but no rule has that id or id prefix", origin, "warning")
+                disable = tuple(good)
+            else:
+                err("'disable' lists rule ids or id prefixes, e.g. [readability, linkedin.links]", origin)
+
+        # roster --------------------------------------------------------------------------
+        roster = None
+        if "roster" in merged:
+            value, origin = merged["roster"]
+            try:
+                if isinstance(value, str):
+                    roster = load_roster(_path(value, origin.base))
+                elif isinstance(value, Mapping):
+                    roster = load_roster(value)
+                else:
+                    err(
+                        "'roster' is the path of a roster file (.yaml or .csv) or the roster as a mapping",
+                        origin,
+                    )
+            except PostcraftError as exc:
+                self._error(exc, origin, problems, "roster")
+        if roster is None:
+            roster = load_roster(None)
+
+        # tone model ----------------------------------------------------------------------
+        tone_model = None
+        if "tone_model" in merged:
+            value, origin = merged["tone_model"]
+            try:
+                tone_model = self._tone_model(value, origin)
+            except PostcraftError as exc:
+                self._error(exc, origin, problems, "tone_model")
+        return DocConfig(
+            guidelines=guidelines,
+            roster=roster,
+            tone_model=tone_model,
+            lang=lang,
+            disable=disable,
+            languages=languages,
+            debounce_ms=debounce,
+            tone_diagnostic=flags["tone_diagnostic"],
+            tone_hints=flags["tone_hints"],
+            tags=flags["tags"],
+            config_file=config_file,
+            problems=tuple(problems),
+        )
+
+    def _error(self, exc: PostcraftError, origin: Origin, problems: list[Problem], key: str) -> None:
+        from ..plugins import PluginError
+
+        path = getattr(exc, "path", None)
+        line = getattr(exc, "line", None)
+        in_file = path is not None and not str(path).startswith("<") and Path(str(path)).is_file()
+        if in_file and not isinstance(exc, PluginError):
+            # the mistake is inside the named file: show it there, without the "path:line: " prefix
+            msg = str(exc)
+            prefix = f"{path}:{line}: " if line is not None else f"{path}: "
+            if msg.startswith(prefix):
+                msg = msg[len(prefix) :]
+            problems.append(Problem(msg, str(Path(str(path)).resolve()), line))
+        elif origin.path is not None:
+            problems.append(Problem(f"{key}: {exc}", origin.path, origin.line))
+        else:
+            problems.append(Problem(f"postcraft setting {key!r}: {exc}", None, None))
+
+    def _inline_guidelines(self, value: Mapping[str, Any], origin: Origin) -> Any:
+        import json
+
+        from ..rules import load_guidelines
+
+        key = json.dumps(value, sort_keys=True, default=str)
+        with self._lock:
+            hit = self._inline.get(key)
+        if hit is None:
+            hit = load_guidelines(value)
+            with self._lock:
+                if len(self._inline) > 16:
+                    self._inline.clear()
+                self._inline[key] = hit
+        return hit
+
+    def _tone_model(self, value: Any, origin: Origin) -> Any:
+        from ..plugins import resolve_tone_model
+        from ..tone import ToneModel
+
+        sig: Any = None
+        if isinstance(value, str):
+            p = _path(value, origin.base)
+            try:
+                st = p.stat()
+                sig = (str(p), st.st_mtime_ns, st.st_size)
+            except OSError:
+                sig = ("name", value)
+        elif isinstance(value, Mapping) and "format" not in value:
+            parts: list[tuple[Any, ...]] = []
+            for k, v in sorted(value.items()):
+                if not isinstance(v, str):
+                    parts = []
+                    break
+                p = _path(v, origin.base)
+                try:
+                    st = p.stat()
+                    parts.append((k, str(p), st.st_mtime_ns, st.st_size))
+                except OSError:
+                    parts.append((k, "name", v))
+            sig = tuple(parts) or None
+        if sig is not None:
+            with self._lock:
+                hit = self._models.get(sig)
+            if hit is not None:
+                return hit
+        model = resolve_tone_model(value, base=origin.base)
+        if isinstance(model, ToneModel):
+            model = {model.lang: model}  # other languages keep the built-in model
+        if sig is not None:
+            with self._lock:
+                if len(self._models) > 16:
+                    self._models.clear()
+                self._models[sig] = model
+        return model
+
+
+def _path(value: str, base: str | None) -> Path:
+    p = Path(value).expanduser()
+    if not p.is_absolute() and base is not None:
+        p = Path(base) / p
+    return p
