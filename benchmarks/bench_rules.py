@@ -74,8 +74,18 @@ def speed(runs: int = 3000) -> None:
     print(f"for reference, analyze(): {an * 1000:.3f} ms")
 
 
+def _tone_scorer():  # type: ignore[no-untyped-def]
+    try:
+        from postcraft.tone import score_analysis
+    except ImportError:  # the tone model is not there: the voice rules are skipped
+        return None
+    return score_analysis
+
+
 def false_positives(verbose: bool = False) -> None:
     g = load_guidelines(None)
+    scorer = _tone_scorer()
+    print(f"tone score: {'used (voice pack active)' if scorer else 'not available (voice pack skipped)'}")
     rows = []
     for f in sorted(glob.glob(str(ROOT / "corpora" / "tone" / "*" / "*.jsonl"))):
         for line in open(f, encoding="utf-8"):
@@ -90,7 +100,8 @@ def false_positives(verbose: bool = False) -> None:
             by_rule: Counter[str] = Counter()
             sugg: Counter[str] = Counter()
             for r in sel:
-                fs = check_analysis(analyze(r["text"], lang=lang), g)
+                a = analyze(r["text"], lang=lang)
+                fs = check_analysis(a, g, tone=scorer(a) if scorer else None)
                 bad = [f for f in fs if f.severity in ("error", "warning")]
                 for f in fs:
                     (by_rule if f.severity != "suggestion" else sugg)[f.rule] += 1

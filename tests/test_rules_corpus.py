@@ -41,3 +41,18 @@ def test_false_positive_rate_on_personal_posts(lang: str) -> None:
             flagged_other.append((row.get("id"), [f.rule for f in bad]))
     assert len(flagged) / len(rows) <= 0.05, flagged
     assert len(flagged_other) / len(rows) <= 0.01, flagged_other
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_false_positive_rate_with_the_tone_score(lang: str) -> None:
+    tone = pytest.importorskip("postcraft.tone")
+    rows = personal_posts(lang)
+    if len(rows) < 50:
+        pytest.skip(f"only {len(rows)} grade-1/2 {lang} posts in corpora/tone")
+    flagged = []
+    for row in rows:
+        a = analyze(str(row["text"]), lang=lang)
+        fs = check_analysis(a, tone=tone.score_analysis(a))
+        if [f for f in fs if f.severity in ("error", "warning")]:
+            flagged.append(row.get("id"))
+    assert len(flagged) / len(rows) <= 0.06, flagged

@@ -10,17 +10,19 @@ from .yamlsrc import LineDict, line_of
 
 
 class ToneRule(Rule):
-    """Flags the post when the tone label is one of ``labels`` (default ``[corporate]``) or its
-    ``personal`` score is below ``min_personal``. Skipped when no tone score is given.
-    The tone object needs ``.label`` (``personal``/``mixed``/``corporate``) and ``.personal`` (0–1).
-    Placeholders: ``{label}``, ``{personal}`` (two decimals), ``{match}``.
+    """Flags the post when the tone label is one of ``labels`` (default ``[corporate]``) and the
+    ``personal`` score is below ``personal_below`` and at least ``personal_from`` (both optional),
+    so clear cases can be warnings and borderline ones suggestions. Skipped when no tone score
+    is given. The tone object needs ``.label`` (``personal``/``mixed``/``corporate``) and
+    ``.personal`` (0–1). Placeholders: ``{label}``, ``{personal}`` (two decimals), ``{match}``.
     """
 
     kind = "tone"
-    keys: ClassVar[tuple[str, ...]] = ("labels", "min_personal")
+    keys: ClassVar[tuple[str, ...]] = ("labels", "personal_below", "personal_from")
     placeholders = frozenset({"label", "personal", "match"})
     labels: frozenset[str]
-    min_personal: float | None
+    below: float | None
+    from_: float | None
 
     @classmethod
     def build(cls, spec: LineDict, info: RuleInfo, env: BuildEnv) -> Rule:
@@ -32,7 +34,8 @@ class ToneRule(Rule):
                 line_of(spec, "labels"),
             )
         rule.labels = frozenset(labels)
-        rule.min_personal = env.number(spec, "min_personal")
+        rule.below = env.number(spec, "personal_below")
+        rule.from_ = env.number(spec, "personal_from")
         return rule
 
     def run(self, ctx: Context) -> Iterator[Hit]:
@@ -41,6 +44,11 @@ class ToneRule(Rule):
             return
         label = str(getattr(tone, "label", ""))
         personal = float(getattr(tone, "personal", 1.0))
-        if label in self.labels or (self.min_personal is not None and personal < self.min_personal):
-            start, end = ctx.content
-            yield Hit(start, end, {"label": label, "personal": f"{personal:.2f}", "match": ""})
+        if label not in self.labels:
+            return
+        if (self.below is not None and personal >= self.below) or (
+            self.from_ is not None and personal < self.from_
+        ):
+            return
+        start, end = ctx.content
+        yield Hit(start, end, {"label": label, "personal": f"{personal:.2f}", "match": ""})
