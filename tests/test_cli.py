@@ -84,3 +84,19 @@ def test_exit_1_when_an_error_finding_exists(tmp_path: Path) -> None:
     if not errors:
         pytest.skip("no error-level rule is wired into review yet")
     assert proc.returncode == 1
+
+
+def test_review_fix_rewrites_the_file_and_reviews_the_result(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Stor dag i dag på værkstedet, jeg er glad 🎉 #grønomstilling", "utf-8")
+    proc = run("review", str(draft), "--fix", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert draft.read_text("utf-8").endswith("#GrønOmstilling")
+    assert b"1 fix applied" in proc.stderr
+    rules = [f["rule"] for f in json.loads(proc.stdout)["findings"]]
+    assert "linkedin.hashtags.camelcase" not in rules
+
+
+def test_review_fix_needs_a_file() -> None:
+    proc = run("review", "-", "--fix", stdin=b"Hej")
+    assert proc.returncode == 2 and b"give a file name" in proc.stderr

@@ -7,9 +7,9 @@ Danish and English. One call reviews a draft::
     >>> r.lang
     'en'
 
-The public API is small: :func:`analyze`, :func:`review`, :func:`score_tone`, :func:`check`,
-:func:`apply_fixes`, :func:`suggest_tags`, :func:`templates`, :func:`render`, and the error
-family rooted in :class:`PostcraftError`. Heavy modules load lazily on first use, so
+The public API is small: :func:`analyze`, :func:`review`, :func:`review_many`,
+:func:`score_tone`, :func:`check`, :func:`apply_fixes`, :func:`suggest_tags`,
+:func:`templates`, :func:`render`, and the error family rooted in :class:`PostcraftError`. Heavy modules load lazily on first use, so
 ``import postcraft`` stays cheap.
 """
 
@@ -22,7 +22,9 @@ from .errors import ConfigError, InputError, PostcraftError, UnsupportedLanguage
 
 # Functions that share their name with a submodule are bound eagerly (their modules are cheap
 # to import), so that importing the submodule later cannot shadow the function.
-from .review import SCHEMA_VERSION, Review, review
+from .review import SCHEMA_VERSION, Review, check, review
+from .templates import Draft, Field, Template, render
+from .templates import list_templates as templates
 
 __version__ = "0.1.0"
 
@@ -37,16 +39,49 @@ _LAZY = {
     "ToneModel": "postcraft.tone",
     "Driver": "postcraft.tone",
     "load_model": "postcraft.tone",
+    "Finding": "postcraft.rules",
+    "Guidelines": "postcraft.rules",
+    "load_guidelines": "postcraft.rules",
+    "apply_fixes": "postcraft.rules",
+    "suggest_tags": "postcraft.tags",
+    "TagSuggestions": "postcraft.tags",
+    "Suggestion": "postcraft.tags",
+    "Roster": "postcraft.tags",
+    "load_roster": "postcraft.tags",
+    "to_copy_text": "postcraft.tags",
+    "to_little_text": "postcraft.tags",
+    "review_many": "postcraft.batch",
 }
 
 if TYPE_CHECKING:
     from .analysis import Analysis, Position, Token, analyze
+    from .batch import review_many
+    from .rules import Finding, Guidelines, apply_fixes, load_guidelines
+    from .tags import Roster, Suggestion, TagSuggestions, load_roster, suggest_tags, to_copy_text, to_little_text
     from .tone import Driver, ToneModel, ToneScore, load_model, score_tone
 
 __all__ = [
     "Analysis",
     "ConfigError",
+    "Draft",
     "Driver",
+    "Field",
+    "Finding",
+    "Guidelines",
+    "Roster",
+    "Suggestion",
+    "TagSuggestions",
+    "Template",
+    "apply_fixes",
+    "check",
+    "load_guidelines",
+    "load_roster",
+    "render",
+    "review_many",
+    "suggest_tags",
+    "templates",
+    "to_copy_text",
+    "to_little_text",
     "InputError",
     "Position",
     "PostcraftError",

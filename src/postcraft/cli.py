@@ -18,7 +18,12 @@ from .errors import InputError, PostcraftError
 
 # Modules that add sub-commands: each defines ``register(subparsers) -> None`` and sets
 # ``func`` on its parser with ``set_defaults(func=...)``; func(args) returns the exit code.
-COMMAND_MODULES: tuple[str, ...] = ("postcraft.tone.cli",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "postcraft.tone.cli",
+    "postcraft.rules.cli",
+    "postcraft.tags.cli",
+    "postcraft.templates.cli",
+)
 
 
 def read_input(name: str) -> str:
@@ -42,6 +47,14 @@ def read_input(name: str) -> str:
 def _cmd_review(args: argparse.Namespace) -> int:
     from .review import review
 
+    if args.fix:
+        if args.file == "-":
+            raise InputError("--fix rewrites a file in place; give a file name, not -")
+        from .rules import fix_file
+
+        read_input(args.file)  # a clear error for a missing or non-UTF-8 file
+        applied = fix_file(args.file, args.guidelines, args.lang)
+        print(f"{args.file}: {applied} fix{'es' if applied != 1 else ''} applied", file=sys.stderr)
     text = read_input(args.file)
     result = review(text, lang=args.lang, guidelines=args.guidelines, roster=args.roster)
     if args.format == "json":
@@ -90,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("da", "en"), default=None, help="skip language detection")
     p.add_argument("--guidelines", metavar="FILE", default=None, help="guideline file (YAML)")
     p.add_argument("--roster", metavar="FILE", default=None, help="roster file (YAML or CSV)")
+    p.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply the safe fixes to FILE first (atomically; the original is kept if anything fails)",
+    )
     p.set_defaults(func=_cmd_review)
     for name in COMMAND_MODULES:
         import_module(name).register(sub)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .analysis import Analysis
+    from .rules import Finding
 
 SCHEMA_VERSION = "1.0"
 
@@ -62,19 +64,59 @@ def review(
     guidelines: Any = None,
     roster: Any = None,
     tone_model: Any = None,
+    disable: Iterable[str] = (),
 ) -> Review:
-    """Review a draft: one analysis, then every capability on it.
+    """Review a draft: one analysis, then the tone, the guideline checks and the tag
+    suggestions on it.
 
-    ``tone_model`` replaces the built-in tone model (a ToneModel, a model file, or
-    ``{"da": …, "en": …}``), e.g. one trained on the organisation's own posts.
+    ``guidelines`` and ``roster`` are paths to YAML (roster: or CSV) files, dicts of the same
+    structure, or loaded objects; files are cached until they change. ``tone_model`` replaces
+    the built-in tone model (a ToneModel, a model file, or ``{"da": …, "en": …}``), e.g. one
+    trained on the organisation's own posts. ``disable`` switches rules off by id prefix.
 
     >>> r = review("Jeg har lige haft min første uge som elev på Rigshospitalet, og jeg er træt men glad.")
-    >>> r.lang
-    'da'
+    >>> r.lang, r.tone.label
+    ('da', 'personal')
     """
     from .analysis import analyze
+    from .rules import check_analysis, load_guidelines
+    from .tags import load_roster, suggest
     from .tone import score_analysis
 
+    g = load_guidelines(guidelines)
+    people = load_roster(roster)
     analysis = analyze(text, lang=lang)
     tone = score_analysis(analysis, model=tone_model)
-    return Review(analysis=analysis, tone=tone)
+    findings = check_analysis(analysis, g, disable=disable, tone=tone)
+    tags = suggest(analysis, people, g)
+    return Review(analysis=analysis, tone=tone, findings=tuple(findings), tags=tags)
+
+
+def check(
+    text: str,
+    *,
+    guidelines: Any = None,
+    lang: str | None = None,
+    disable: Iterable[str] = (),
+    tone_model: Any = None,
+) -> list[Finding]:
+    """Check a draft against guidelines (default: the built-in packs ``linkedin``,
+    ``disclosure``, ``readability``, ``confidentiality`` and ``voice``).
+
+    Returns findings sorted by position; each has a dotted ``rule`` id, a ``severity``
+    (``"error"``, ``"warning"``, ``"suggestion"``), a ``message`` in the post's language,
+    ``[start, end)`` code points, line/column and UTF-16 offsets, ``replacements`` and ``help``.
+    The ``voice`` pack uses the tone score, computed here unless ``voice`` is disabled.
+
+    >>> [(f.rule, f.severity) for f in check("Stor dag i dag 🎉 #grønomstilling")]
+    [('linkedin.hashtags.camelcase', 'suggestion')]
+    """
+    from .analysis import analyze
+    from .rules import check_analysis, load_guidelines
+    from .tone import score_analysis
+
+    g = load_guidelines(guidelines)
+    disabled = tuple(disable)
+    analysis = analyze(text, lang=lang)
+    tone = None if "voice" in disabled else score_analysis(analysis, model=tone_model)
+    return check_analysis(analysis, g, disable=disabled, tone=tone)

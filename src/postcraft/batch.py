@@ -1,0 +1,66 @@
+"""Many reviews at once: :func:`review_many` streams results in input order, optionally over
+several processes. Every worker loads models lazily on first use, so the same code runs
+unchanged inside Dask, Spark or any process pool (see docs/scale.md)."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from functools import partial
+from typing import Any
+
+from ._progress import progress as _progress
+from .review import Review, review
+
+
+def _review_one(text: str, options: dict[str, Any]) -> Review:
+    return review(text, **options)
+
+
+def review_many(
+    texts: Iterable[str],
+    *,
+    n_process: int = 1,
+    batch_size: int = 64,
+    lang: str | None = None,
+    guidelines: Any = None,
+    roster: Any = None,
+    tone_model: Any = None,
+    show_progress: bool | None = None,
+    total: int | None = None,
+) -> Iterator[Review]:
+    """Review many drafts, yielding one :class:`~postcraft.Review` per text, in input order.
+
+    ``n_process`` > 1 spreads the work over that many processes (``-1``: one per core), sending
+    ``batch_size`` texts to a worker at a time; results are identical to calling
+    :func:`~postcraft.review` one by one. ``guidelines``, ``roster`` and ``tone_model`` are
+    passed to every review (paths, dicts or loaded objects; all are picklable). A progress
+    bar is drawn on a terminal (``show_progress=None``), never when piped or in CI.
+
+    A text that cannot be reviewed (an unsupported language, say) raises its
+    :class:`~postcraft.PostcraftError` when its turn comes, as ``review`` would.
+
+    >>> [r.lang for r in review_many(["Tak for i dag, alle sammen!", "Thanks for today, everyone!"])]
+    ['da', 'en']
+    """
+    options = {"lang": lang, "guidelines": guidelines, "roster": roster, "tone_model": tone_model}
+    if total is None and hasattr(texts, "__len__"):
+        total = len(texts)  # type: ignore[arg-type]
+    if n_process == -1:
+        n_process = multiprocessing.cpu_count()
+    if n_process < 1:
+        raise ValueError("n_process must be a positive number of processes, or -1 for all cores")
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    if show_progress is False:
+        def wrap(it: Iterable[Review]) -> Iterator[Review]:
+            return iter(it)
+    else:
+        def wrap(it: Iterable[Review]) -> Iterator[Review]:
+            return _progress(it, total=total, label="reviewing")
+    if n_process == 1:
+        yield from wrap(_review_one(t, options) for t in texts)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(n_process) as pool:
+        yield from wrap(pool.imap(partial(_review_one, options=options), texts, chunksize=batch_size))
