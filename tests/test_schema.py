@@ -259,3 +259,18 @@ def test_any_text_gives_a_valid_review(text: str, lang: str) -> None:
     data = full_review(text, lang=lang, roster=str(ROSTER)).to_dict()
     assert errors(data) == []
     check_consistency(data, text)
+
+
+def test_the_example_in_the_json_guide_validates() -> None:
+    import re
+
+    doc = (ROOT / "docs" / "json.md").read_text("utf-8")
+    blocks = re.findall(r"```(\w+)\n(.*?)```", doc, re.S)
+    text = next(body for kind, body in blocks if kind == "text").rstrip("\n")
+    data = json.loads(next(body for kind, body in blocks if kind == "json"))
+    assert errors(data) == []
+    check_consistency(data, text)
+    # the same draft still gives the same findings and tags (tone numbers may move with the model)
+    fresh = full_review(text, roster=str(ROSTER)).to_dict()
+    assert fresh["findings"] == data["findings"]
+    assert fresh["tags"] == data["tags"]
