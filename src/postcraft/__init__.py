@@ -50,6 +50,8 @@ _LAZY = {
     "load_roster": "postcraft.tags",
     "to_copy_text": "postcraft.tags",
     "to_little_text": "postcraft.tags",
+    "escape_little_text": "postcraft.tags",
+    "NameNote": "postcraft.tags",
     "review_many": "postcraft.batch",
 }
 
@@ -57,7 +59,17 @@ if TYPE_CHECKING:
     from .analysis import Analysis, Position, Token, analyze
     from .batch import review_many
     from .rules import Finding, Guidelines, apply_fixes, load_guidelines
-    from .tags import Roster, Suggestion, TagSuggestions, load_roster, suggest_tags, to_copy_text, to_little_text
+    from .tags import (
+        NameNote,
+        Roster,
+        Suggestion,
+        TagSuggestions,
+        escape_little_text,
+        load_roster,
+        suggest_tags,
+        to_copy_text,
+        to_little_text,
+    )
     from .tone import Driver, ToneModel, ToneScore, load_model, score_tone
 
 __all__ = [
@@ -68,12 +80,14 @@ __all__ = [
     "Field",
     "Finding",
     "Guidelines",
+    "NameNote",
     "Roster",
     "Suggestion",
     "TagSuggestions",
     "Template",
     "apply_fixes",
     "check",
+    "escape_little_text",
     "load_guidelines",
     "load_roster",
     "render",
