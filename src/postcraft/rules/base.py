@@ -314,11 +314,12 @@ class Context:
         self._extra: dict[int, list[Match]] = {}
         self.timeouts: list[tuple[Matcher, str]] = []
         self._indices: dict[str, list[int]] = {}
+        self._columns: dict[int, list[str]] = {}
 
     def matches(self, m: Matcher) -> list[Match]:
         """All matches of ``m`` in the draft, sorted by start."""
         if self._scanned is None:
-            self._scanned = self._index.scan(self.tokens, self.lang, self.indices)
+            self._scanned = self._index.scan(self.tokens, self.lang, self.indices, self.column)
         found = self._scanned.get(m.id, [])
         if not m.patterns and m.numbers is None:
             return found
@@ -339,15 +340,40 @@ class Context:
     @cached_property
     def kinds(self) -> list[str]:
         """The kind of every token (a plain list, so counting and slicing run in C)."""
-        return list(map(itemgetter(3), self.tokens))
+        return self.column(3)
 
     def indices(self, kind: str) -> list[int]:
         """Indices of the tokens of one kind (cached)."""
         got = self._indices.get(kind)
         if got is None:
             kinds = self.kinds
-            got = [i for i, k in enumerate(kinds) if k == kind] if kind in kinds else []
+            n = kinds.count(kind)
+            if n > 24:
+                got = [i for i, k in enumerate(kinds) if k == kind]
+            else:  # few: let list.index (C) find them
+                got = []
+                i = -1
+                for _ in range(n):
+                    i = kinds.index(kind, i + 1)
+                    got.append(i)
             self._indices[kind] = got
+        return got
+
+    @cached_property
+    def sentence_words(self) -> list[int]:
+        """Words and numbers in each sentence of ``analysis.sentences``."""
+        kinds = self.kinds
+        out = []
+        for s in self.analysis.sentences:
+            span = kinds[s.first : s.last]
+            out.append(span.count("word") + span.count("number"))
+        return out
+
+    def column(self, col: int) -> list[str]:
+        """One field of every token (0 text, 3 kind, 4 lower, 5 lemma), cached."""
+        got = self._columns.get(col)
+        if got is None:
+            got = self._columns[col] = list(map(itemgetter(col), self.tokens))
         return got
 
     def count(self, kind: str) -> int:

@@ -150,7 +150,11 @@ class TermIndex:
                         self.joined[lang].setdefault(joined, []).append((m.id, ph))
 
     def scan(
-        self, tokens: Sequence[Token], lang: str, indices: Callable[[str], list[int]] | None = None
+        self,
+        tokens: Sequence[Token],
+        lang: str,
+        indices: Callable[[str], list[int]] | None = None,
+        column: Callable[[int], list[str]] | None = None,
     ) -> dict[int, list[Match]]:
         """One pass over ``tokens``: every phrase match, leftmost-longest per matcher.
 
@@ -173,10 +177,10 @@ class TermIndex:
         for col, table in ((5, t_lemma), (4, t_lower), (0, t_text)):
             if not table:
                 continue
-            column = [t[col] for t in tokens]
-            if table.keys().isdisjoint(column):
+            values = column(col) if column is not None else [t[col] for t in tokens]
+            if table.keys().isdisjoint(values):
                 continue
-            for i, key in enumerate(column):
+            for i, key in enumerate(values):
                 if key in table:
                     kind = tokens[i][3]
                     if kind not in _SKIP_KINDS and kind != "mention":

@@ -110,10 +110,7 @@ class MetricRule(Rule):
         a = ctx.analysis
         text = ctx.text
         if self.metric == "sentence_words":
-            kinds = ctx.kinds
-            for s in a.sentences:
-                span = kinds[s.first : s.last]
-                n = span.count("word") + span.count("number")
+            for s, n in zip(a.sentences, ctx.sentence_words, strict=True):
                 if self._breaks(n):
                     yield Hit(s.start, s.end, self._params(n, text[s.start : s.end]))
             return

@@ -80,7 +80,25 @@ class OccurrenceRule(Rule):
         assert self.matcher is not None
         return [(m.start, m.end) for m in ctx.matches(self.matcher)]
 
+    def _quick_count(self, ctx: Context) -> int | None:
+        """The count without building the items, when that is cheap (None: not cheap)."""
+        if self.consecutive or self.outside_tags:
+            return None
+        if self.what in _KIND:
+            return ctx.count(_KIND[self.what])
+        if self.what in ("exclamations", "questions") and self.min is None:
+            # counts marks inside links too: an upper bound, good enough to rule out "too many"
+            return ctx.text.count("!" if self.what == "exclamations" else "?")
+        return None
+
     def run(self, ctx: Context) -> Iterator[Hit]:
+        quick = self._quick_count(ctx)
+        if (
+            quick is not None
+            and (self.max is None or quick <= self.max)
+            and (self.min is None or quick >= self.min)
+        ):
+            return
         items = self._items(ctx)
         if self.outside_tags:
             limit = ctx.trailing_tags_start

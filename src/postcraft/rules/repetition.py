@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
+from operator import eq
 from typing import ClassVar
 
 from .base import BuildEnv, Context, Hit, Rule, RuleInfo
@@ -47,7 +49,9 @@ class RepetitionRule(Rule):
         text = ctx.text
         toks = ctx.tokens
         skip = self.exceptions.get(ctx.lang, frozenset()) | self.exceptions.get("*", frozenset())
-        lowers = [t[4] for t in toks]
+        lowers = ctx.column(4)
+        if not any(map(eq, lowers, islice(lowers, 1, None))):  # in C: usually nothing is doubled
+            return
         same = [i for i, (x, y) in enumerate(zip(lowers, lowers[1:], strict=False)) if x == y]
         for i in same:
             a, b = toks[i], toks[i + 1]
