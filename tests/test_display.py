@@ -48,6 +48,7 @@ HOSTILE = (
 # Everything a display may contain: no script, style, link, img, iframe, form or object.
 ALLOWED_TAGS = {
     "div", "span", "sup", "ol", "ul", "li", "code", "table", "thead", "tbody", "tr", "td", "th", "b",
+    "colgroup", "col",
 }
 
 
@@ -393,7 +394,7 @@ def test_review_text_summarises(hostile: Review) -> None:
     assert "folds after" in lines[1]
     shown = [f for f in hostile.findings][:8]
     for f in shown:
-        assert f"{f.line}:{f.column}  {f.severity:<10} {f.rule}" in out
+        assert f"{f'{f.line}:{f.column}':<7} {f.severity:<10} {f.rule}" in out
     assert hostile.tags is not None and hostile.tags.all()[0].target in out
     assert "\n" not in review_text(Review(hostile.analysis)).splitlines()[0]
 

@@ -185,8 +185,8 @@ def comparison_html(c: Comparison) -> str:
     """The drafts in columns, their rows aligned: tone gauge, counts, text, findings, tone drivers
     and tags."""
     lang = _ui_lang(c)
-    width = max(18, min(36, 90 // max(1, len(c))))
-    col = f"{CELL};min-width:{width}em;max-width:{width * 2}em"
+    n = max(1, len(c))
+    col = CELL
 
     def row(name: str, cells: Iterable[str]) -> str:
         head_style = f"{CELL};{MUTED};font-weight:600;font-size:0.85em;white-space:nowrap"
@@ -225,13 +225,19 @@ def comparison_html(c: Comparison) -> str:
     rows.append(
         row(
             label(lang, "drivers"),
-            (drivers_list(r.tone.drivers, r.analysis.lang) if r.tone is not None else "" for r in reviews),
+            (
+                drivers_list(r.tone.drivers, r.analysis.lang, heading=False) if r.tone is not None else ""
+                for r in reviews
+            ),
         )
     )
     if any(r.tags is not None for r in reviews):
         rows.append(row(label(lang, "tags"), (tags_body(r.tags, r.analysis.lang) for r in reviews)))
+    # equal columns, each at least 22em wide (the page scrolls sideways past that)
+    cols = '<col style="width:7em">' + f'<col style="width:calc((100% - 7em) / {n})">' * n
     table = (
-        f'<div style="overflow-x:auto"><table style="border-collapse:collapse">{"".join(rows)}</table></div>'
+        f'<div style="overflow-x:auto"><table style="border-collapse:collapse;table-layout:fixed;width:100%;'
+        f'min-width:{7 + 22 * n}em"><colgroup>{cols}</colgroup>{"".join(rows)}</table></div>'
     )
     return root("compare", table, lang, wide=True)
 

@@ -112,7 +112,7 @@ def gauge(personal: float, tone_label: str, lang: str | None) -> str:
     )
 
 
-def drivers_list(drivers: Sequence[Driver], lang: str | None) -> str:
+def drivers_list(drivers: Sequence[Driver], lang: str | None, *, heading: bool = True) -> str:
     """The tone drivers, strongest first, each with its words, weight and hint."""
     if not drivers:
         return ""
@@ -129,10 +129,8 @@ def drivers_list(drivers: Sequence[Driver], lang: str | None) -> str:
             f'<span style="{MUTED};font-size:0.85em;font-variant-numeric:tabular-nums"> '
             f"({d.weight:+.2f})</span>{words}{hint}</li>"
         )
-    return (
-        f'<div style="{MUTED};font-size:0.9em">{esc(label(lang, "drivers"))}</div>'
-        f'<ul style="margin:0.2em 0;padding-left:1.4em;list-style:none">{"".join(items)}</ul>'
-    )
+    head = f'<div style="{MUTED};font-size:0.9em">{esc(label(lang, "drivers"))}</div>' if heading else ""
+    return f'{head}<ul style="margin:0.2em 0;padding-left:1.4em;list-style:none">{"".join(items)}</ul>'
 
 
 def findings_list(findings: Sequence[Any], lang: str | None, *, compact: bool = False) -> str:
@@ -429,7 +427,7 @@ def review_text(review: Review, *, max_findings: int = 8) -> str:
     fold = f"folds after {a.fold.desktop} (desktop) / {a.fold.mobile} (mobile)" if a.is_folded else "no fold"
     lines.append(f"  text: {_clip(a.text, 60)!r} ({fold})")
     for f in review.findings[:max_findings]:
-        lines.append(f"  {f.line}:{f.column}  {f.severity:<10} {f.rule}  {_clip(str(f.message), 70)}")
+        lines.append(f"  {f'{f.line}:{f.column}':<7} {f.severity:<10} {f.rule}  {_clip(str(f.message), 70)}")
     if len(review.findings) > max_findings:
         lines.append(f"  … {len(review.findings) - max_findings} more findings")
     if tone is not None:
