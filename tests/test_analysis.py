@@ -13,7 +13,20 @@ from postcraft.analysis import analyze
 TRICKY = st.lists(
     st.sampled_from(
         list("abc ÆØÅæøå.!?#@-_\n\r\t,")
-        + ["\r\n", "👍", "👍🏽", "👨‍👩‍👧", "🇩🇰", "e\u0301", "1️⃣", "\u200d", "\ufe0f", "https://x.dk/a?b=1", "ß", "𝐁"]
+        + [
+            "\r\n",
+            "👍",
+            "👍🏽",
+            "👨‍👩‍👧",
+            "🇩🇰",
+            "e\u0301",
+            "1️⃣",
+            "\u200d",
+            "\ufe0f",
+            "https://x.dk/a?b=1",
+            "ß",
+            "𝐁",
+        ]
     ),
     max_size=80,
 ).map("".join)
@@ -163,7 +176,9 @@ def test_linkedin_length_counts_utf16_and_trims() -> None:
 def test_readability() -> None:
     en = analyze("The cat sat on the mat. It was happy.", lang="en")
     assert en.flesch is not None and en.flesch > 90
-    da = analyze("Implementeringen af organisationsforandringerne kræver fokuserede medarbejderinvolveringer.")
+    da = analyze(
+        "Implementeringen af organisationsforandringerne kræver fokuserede medarbejderinvolveringer."
+    )
     assert da.flesch is None and da.lix > 55
 
 

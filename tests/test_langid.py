@@ -102,5 +102,7 @@ def test_other_scripts_refused() -> None:
 
 
 def test_mixed_danish_with_english_phrases_is_danish() -> None:
-    text = "Super spændende kick-off i dag med fokus på customer experience og growth mindset. Jeg glæder mig!"
+    text = (
+        "Super spændende kick-off i dag med fokus på customer experience og growth mindset. Jeg glæder mig!"
+    )
     assert analyze(text).lang == "da"

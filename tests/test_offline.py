@@ -30,7 +30,9 @@ def test_no_network_access_during_import_and_review() -> None:
         print("SOCKET-EVENTS", seen)
         """
     )
-    proc = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     assert "SOCKET-EVENTS []" in proc.stdout, proc.stdout
 

@@ -124,17 +124,31 @@ def test_training_and_adapting_an_organisation_model(tmp_path: Path) -> None:
 
     posts = []
     for i in range(30):
-        posts.append(Post(f"Jeg tænkte på min første uge i team {i}, og jeg lærte meget af mine kolleger.", 1, "da",
-                          author=f"p{i % 10}"))
-        posts.append(Post(f"Vores koncern leverer værdiskabende løsninger til kunder i region {i}. Læs mere.", 5, "da",
-                          author=f"c{i % 10}"))
+        posts.append(
+            Post(
+                f"Jeg tænkte på min første uge i team {i}, og jeg lærte meget af mine kolleger.",
+                1,
+                "da",
+                author=f"p{i % 10}",
+            )
+        )
+        posts.append(
+            Post(
+                f"Vores koncern leverer værdiskabende løsninger til kunder i region {i}. Læs mere.",
+                5,
+                "da",
+                author=f"c{i % 10}",
+            )
+        )
     own, info = fit(posts, "da", seed=0)
     assert info["cv_auc"] > 0.9
     adapted, _ = fit(posts, "da", seed=0, base=builtin_model("da"))
     for model in (own, adapted):
         assert isinstance(model, ToneModel)
         p = model.score(analyze("Jeg lærte meget af mine kolleger i dag.", lang="da")).personal
-        c = model.score(analyze("Vores koncern leverer værdiskabende løsninger. Læs mere.", lang="da")).personal
+        c = model.score(
+            analyze("Vores koncern leverer værdiskabende løsninger. Læs mere.", lang="da")
+        ).personal
         assert p > c
         model.save(tmp_path / "org.json")
         assert load_model(tmp_path / "org.json").weights == model.weights

@@ -22,7 +22,9 @@ def enabled(stream: TextIO | None = None) -> bool:
         return False
 
 
-def progress(items: Iterable[T], *, total: int | None = None, label: str = "", stream: TextIO | None = None) -> Iterator[T]:
+def progress(
+    items: Iterable[T], *, total: int | None = None, label: str = "", stream: TextIO | None = None
+) -> Iterator[T]:
     """Yield ``items`` while drawing ``label [#####     ] 12/40 3.1/s`` on a terminal."""
     s = stream or sys.stderr
     if not enabled(s):

@@ -25,13 +25,19 @@ def register(sub: Any) -> None:
             "adapt the built-in model to) an organisation's own labelled posts of one language."
         ),
     )
-    t.add_argument("--corpus", default=ROOT_HINT, help="folder or .jsonl file of labelled posts (text, grade 1-5, lang)")
+    t.add_argument(
+        "--corpus", default=ROOT_HINT, help="folder or .jsonl file of labelled posts (text, grade 1-5, lang)"
+    )
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--lang", choices=("da", "en"), default=None)
-    t.add_argument("--out", default=None, help="folder for the built-in models (default: the package's models folder)")
+    t.add_argument(
+        "--out", default=None, help="folder for the built-in models (default: the package's models folder)"
+    )
     t.add_argument("--report", default="models", help="folder for evaluation reports and charts")
     t.add_argument("--out-model", default=None, help="write one organisation model to this JSON file")
-    t.add_argument("--adapt", action="store_true", help="adapt the built-in model instead of training from scratch")
+    t.add_argument(
+        "--adapt", action="store_true", help="adapt the built-in model instead of training from scratch"
+    )
     t.set_defaults(func=_cmd_train)
     train.set_defaults(func=lambda args: (train.print_help(sys.stderr), 2)[1])
 
@@ -64,15 +70,19 @@ def _cmd_train(args: argparse.Namespace) -> int:
         base = builtin_model(args.lang) if args.adapt else None
         model, info = tr.fit(posts, args.lang, seed=args.seed, base=base)
         model.save(args.out_model)
-        print(f"wrote {args.out_model}: {len(posts)} posts, cross-validated ROC-AUC {info['cv_auc']:.3f}, C={info['C']}")
+        print(
+            f"wrote {args.out_model}: {len(posts)} posts, cross-validated ROC-AUC {info['cv_auc']:.3f}, C={info['C']}"
+        )
         return 0
     out = Path(args.out) if args.out else Path(__file__).resolve().parent / "models"
     langs = (args.lang,) if args.lang else ("da", "en")
     reports = tr.train_builtin(args.corpus, out, seed=args.seed, langs=langs, report_dir=args.report)
     for lang, r in reports.items():
         h = r["heldout"]
-        print(f"{lang}: {r['posts']} posts; held-out ({r['heldout_posts']} posts, sectors {', '.join(r['heldout_sectors'])}): "
-              f"ROC-AUC {h['roc_auc']:.3f}, Spearman {h['spearman']:.3f}, macro-F1 {h['macro_f1']:.3f}, ECE {h['ece']:.3f}")
+        print(
+            f"{lang}: {r['posts']} posts; held-out ({r['heldout_posts']} posts, sectors {', '.join(r['heldout_sectors'])}): "
+            f"ROC-AUC {h['roc_auc']:.3f}, Spearman {h['spearman']:.3f}, macro-F1 {h['macro_f1']:.3f}, ECE {h['ece']:.3f}"
+        )
     return 0
 
 

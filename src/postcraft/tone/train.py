@@ -191,8 +191,12 @@ def fit(
         for tr, va in splits:
             tr_posts = sorted({rows[i] for i in tr})
             design = _Design([feats[i] for i in tr_posts], min_df)
-            xtr = _with_base(design.matrix([feats[rows[i]] for i in tr]), base, [posts[rows[i]] for i in tr], lang)
-            xva = _with_base(design.matrix([feats[rows[i]] for i in va]), base, [posts[rows[i]] for i in va], lang)
+            xtr = _with_base(
+                design.matrix([feats[rows[i]] for i in tr]), base, [posts[rows[i]] for i in tr], lang
+            )
+            xva = _with_base(
+                design.matrix([feats[rows[i]] for i in va]), base, [posts[rows[i]] for i in va], lang
+            )
             lr = _fit_lr(xtr, list(ya[tr]), list(wa[tr]), c, seed)
             oof[va] = _logits(lr, xva)
         auc = roc_auc_score(ya, oof, sample_weight=wa)
@@ -231,8 +235,14 @@ def fit(
         style_weights=tuple(style_w),
         calibration=(a, b),
         thresholds=(CORPORATE_BELOW, PERSONAL_AT),
-        meta={"C": c_best, "cv_auc": round(best[1], 4), "posts": len(posts), "seed": seed, "min_df": min_df,
-              "adapted_from_builtin": base is not None},
+        meta={
+            "C": c_best,
+            "cv_auc": round(best[1], 4),
+            "posts": len(posts),
+            "seed": seed,
+            "min_df": min_df,
+            "adapted_from_builtin": base is not None,
+        },
     )
     return model, {"C": c_best, "cv_auc": best[1]}
 
@@ -243,14 +253,27 @@ def _with_base(x: Any, base: ToneModel | None, posts: Sequence[Post], lang: str)
     import numpy as np
     from scipy import sparse
 
-    col = np.array([[(base.contributions(analyze(p.text, lang=lang))[0] - base.calibration[1])
-                     / (base.calibration[0] or 1.0) / 10.0] for p in posts])
+    col = np.array(
+        [
+            [
+                (base.contributions(analyze(p.text, lang=lang))[0] - base.calibration[1])
+                / (base.calibration[0] or 1.0)
+                / 10.0
+            ]
+            for p in posts
+        ]
+    )
     return sparse.hstack([x, sparse.csr_matrix(col)], format="csr")
 
 
 def _fold_base(
-    base: ToneModel, beta: float, weights: dict[str, float], style_w: list[float],
-    style_mean: list[float], style_std: list[float], intercept: float,
+    base: ToneModel,
+    beta: float,
+    weights: dict[str, float],
+    style_w: list[float],
+    style_mean: list[float],
+    style_std: list[float],
+    intercept: float,
 ) -> tuple[dict[str, float], list[float], list[float], list[float], float]:
     """Fold ``beta/10 × base logit`` into one linear model over the same features."""
     s = beta / 10.0
@@ -307,8 +330,14 @@ def _reliability(ps: Any, y: Any, n_bins: int = 10) -> list[dict[str, float]]:
         lo, hi = b / n_bins, (b + 1) / n_bins
         mask = (ps >= lo) & ((ps < hi) if b < n_bins - 1 else (ps <= hi))
         if mask.sum():
-            out.append({"bin": b, "n": int(mask.sum()), "mean_p": round(float(ps[mask].mean()), 4),
-                        "frac_personal": round(float(y[mask].mean()), 4)})
+            out.append(
+                {
+                    "bin": b,
+                    "n": int(mask.sum()),
+                    "mean_p": round(float(ps[mask].mean()), 4),
+                    "frac_personal": round(float(y[mask].mean()), 4),
+                }
+            )
     return out
 
 
@@ -340,9 +369,11 @@ def calibration_svg(bins: Sequence[dict[str, float]], title: str) -> str:
     def xy(px: float, py: float) -> tuple[float, float]:
         return pad + px * inner, size - pad - py * inner
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" font-family="sans-serif" font-size="11">',
-             f'<rect width="{size}" height="{size}" fill="white"/>',
-             f'<text x="{size / 2}" y="18" text-anchor="middle" font-size="13">{title}</text>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" font-family="sans-serif" font-size="11">',
+        f'<rect width="{size}" height="{size}" fill="white"/>',
+        f'<text x="{size / 2}" y="18" text-anchor="middle" font-size="13">{title}</text>',
+    ]
     x0, y0 = xy(0, 0)
     x1, y1 = xy(1, 1)
     parts.append(f'<rect x="{x0}" y="{y1}" width="{inner}" height="{inner}" fill="none" stroke="#999"/>')
@@ -362,13 +393,21 @@ def calibration_svg(bins: Sequence[dict[str, float]], title: str) -> str:
         lx, ly = xy(0, t)
         parts.append(f'<text x="{lx - 6}" y="{ly + 4}" text-anchor="end">{t}</text>')
     parts.append(f'<text x="{size / 2}" y="{size - 8}" text-anchor="middle">predicted personal</text>')
-    parts.append(f'<text x="12" y="{size / 2}" transform="rotate(-90 12 {size / 2})" text-anchor="middle">observed share personal</text>')
+    parts.append(
+        f'<text x="12" y="{size / 2}" transform="rotate(-90 12 {size / 2})" text-anchor="middle">observed share personal</text>'
+    )
     parts.append("</svg>")
     return "\n".join(parts)
 
 
-def train_builtin(corpus: str | Path, out_dir: str | Path, *, seed: int = 0, langs: Sequence[str] = ("da", "en"),
-                  report_dir: str | Path | None = None) -> dict[str, Any]:
+def train_builtin(
+    corpus: str | Path,
+    out_dir: str | Path,
+    *,
+    seed: int = 0,
+    langs: Sequence[str] = ("da", "en"),
+    report_dir: str | Path | None = None,
+) -> dict[str, Any]:
     """Train the shipped models: evaluate on a held-out sector split, then refit on all posts.
 
     Writes ``tone-<lang>.json`` to ``out_dir`` and, to ``report_dir`` (default ``out_dir``),
@@ -387,7 +426,12 @@ def train_builtin(corpus: str | Path, out_dir: str | Path, *, seed: int = 0, lan
         held_model, info = fit(train, lang, seed=seed, feats=[feats_all[index[id(p)]] for p in train])
         metrics = evaluate(held_model, test)
         final, final_info = fit(posts, lang, seed=seed, feats=feats_all)
-        final = ToneModel(**{**final.__dict__, "meta": {**final.meta, "heldout": {k: v for k, v in metrics.items() if k != "reliability"}}})
+        final = ToneModel(
+            **{
+                **final.__dict__,
+                "meta": {**final.meta, "heldout": {k: v for k, v in metrics.items() if k != "reliability"}},
+            }
+        )
         final.save(out / f"tone-{lang}.json")
         report = {
             "lang": lang,
@@ -398,12 +442,18 @@ def train_builtin(corpus: str | Path, out_dir: str | Path, *, seed: int = 0, lan
             "chosen_C": info["C"],
             "cv_auc_train": round(info["cv_auc"], 4),
             "heldout": metrics,
-            "final_model": {"C": final_info["C"], "cv_auc": round(final_info["cv_auc"], 4),
-                            "features": len(final.weights)},
+            "final_model": {
+                "C": final_info["C"],
+                "cv_auc": round(final_info["cv_auc"], 4),
+                "features": len(final.weights),
+            },
             "seed": seed,
         }
-        (rep / f"tone-{lang}.report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), "utf-8")
+        (rep / f"tone-{lang}.report.json").write_text(
+            json.dumps(report, indent=2, ensure_ascii=False), "utf-8"
+        )
         (rep / f"calibration-{lang}.svg").write_text(
-            calibration_svg(metrics["reliability"], f"Tone calibration ({lang}, held-out)"), "utf-8")
+            calibration_svg(metrics["reliability"], f"Tone calibration ({lang}, held-out)"), "utf-8"
+        )
         reports[lang] = report
     return reports
