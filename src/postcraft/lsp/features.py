@@ -418,6 +418,7 @@ def hover(review: DocReview, line: int, character: int) -> lsp.Hover | None:
     parts: list[str] = []
     span: tuple[int, int] | None = None
     tone = review.tone
+    driver_found = False
     if tone is not None:
         for d in tone.drivers:
             for s, e in d.spans:
@@ -435,15 +436,17 @@ def hover(review: DocReview, line: int, character: int) -> lsp.Hover | None:
                         body.append(d.hint)
                     parts.append("\n\n".join(body))
                     span = (s, e) if span is None else (min(span[0], s), max(span[1], e))
+                    driver_found = True
                     break
     for f in review.findings:
         if f.start <= offset < f.end and f.help and help_url(f.help) != f.help.strip():
             sev = m["severities"].get(f.severity, f.severity)
             parts.append(m["hover_finding"].format(rule=f.rule, severity=sev) + "\n\n" + f.help)
             span = (f.start, f.end) if span is None else (min(span[0], f.start), max(span[1], f.end))
-    if not parts and tone is not None and line == 0:
-        parts.append(tone_markdown(review))
-        span = (0, index.line_end(0))
+    if tone is not None and line == 0 and not driver_found:
+        parts.insert(0, tone_markdown(review))
+        first = (0, index.line_end(0))
+        span = first if span is None else (min(span[0], first[0]), max(span[1], first[1]))
     if not parts:
         return None
     assert span is not None
