@@ -19,7 +19,6 @@ import textwrap
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -267,9 +266,8 @@ def test_resolve_tone_model_paths(tmp_path: Path) -> None:
 
 def test_language_server_uses_a_plugin_tone_model(tmp_path: Path) -> None:
     pytest.importorskip("pygls")
-    from test_lsp import LspClient
-
     from postcraft.tone import load_model, score_tone
+    from test_lsp import LspClient
 
     site = tmp_path / "site"
     site.mkdir()
