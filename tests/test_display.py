@@ -363,7 +363,7 @@ def test_draft_html_shows_template_fields_and_fold() -> None:
     draft = t.render(variant=1, **fields)
     page = assert_self_contained(draft_html(draft))
     assert page.text == draft.text
-    assert t.id in page.all_text and t.title in page.all_text and "variant 1 of" in page.all_text
+    assert t.id in page.all_text and t.title in page.all_text and "variant=1 · " in page.all_text
     assert "<script>x</script>" in page.all_text
 
 
