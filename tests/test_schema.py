@@ -55,18 +55,10 @@ DRAFTS = {
 
 
 def full_review(text: str, *, lang: str | None = None, guidelines: Any = None, roster: Any = None) -> Review:
-    """postcraft.review(), with findings and tags filled in from their packages if review() does
-    not produce them yet (the schema covers them either way)."""
+    """A review with every capability: tone, findings and tags."""
     r = postcraft.review(text, lang=lang, guidelines=guidelines, roster=roster)
-    if r.tags is not None:
-        return r
-    from postcraft.rules import check_analysis, load_guidelines
-    from postcraft.tags import load_roster, suggest
-
-    g = load_guidelines(guidelines)
-    findings = tuple(check_analysis(r.analysis, g, tone=r.tone))
-    tags = suggest(r.analysis, load_roster(roster), g)
-    return Review(analysis=r.analysis, tone=r.tone, findings=findings, tags=tags)
+    assert r.tone is not None and r.tags is not None
+    return r
 
 
 def errors(data: Any) -> list[str]:
