@@ -91,7 +91,7 @@ PROBE = """
 def chromium(*args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
     cmd = [
         str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
         "--hide-scrollbars", f"--user-data-dir={tmp / 'profile'}", *args,
     ]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True)
