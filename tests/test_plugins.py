@@ -128,6 +128,21 @@ def test_example_plugin_rules_appear_in_check(tmp_path: Path) -> None:
     assert "acme.plain-words" in out["default"]  # installed plugin packs are on by default
 
 
+def test_example_pack_examples_hold(tmp_path: Path) -> None:
+    """Each rule of the example pack triggers on its trigger examples and not on its pass examples."""
+    import yaml
+
+    from postcraft.rules.examples import run_file_examples
+
+    pack = yaml.safe_load((EXAMPLE / "acme_postcraft" / "rules" / "acme.yaml").read_text("utf-8"))
+    guide = tmp_path / "acme-rules.yaml"
+    guide.write_text(yaml.safe_dump({"extends": [], "rules": pack["rules"]}, allow_unicode=True), "utf-8")
+    results = run_file_examples(guide)
+    assert {r.example.rule for r in results} == {"acme.plain-words", "acme.codename"}
+    assert len(results) == 8
+    assert [r.describe() for r in results if not r.ok] == []
+
+
 def can_build_offline() -> bool:
     """pip can build the example without the network when setuptools has bdist_wheel."""
     if importlib.util.find_spec("wheel") is not None:
@@ -166,7 +181,7 @@ def test_pip_install_example_plugin(tmp_path: Path) -> None:
 
 def make_module(site: Path, name: str, body: str) -> None:
     pkg = site / name
-    pkg.mkdir()
+    pkg.mkdir(parents=True)
     (pkg / "__init__.py").write_text(textwrap.dedent(body), "utf-8")
 
 
@@ -288,6 +303,32 @@ def test_language_server_uses_a_plugin_tone_model(tmp_path: Path) -> None:
         (tone,) = [d for d in diags if d["code"] == "tone"]
         assert f"personlig {round(expected.personal * 100)} %" in tone["message"]
         assert not [d for d in diags if d["code"] == "postcraft.config"]
+        assert c.close() == 0
+    finally:
+        c.kill()
+
+
+def test_language_server_reports_a_broken_plugin_model(tmp_path: Path) -> None:
+    pytest.importorskip("pygls")
+    from test_lsp import LspClient
+
+    site = tmp_path / "site"
+    make_module(site, "broken_plugin", "def model():\n    return {'format': 'postcraft-tone/0'}\n")
+    write_dist(site, "broken-plugin", "1.0", {"postcraft.models": {"broken-da": "broken_plugin:model"}})
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "postcraft.yaml").write_text("lang: da\ntone_model: broken-da\n", "utf-8")
+    c = LspClient(cwd=work, env={"PYTHONPATH": os.pathsep.join([str(site), str(SRC)])})
+    try:
+        c.initialize(work)
+        uri = (work / "post.txt").as_uri()
+        c.open(uri, "Godt nyt 🎉 #grønomstilling")
+        _, diags = c.diagnostics(uri, version=1)
+        assert any(d["code"] == "linkedin.hashtags.camelcase" for d in diags)  # still reviewed
+        assert any(d["code"] == "tone" for d in diags)  # with the built-in tone model
+        _, cdiags = c.diagnostics((work / "postcraft.yaml").as_uri())
+        (d,) = cdiags
+        assert d["range"]["start"]["line"] == 1 and "'broken-plugin 1.0'" in d["message"]
         assert c.close() == 0
     finally:
         c.kill()

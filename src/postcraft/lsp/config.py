@@ -369,7 +369,13 @@ class Resolver:
                     )
                 )
         if guidelines is None:
-            guidelines = load_guidelines(None)
+            try:
+                guidelines = load_guidelines(None)
+            except PostcraftError as exc:  # a broken plugin pack: the built-in packs still work
+                problems.append(Problem(f"{exc}; checking against the built-in packs only", None, None))
+                from ..rules import BUILTIN_PACKS
+
+                guidelines = load_guidelines({"extends": list(BUILTIN_PACKS)})
 
         disable: tuple[str, ...] = ()
         if "disable" in merged:
