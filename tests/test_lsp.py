@@ -38,8 +38,9 @@ class LspClient:
         cwd: Path | None = None,
         env: dict[str, str] | None = None,
         configuration: Any = None,
+        module: str = "postcraft.lsp",
     ) -> None:
-        cmd = [sys.executable, "-m", "postcraft.lsp", *(args or [])]
+        cmd = [sys.executable, "-m", module, *(args or [])]
         self.proc = subprocess.Popen(
             cmd,
             stdin=subprocess.PIPE,
@@ -633,3 +634,30 @@ def test_cli_rejects_bad_debounce() -> None:
         stdin=subprocess.DEVNULL,
     )
     assert r.returncode == 2 and "--debounce" in r.stderr
+
+
+def test_cli_register_adds_lsp_command() -> None:
+    import argparse
+
+    from postcraft.lsp.cli import register
+
+    parser = argparse.ArgumentParser(prog="postcraft")
+    register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["lsp", "--stdio", "--debounce", "80"])
+    assert (args.command, args.stdio, args.debounce, callable(args.func)) == ("lsp", True, 80, True)
+    assert parser.parse_args(["lsp"]).debounce == 150
+
+
+def test_console_script_runs_the_server(client_factory: Any, tmp_path: Path) -> None:
+    """`postcraft lsp` through the main CLI (once the lead lists postcraft.lsp.cli in COMMAND_MODULES)."""
+    from postcraft import cli
+
+    if "postcraft.lsp.cli" not in cli.COMMAND_MODULES:
+        pytest.skip("postcraft.lsp.cli is not in postcraft.cli.COMMAND_MODULES yet")
+    c = client_factory(cwd=tmp_path, module="postcraft.cli", args=["lsp", "--stdio", "--debounce", "50"])
+    c.initialize(tmp_path)
+    uri = (tmp_path / "post.txt").as_uri()
+    c.open(uri, "Hej 👋 #grønomstilling")
+    _, diags = c.diagnostics(uri, version=1)
+    assert camelcase(diags)
+    assert c.close() == 0

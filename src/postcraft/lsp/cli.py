@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from ..errors import InputError
-from .config import DEFAULT_DEBOUNCE_MS, MAX_DEBOUNCE_MS
+from . import DEFAULT_DEBOUNCE_MS, MAX_DEBOUNCE_MS
 
 
 def register(subparsers: Any) -> None:

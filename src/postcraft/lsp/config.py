@@ -29,6 +29,7 @@ from typing import Any, Literal
 import yaml
 
 from ..errors import PostcraftError
+from . import DEFAULT_DEBOUNCE_MS, MAX_DEBOUNCE_MS
 
 CONFIG_NAMES = ("postcraft.yaml", "postcraft.yml")
 #: Keys that make postcraft.yaml a workspace file rather than a guideline file.
@@ -45,8 +46,6 @@ WORKSPACE_ONLY = (
 )
 WORKSPACE_KEYS = (*WORKSPACE_ONLY, "disable")
 DEFAULT_LANGUAGES = ("plaintext", "markdown")
-DEFAULT_DEBOUNCE_MS = 150
-MAX_DEBOUNCE_MS = 10_000
 
 ProblemSeverity = Literal["error", "warning"]
 

@@ -24,7 +24,8 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
-from .config import DEFAULT_DEBOUNCE_MS, DocConfig, Problem, Resolver
+from . import DEFAULT_DEBOUNCE_MS
+from .config import DocConfig, Problem, Resolver
 from .engine import DocReview, review_document
 from .features import EditMaker, code_actions, diagnostics, hover, problem_diagnostic
 from .textindex import ENCODINGS, UTF16
