@@ -92,7 +92,11 @@ def _escape_keeping_entities(seg: str) -> str:
     out: list[str] = []
     pos = 0
     for tok, start, end, kind in tokenize(seg):
-        if kind == "hashtag" or (kind == "mention" and tok.startswith("@[")):
+        # A hashtag must start with a letter or digit after "#" ("#_a" would read as "#\\_a");
+        # otherwise it is escaped as plain text so no bare reserved character cuts the post.
+        if (kind == "hashtag" and tok[1:2].isalnum()) or (
+            kind == "mention" and tok.startswith("@[")
+        ):
             out.append(escape_little_text(seg[pos:start]))
             out.append("#" + escape_little_text(tok[1:]) if kind == "hashtag" else tok)
             pos = end
