@@ -84,13 +84,20 @@ class PluginEntry:
     @property
     def label(self) -> str:
         """How error messages name it: ``the plugin 'acme-postcraft 1.0' (entry point …)``."""
-        return (f"the plugin {self.dist + ' ' + self.version if self.version else self.dist!r} "
-                f"(entry point '{self.name} = {self.value}' in group {self.group!r})")
+        return (
+            f"the plugin {self.dist + ' ' + self.version if self.version else self.dist!r} "
+            f"(entry point '{self.name} = {self.value}' in group {self.group!r})"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""
-        return {"group": self.group, "name": self.name, "value": self.value, "dist": self.dist,
-                "version": self.version}
+        return {
+            "group": self.group,
+            "name": self.name,
+            "value": self.value,
+            "dist": self.dist,
+            "version": self.version,
+        }
 
 
 _lock = threading.RLock()
@@ -155,7 +162,8 @@ def _load(entry: PluginEntry, ep: metadata.EntryPoint) -> Any:
         raise PluginError(
             f"{entry.label} could not be loaded: {type(exc).__name__}: {exc}. "
             f"Reinstall or update {entry.dist!r}, or uninstall it (pip uninstall {entry.dist}).",
-            dist=entry.dist, entry_point=f"{entry.name} = {entry.value}",
+            dist=entry.dist,
+            entry_point=f"{entry.name} = {entry.value}",
         ) from None
     if isinstance(obj, ModuleType):
         try:
@@ -169,7 +177,9 @@ def _bad(entry: PluginEntry, what: str, path: str | None = None) -> PluginError:
     return PluginError(
         f"{entry.label} is broken: {what}. Ask its authors for a fixed version of {entry.dist!r}, "
         f"or uninstall it (pip uninstall {entry.dist}).",
-        dist=entry.dist, entry_point=f"{entry.name} = {entry.value}", path=path,
+        dist=entry.dist,
+        entry_point=f"{entry.name} = {entry.value}",
+        path=path,
     )
 
 
@@ -183,6 +193,7 @@ def _as_traversable(obj: Any) -> Traversable | None:
 
 # -- rule packs ---------------------------------------------------------------------------------
 
+
 def _pack_files(folder: Traversable, entry: PluginEntry) -> list[Traversable]:
     if folder.is_file():
         return [folder] if folder.name.endswith(PACK_SUFFIXES) else []
@@ -192,8 +203,9 @@ def _pack_files(folder: Traversable, entry: PluginEntry) -> list[Traversable]:
         children = sorted(folder.iterdir(), key=lambda c: c.name)
     except OSError as exc:
         raise _bad(entry, f"its rule pack folder cannot be read ({exc})", str(folder)) from None
-    return [c for c in children
-            if c.is_file() and c.name.endswith(PACK_SUFFIXES) and not c.name.startswith(".")]
+    return [
+        c for c in children if c.is_file() and c.name.endswith(PACK_SUFFIXES) and not c.name.startswith(".")
+    ]
 
 
 def _read_packs() -> dict[str, tuple[Traversable, PluginEntry]]:
@@ -206,25 +218,41 @@ def _read_packs() -> dict[str, tuple[Traversable, PluginEntry]]:
             for entry, ep in _entry_points()[RULES_GROUP]:
                 folder = _as_traversable(_load(entry, ep))
                 if folder is None:
-                    raise _bad(entry, "its entry point must load to a folder of YAML rule packs (a path, a "
-                                      "Traversable, a package, or a function returning one)")
+                    raise _bad(
+                        entry,
+                        "its entry point must load to a folder of YAML rule packs (a path, a "
+                        "Traversable, a package, or a function returning one)",
+                    )
                 files = _pack_files(folder, entry)
                 if not files:
-                    raise _bad(entry, f"its rule pack folder {str(folder)!r} holds no .yaml pack",
-                               str(folder))
+                    raise _bad(
+                        entry, f"its rule pack folder {str(folder)!r} holds no .yaml pack", str(folder)
+                    )
                 for file in files:
                     name = file.name.rsplit(".", 1)[0]
                     if not NAME_RE.fullmatch(name):
-                        raise _bad(entry, f"the pack file {file.name!r} must be named <pack>.yaml with "
-                                          "a pack name of lower-case letters, digits, '-' or '_' "
-                                          "(e.g. acme.yaml)", str(file))
+                        raise _bad(
+                            entry,
+                            f"the pack file {file.name!r} must be named <pack>.yaml with "
+                            "a pack name of lower-case letters, digits, '-' or '_' "
+                            "(e.g. acme.yaml)",
+                            str(file),
+                        )
                     if name in BUILTIN_PACKS:
-                        raise _bad(entry, f"its pack {name!r} has the name of a built-in pack; rename "
-                                          f"the file (e.g. acme-{name}.yaml)", str(file))
+                        raise _bad(
+                            entry,
+                            f"its pack {name!r} has the name of a built-in pack; rename "
+                            f"the file (e.g. acme-{name}.yaml)",
+                            str(file),
+                        )
                     if name in packs:
                         other = packs[name][1]
-                        raise _bad(entry, f"its pack {name!r} is also provided by {other.label}; "
-                                          "two installed plugins cannot share a pack name", str(file))
+                        raise _bad(
+                            entry,
+                            f"its pack {name!r} is also provided by {other.label}; "
+                            "two installed plugins cannot share a pack name",
+                            str(file),
+                        )
                     packs[name] = (file, entry)
             _packs = packs
         return _packs
@@ -264,6 +292,7 @@ def rule_pack_origin(name: str) -> PluginEntry | None:
 
 # -- tone models --------------------------------------------------------------------------------
 
+
 def _read_models() -> dict[str, tuple[ModelSource, PluginEntry]]:
     global _models
     with _lock:
@@ -271,13 +300,19 @@ def _read_models() -> dict[str, tuple[ModelSource, PluginEntry]]:
             models: dict[str, tuple[ModelSource, PluginEntry]] = {}
             for entry, ep in _entry_points()[MODELS_GROUP]:
                 if not NAME_RE.fullmatch(entry.name):
-                    raise _bad(entry, f"the model name {entry.name!r} must be lower-case letters, "
-                                      "digits, '-' or '_' (e.g. acme-da)")
+                    raise _bad(
+                        entry,
+                        f"the model name {entry.name!r} must be lower-case letters, "
+                        "digits, '-' or '_' (e.g. acme-da)",
+                    )
                 obj = _load(entry, ep)
                 src: ModelSource | None = obj if isinstance(obj, Mapping) else _as_traversable(obj)
                 if src is None:
-                    raise _bad(entry, "its entry point must load to a tone model: a JSON file path, a "
-                                      "Traversable, a dict of model data, or a function returning one")
+                    raise _bad(
+                        entry,
+                        "its entry point must load to a tone model: a JSON file path, a "
+                        "Traversable, a dict of model data, or a function returning one",
+                    )
                 if entry.name in models:
                     other = models[entry.name][1]
                     raise _bad(entry, f"the model name {entry.name!r} is also used by {other.label}")
@@ -316,8 +351,10 @@ def load_tone_model(name: str) -> ToneModel:
     hit = models.get(name)
     if hit is None:
         names = ", ".join(sorted(models)) or "none is installed"
-        raise ConfigError(f"no installed plugin provides the tone model {name!r} (plugin models: {names}); "
-                          "give a model file path or install the plugin")
+        raise ConfigError(
+            f"no installed plugin provides the tone model {name!r} (plugin models: {names}); "
+            "give a model file path or install the plugin"
+        )
     src, entry = hit
     from .tone import ToneModel
 
@@ -332,8 +369,11 @@ def load_tone_model(name: str) -> ToneModel:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise _bad(entry, f"its tone model {name!r} cannot be read ({exc})", str(src)) from None
     except ConfigError as exc:
-        raise _bad(entry, f"its tone model {name!r} is not valid: {exc}",
-                   None if isinstance(src, Mapping) else str(src)) from None
+        raise _bad(
+            entry,
+            f"its tone model {name!r} is not valid: {exc}",
+            None if isinstance(src, Mapping) else str(src),
+        ) from None
     with _lock:
         _loaded_models[name] = model
     return model
@@ -365,4 +405,3 @@ def resolve_tone_model(spec: Any, *, base: str | os.PathLike[str] | None = None)
     from .tone import load_model
 
     return load_model(path)
-
