@@ -148,106 +148,110 @@ def extract(analysis: Analysis) -> Features:
     >>> f.style[0] > 0, "w:synes" in f.sparse
     (True, True)
     """
+    # One pass over the tokens. Per distinct word form, everything that does not depend on
+    # its position (n-gram keys, lexicon category, nominal suffix) comes from a cache.
     lex = lexicon(analysis.lang)
     tokens = analysis.tokens
-    counts: dict[str, int] = {}
     where: dict[str, list[int]] = {}
     category: dict[int, str] = {}
     style_tokens: dict[str, list[int]] = {name: [] for name in STYLE_NAMES}
-    lex_words = lex.words
-    suffixes = lex.suffixes
+    info_cache, fs_words = _lang_cache(lex)
+    info_get = info_cache.get
+    where_get = where.get
+    phrases_get = lex.phrases.get
+    nominal_tokens = style_tokens["nominal"]
+    name_tokens = style_tokens["names"]
 
     n_words = 0
     word_chars = 0
-    prev_word: int | None = None
+    prev_lem: str | None = None
+    covered = -1  # the last token index claimed by a phrase match
     sentence_starts = {s.first for s in analysis.sentences}
-    info_cache = _word_info_cache(lex)
     for i, tok in enumerate(tokens):
-        kind = tok.kind
+        text, _, _, kind, low, lem = tok
         if kind == "word":
             n_words += 1
-            word_chars += len(tok.text)
-            lem = tok.lemma
-            low = tok.lower
-            info = info_cache.get((lem, low))
+            word_chars += len(text)
+            info = info_get((lem, low))
             if info is None:
                 info = _word_info(lex, lem, low)
                 if len(info_cache) < 200_000:
                     info_cache[(lem, low)] = info
             keys, cat, nominal = info
             for key in keys:
-                counts[key] = counts.get(key, 0) + 1
-                w_idx = where.get(key)
+                w_idx = where_get(key)
                 if w_idx is None:
                     where[key] = [i]
                 else:
                     w_idx.append(i)
-            if prev_word is not None and prev_word == i - 1:
-                bkey = "b:" + tokens[prev_word].lemma + " " + lem
-                counts[bkey] = counts.get(bkey, 0) + 1
-                where.setdefault(bkey, []).extend((prev_word, i))
-            prev_word = i
-            if i in category:
+            if prev_lem is not None:
+                bkey = "b:" + prev_lem + " " + lem
+                w_idx = where_get(bkey)
+                if w_idx is None:
+                    where[bkey] = [i - 1, i]
+                else:
+                    w_idx.append(i - 1)
+                    w_idx.append(i)
+            prev_lem = lem
+            if i <= covered:
                 pass  # already part of a phrase that started earlier
             elif cat is not None:
                 style_tokens[cat].append(i)
                 category[i] = _LEX_CATEGORY[cat]
             elif nominal:
-                style_tokens["nominal"].append(i)
+                nominal_tokens.append(i)
                 category[i] = "nominal_style"
-            elif i not in sentence_starts and tok.text[:1].isupper() and not tok.text.isupper():
-                style_tokens["names"].append(i)
+            elif i not in sentence_starts and text[:1].isupper() and not text.isupper():
+                name_tokens.append(i)
                 category[i] = "names"
             else:
                 category[i] = "word_choice"
-            phrases = lex.phrases.get(lem)
+            phrases = phrases_get(lem)
             if phrases:
                 for phrase, pcat in phrases:
                     idx = _match_phrase(tokens, i, phrase)
                     if idx:
                         style_tokens[pcat].extend(idx)
+                        label = _LEX_CATEGORY[pcat]
                         for j in idx:
-                            category[j] = _LEX_CATEGORY[pcat]
+                            category[j] = label
+                        if idx[-1] > covered:
+                            covered = idx[-1]
                         break
         else:
-            prev_word = None
+            prev_lem = None
             if kind == "punct":
-                if "?" in tok.text:
+                if "?" in text:
                     style_tokens["questions"].append(i)
                     category[i] = "questions"
-                if "!" in tok.text:
+                if "!" in text:
                     style_tokens["exclamations"].append(i)
                     category[i] = "informality"
-            elif kind == "emoji":
-                style_tokens["emoji"].append(i)
-                category[i] = "informality"
-            elif kind == "hashtag":
-                style_tokens["hashtags"].append(i)
-                category[i] = "hashtags"
-            elif kind in ("url", "email"):
-                style_tokens["links"].append(i)
-                category[i] = "links"
-            elif kind == "mention":
-                style_tokens["mentions"].append(i)
-                category[i] = "names"
-            elif kind == "number":
-                style_tokens["figures"].append(i)
-                category[i] = "figures"
+            else:
+                target = _OTHER_KINDS.get(kind)
+                if target is not None:
+                    style_tokens[target[0]].append(i)
+                    category[i] = target[1]
 
-    sparse: dict[str, float] = {}
+    # Sublinear term frequency (1 + log count), each group (w, b, x) L2-normalised. A word
+    # n-gram occurs once per index in ``where``; a bigram holds two indices per occurrence.
+    names = list(where)
+    values: list[float] = []
     norms: dict[str, float] = {"w": 0.0, "b": 0.0, "x": 0.0}
-    for key, c in counts.items():
-        v = 1.0 + math.log(c)
-        sparse[key] = v
+    log = math.log
+    for key in names:
+        c = len(where[key])
+        if key[0] == "b":
+            c >>= 1
+        v = 1.0 if c == 1 else 1.0 + log(c)
+        values.append(v)
         norms[key[0]] += v * v
     for g in norms:
         norms[g] = math.sqrt(norms[g]) or 1.0
-    for key in sparse:
-        sparse[key] /= norms[key[0]]
+    sparse = {key: v / norms[key[0]] for key, v in zip(names, values, strict=True)}
 
     w = max(1, n_words)
     first_words = [t.lemma for t in tokens[:6] if t.kind == "word"][:3]
-    fs_words = {x for x, c in lex_words.items() if c == "first_singular"}
     style = (
         len(style_tokens["first_singular"]) / w,
         len(style_tokens["first_plural"]) / w,
@@ -274,14 +278,30 @@ def extract(analysis: Analysis) -> Features:
     return Features(sparse, where, style, style_tokens, category)
 
 
-_INFO_CACHES: dict[str, dict[tuple[str, str], tuple[tuple[str, ...], str | None, bool]]] = {}
+# Token kinds other than words and punctuation: (style feature, explanation category).
+_OTHER_KINDS: dict[str, tuple[str, str]] = {
+    "emoji": ("emoji", "informality"),
+    "hashtag": ("hashtags", "hashtags"),
+    "url": ("links", "links"),
+    "email": ("links", "links"),
+    "mention": ("mentions", "names"),
+    "number": ("figures", "figures"),
+}
+
+_WordInfo = tuple[tuple[str, ...], str | None, bool]
+_LANG_CACHES: dict[str, tuple[dict[tuple[str, str], _WordInfo], frozenset[str]]] = {}
 
 
-def _word_info_cache(lex: Lexicon) -> dict[tuple[str, str], tuple[tuple[str, ...], str | None, bool]]:
-    return _INFO_CACHES.setdefault(lex.lang, {})
+def _lang_cache(lex: Lexicon) -> tuple[dict[tuple[str, str], _WordInfo], frozenset[str]]:
+    """Per language: the word-info cache and the first-person-singular words of the lexicon."""
+    cached = _LANG_CACHES.get(lex.lang)
+    if cached is None:
+        fs_words = frozenset(x for x, c in lex.words.items() if c == "first_singular")
+        cached = _LANG_CACHES.setdefault(lex.lang, ({}, fs_words))
+    return cached
 
 
-def _word_info(lex: Lexicon, lem: str, low: str) -> tuple[tuple[str, ...], str | None, bool]:
+def _word_info(lex: Lexicon, lem: str, low: str) -> _WordInfo:
     """The n-gram keys of one word (lemma and endings), its lexicon category, and whether it
     looks like a nominalisation."""
     keys = ["w:" + lem]
