@@ -1,0 +1,91 @@
+"""Words of the insights report in Danish and English (``data/labels.json``), number formats,
+and :class:`Note`: a message with a code and values, written out in either language."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+LANGS = ("da", "en")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict[str, str]]:
+    data: dict[str, dict[str, str]] = json.loads(
+        (resources.files("postcraft.insights") / "data" / "labels.json").read_text("utf-8")
+    )
+    return data
+
+
+def text(lang: str | None, key: str, **values: Any) -> str:
+    """The label ``key`` in ``lang`` (English when missing), formatted with ``values``.
+
+    >>> text("da", "section.cadence")
+    'Rytme'
+    """
+    table = _table()
+    raw = table.get(lang or "en", table["en"]).get(key) or table["en"].get(key)
+    if raw is None:
+        raise KeyError(f"no label {key!r}")
+    return raw.format(**values) if values else raw
+
+
+def has(lang: str | None, key: str) -> bool:
+    """True when ``key`` has a label (in ``lang`` or English)."""
+    table = _table()
+    return key in table.get(lang or "en", table["en"]) or key in table["en"]
+
+
+def number(value: float | None, lang: str | None, digits: int = 1) -> str:
+    """``value`` with ``digits`` decimals: ``1,234.5`` in English, ``1.234,5`` in Danish.
+
+    >>> number(1234.56, "da"), number(1234.56, "en"), number(None, "en")
+    ('1.234,6', '1,234.6', '–')
+    """
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "–"
+    s = f"{value:,.{digits}f}"
+    if lang == "da":
+        s = s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return s
+
+
+def percent(value: float | None, lang: str | None, digits: int = 1) -> str:
+    """A share or rate as a percentage: ``3.4 %`` / ``3,4 %``."""
+    if value is None or not math.isfinite(value):
+        return "–"
+    return f"{number(value * 100, lang, digits)} %"
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the reader should know about the data or a result (``code``, e.g.
+    ``"partial_impressions"``, with ``values``); :meth:`message` writes it in Danish or English."""
+
+    code: str
+    values: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    def message(self, lang: str | None = "en") -> str:
+        """The note as a sentence in ``lang``."""
+        vals = {k: _fmt(v, lang) for k, v in self.values.items()}
+        return text(lang, "note." + self.code, **vals)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict with the English message."""
+        return {"code": self.code, "values": dict(self.values), "message": self.message("en")}
+
+
+def _fmt(value: Any, lang: str | None) -> Any:
+    if isinstance(value, list | tuple):
+        shown = [str(v) for v in value[:8]]
+        more = len(value) - len(shown)
+        joined = ", ".join(shown)
+        return joined + (text(lang, "and_more", n=more) if more > 0 else "")
+    if isinstance(value, float):
+        return number(value, lang)
+    return value
