@@ -88,7 +88,7 @@ def test_empty_file_means_builtin_packs(tmp_path: Path) -> None:
         ("version: 1\nmax_hashtag: 3\n", 2, "did you mean 'max_hashtags'"),
         ("organisation:\n  name: X\n  programme: sometimes\n", 3, "agreed, encouraged, voluntary"),
         ("organisation:\n  nmae: X\n", 2, "did you mean 'name'"),
-        ("extends: [linkedin, linkdin]\n", 1, "not a built-in pack"),
+        ("extends: [linkedin, linkdin]\n", 1, "not a built-in or installed pack"),
         ("disable:\n  - linkedin.hashtag\n", 2, "did you mean"),
         ("severity:\n  linkedin.length: fatal\n", 2, "error, warning or suggestion"),
         ("rules:\n  - id: a.b\n    kind: existance\n    message: x\n", 3, "needs 'kind'"),

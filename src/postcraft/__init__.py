@@ -53,11 +53,14 @@ _LAZY = {
     "escape_little_text": "postcraft.tags",
     "NameNote": "postcraft.tags",
     "review_many": "postcraft.batch",
+    "compare": "postcraft.display",
+    "Comparison": "postcraft.display",
 }
 
 if TYPE_CHECKING:
     from .analysis import Analysis, Position, Token, analyze
     from .batch import review_many
+    from .display import Comparison, compare
     from .rules import Finding, Guidelines, apply_fixes, load_guidelines
     from .tags import (
         NameNote,
@@ -74,6 +77,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Analysis",
+    "Comparison",
     "ConfigError",
     "Draft",
     "Driver",
@@ -87,6 +91,7 @@ __all__ = [
     "Template",
     "apply_fixes",
     "check",
+    "compare",
     "escape_little_text",
     "load_guidelines",
     "load_roster",

@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "postcraft.rules.cli",
     "postcraft.tags.cli",
     "postcraft.templates.cli",
+    "postcraft.lsp.cli",
 )
 
 

@@ -41,6 +41,16 @@ class Review:
         """True when any finding has severity ``"error"``."""
         return any(f.severity == "error" for f in self.findings)
 
+    def _repr_html_(self) -> str:
+        from .display import review_html
+
+        return review_html(self)
+
+    def __repr__(self) -> str:
+        from .display import review_text
+
+        return review_text(self)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict, carrying ``"schema_version"``."""
         a = self.analysis

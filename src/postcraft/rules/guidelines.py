@@ -127,13 +127,26 @@ class Guidelines:
 # -- built-in packs ------------------------------------------------------------------------------
 
 
+def available_packs() -> tuple[str, ...]:
+    """The built-in packs, then the packs of installed plugins (entry points ``postcraft.rules``)."""
+    from ..plugins import rule_packs
+
+    return BUILTIN_PACKS + tuple(sorted(n for n in rule_packs() if n not in BUILTIN_PACKS))
+
+
 @cache
 def pack_specs(name: str) -> tuple[str, tuple[LineDict, ...]]:
-    """The rule data of a built-in pack, read and checked once per process: (path, rules)."""
-    if name not in BUILTIN_PACKS:
-        raise ConfigError(f"there is no built-in pack {name!r}; choose from {', '.join(BUILTIN_PACKS)}")
-    res = resources.files("postcraft.rules") / "packs" / f"{name}.yaml"
-    path = f"<postcraft>/rules/packs/{name}.yaml"
+    """The rule data of a built-in or plugin pack, read and checked once per process: (path, rules)."""
+    if name in BUILTIN_PACKS:
+        res = resources.files("postcraft.rules") / "packs" / f"{name}.yaml"
+        path = f"<postcraft>/rules/packs/{name}.yaml"
+    else:
+        from ..plugins import rule_pack
+
+        plugin_res = rule_pack(name)
+        if plugin_res is None:
+            raise ConfigError(f"there is no pack {name!r}; choose from {', '.join(available_packs())}")
+        res, path = plugin_res, str(plugin_res)
     data = load_yaml(res.read_text("utf-8"), path)
     if not isinstance(data, dict):
         raise ConfigError("a pack must be a mapping with 'pack' and 'rules'", path=path)
@@ -278,20 +291,21 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
         raise ConfigError(
             f"unsupported version {version!r}; write version: 1", path=path, line=line_of(data, "version")
         )
-    extends = data.get("extends", list(BUILTIN_PACKS))
+    available = available_packs()
+    extends = data.get("extends", list(available))
     if isinstance(extends, str):
         extends = [extends]
     if not isinstance(extends, list):
         raise ConfigError(
-            f"'extends' must list built-in packs: {', '.join(BUILTIN_PACKS)}",
+            f"'extends' must list built-in or installed packs: {', '.join(available)}",
             path=path,
             line=line_of(data, "extends"),
         )
     for k, name in enumerate(extends):
-        if name not in BUILTIN_PACKS:
+        if name not in available:
             raise ConfigError(
-                f"'extends' names {name!r}, which is not a built-in pack; choose from "
-                f"{', '.join(BUILTIN_PACKS)}",
+                f"'extends' names {name!r}, which is not a built-in or installed pack; choose from "
+                f"{', '.join(available)}",
                 path=path,
                 line=line_of(extends, k),
             )

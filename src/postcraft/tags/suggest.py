@@ -131,6 +131,11 @@ class TagSuggestions:
     def __bool__(self) -> bool:
         return bool(self.all() or self.ambiguous or self.withheld)
 
+    def _repr_html_(self) -> str:
+        from ..display import tags_html
+
+        return tags_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict; spans also carry line, column and UTF-16 offsets."""
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .errors import FieldError, TemplateRenderError, TemplateSecurityError, UnknownTemplateError
-from .model import ROLES, Draft, Field, Template
+from .model import ROLES, Draft, Field, Template, TemplateList
 
 if TYPE_CHECKING:
     from .registry import Folders
@@ -33,6 +33,7 @@ __all__ = [
     "Field",
     "FieldError",
     "Template",
+    "TemplateList",
     "TemplateRenderError",
     "TemplateSecurityError",
     "UnknownTemplateError",
@@ -50,8 +51,9 @@ def list_templates(
     role: str | None = None,
     purpose: str | None = None,
     folder: Folders = None,
-) -> list[Template]:
-    """The templates matching every filter given, sorted by id.
+) -> TemplateList:
+    """The templates matching every filter given, sorted by id (a list that shows as a table
+    in a notebook).
 
     ``lang``: ``"da"`` or ``"en"``; ``role``: one of :data:`ROLES`; ``purpose``: e.g.
     ``"thanks"``; ``folder``: an organisation's template folder (or a list of them), added
@@ -65,7 +67,7 @@ def list_templates(
     """
     from .registry import list_templates as _list
 
-    return _list(lang=lang, role=role, purpose=purpose, folder=folder)
+    return TemplateList(_list(lang=lang, role=role, purpose=purpose, folder=folder))
 
 
 def get_template(template_id: str, *, folder: Folders = None) -> Template:

@@ -167,6 +167,11 @@ class Template:
         text = render_body(self, index, values)
         return Draft(text=text, template=self, variant=index, fields=values)
 
+    def _repr_html_(self) -> str:
+        from ..display import template_html
+
+        return template_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict of the metadata (not the Jinja source)."""
         return {
@@ -215,6 +220,11 @@ class Draft:
 
         return review(self.text, lang=self.template.lang, **kwargs)
 
+    def _repr_html_(self) -> str:
+        from ..display import draft_html
+
+        return draft_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: the text, the variant, the fields and the template's metadata."""
         return {
@@ -224,3 +234,12 @@ class Draft:
             "fields": dict(self.fields),
             "template": self.template.to_dict(),
         }
+
+
+class TemplateList(list[Template]):
+    """A list of templates that shows as a table in a notebook."""
+
+    def _repr_html_(self) -> str:
+        from ..display import templates_html
+
+        return templates_html(self)

@@ -188,6 +188,11 @@ class ToneScore:
     logit: float
     lang: str
 
+    def _repr_html_(self) -> str:
+        from ..display import tone_html
+
+        return tone_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""
         return {
