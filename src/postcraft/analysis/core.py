@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -53,8 +54,20 @@ class Analysis:
     lang_reason: str = ""
 
     # -- entities --------------------------------------------------------------------------
+    @cached_property
+    def _by_kind(self) -> dict[str, tuple[Token, ...]]:
+        # One pass groups the tokens of every kind (each property below reads its group).
+        groups: dict[str, list[Token]] = {}
+        for t in self.tokens:
+            group = groups.get(t[3])
+            if group is None:
+                groups[t[3]] = [t]
+            else:
+                group.append(t)
+        return {kind: tuple(group) for kind, group in groups.items()}
+
     def _kind(self, kind: str) -> tuple[Token, ...]:
-        return tuple(t for t in self.tokens if t.kind == kind)
+        return self._by_kind.get(kind, ())
 
     @cached_property
     def words(self) -> tuple[Token, ...]:
@@ -107,7 +120,8 @@ class Analysis:
         """
         body = self.text.strip()
         body = body.replace("\r\n", "\n")
-        return len(body) + sum(1 for ch in body if ord(ch) > 0xFFFF)
+        # Stripping white space and CRLF removes no astral code points: count them in the text.
+        return len(body) + len(self._astral)
 
     @cached_property
     def is_folded(self) -> bool:
@@ -118,8 +132,12 @@ class Analysis:
     @cached_property
     def lix(self) -> float:
         """LIX readability (both languages): < 25 very easy … ≥ 55 very hard."""
-        words = [t for t in self.tokens if t.kind in ("word", "number")]
-        long_words = sum(1 for t in words if sum(ch.isalpha() for ch in t.text) > 6)
+        by_kind = self._by_kind
+        words = by_kind.get("word", ()) + by_kind.get("number", ())
+        # Only a token of more than six code points can have more than six letters.
+        long_words = sum(
+            1 for t in words if len(t[0]) > 6 and (t[0].isalpha() or sum(map(str.isalpha, t[0])) > 6)
+        )
         return readability.lix(len(words), len(self.sentences), long_words)
 
     @cached_property
@@ -127,8 +145,17 @@ class Analysis:
         """Flesch Reading Ease for English posts (``None`` for Danish, where it is not valid)."""
         if self.lang != "en":
             return None
-        syl = sum(readability.syllables_en(t.text) for t in self.words)
-        return readability.flesch(len(self.words), len(self.sentences), syl)
+        words = self.words
+        cache = _SYLLABLES
+        syl = 0
+        for t in words:
+            n = cache.get(t[0])
+            if n is None:
+                n = readability.syllables_en(t[0])
+                if len(cache) < _CACHE_MAX:
+                    cache[t[0]] = n
+            syl += n
+        return readability.flesch(len(words), len(self.sentences), syl)
 
     # -- positions -------------------------------------------------------------------------
     @cached_property
@@ -137,7 +164,10 @@ class Analysis:
 
     @cached_property
     def _astral(self) -> list[int]:
-        return [i for i, ch in enumerate(self.text) if ord(ch) > 0xFFFF]
+        text = self.text
+        if not text or max(text) <= "\uffff":
+            return []
+        return [m.start() for m in _ASTRAL.finditer(text)]
 
     def utf16_offset(self, offset: int) -> int:
         """The UTF-16 code-unit offset of a code-point offset."""
@@ -229,6 +259,13 @@ def analyze(text: str, *, lang: str | None = None) -> Analysis:
         lang_scores=scores,
         lang_reason=reason,
     )
+
+
+# A per-process cache of a pure function of a word form (a dict look-up is cheaper than a
+# call; CPython's dict operations are atomic, so threads can share it).
+_CACHE_MAX = 200_000
+_SYLLABLES: dict[str, int] = {}
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def _fold_case(s: str) -> str:
