@@ -233,7 +233,8 @@ def analyze(text: str, *, lang: str | None = None) -> Analysis:
     if not isinstance(text, str):
         raise InputError(f"analyze() needs a str, not {type(text).__name__}")
     raw = tokenize(text)
-    lowers = [_fold_case(t[0]) for t in raw]
+    fold_get = _FOLDED.get
+    lowers = [fold_get(t[0]) or _fold_case(t[0]) for t in raw]
     if lang is None:
         words = [lw for lw, t in zip(lowers, raw, strict=True) if t[3] == "word"]
         tags = [lw[1:] for lw, t in zip(lowers, raw, strict=True) if t[3] == "hashtag"]
@@ -241,9 +242,13 @@ def analyze(text: str, *, lang: str | None = None) -> Analysis:
         code, scores, reason = guess.lang, guess.scores, guess.reason
     else:
         code, scores, reason = normalize_lang(lang), {}, "given by the caller"
-    tokens = tuple(
-        Token(t[0], t[1], t[2], t[3], lw, _lemma(lw, code) if t[3] == "word" else lw)
-        for t, lw in zip(raw, lowers, strict=True)
+    lemma_get = _lemma_cache(code).get
+    new = tuple.__new__  # what Token(...) does, without its Python-level __new__
+    tokens: tuple[Token, ...] = tuple(
+        [
+            new(Token, (t[0], t[1], t[2], t[3], lw, (lemma_get(lw) or _lemma_of(lw, code)) if t[3] == "word" else lw))
+            for t, lw in zip(raw, lowers, strict=True)
+        ]
     )
     line_spans = structure.lines(text)
     paras = structure.paragraphs(text, line_spans)
@@ -261,9 +266,11 @@ def analyze(text: str, *, lang: str | None = None) -> Analysis:
     )
 
 
-# A per-process cache of a pure function of a word form (a dict look-up is cheaper than a
-# call; CPython's dict operations are atomic, so threads can share it).
+# Per-process caches of pure functions of a word form (dict look-ups are cheaper than calls;
+# CPython's dict operations are atomic, so threads can share them).
 _CACHE_MAX = 200_000
+_FOLDED: dict[str, str] = {}
+_LEMMAS: dict[str, dict[str, str]] = {}
 _SYLLABLES: dict[str, int] = {}
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
@@ -272,4 +279,21 @@ def _fold_case(s: str) -> str:
     low = s.lower()
     if not low.isascii():
         low = unicodedata.normalize("NFC", low)
+    if len(_FOLDED) < _CACHE_MAX:
+        _FOLDED[s] = low
     return low
+
+
+def _lemma_cache(lang: str) -> dict[str, str]:
+    cache = _LEMMAS.get(lang)
+    if cache is None:
+        cache = _LEMMAS.setdefault(lang, {})
+    return cache
+
+
+def _lemma_of(lower: str, lang: str) -> str:
+    lem = _lemma(lower, lang)
+    cache = _lemma_cache(lang)
+    if len(cache) < _CACHE_MAX:
+        cache[lower] = lem
+    return lem
