@@ -10,7 +10,7 @@ import pytest
 MODULES = [
     "postcraft.rules",
     "postcraft.rules.finding",
-    "postcraft.rules.yamlsrc",
+    "postcraft.yamlsrc",
     "postcraft.rules.matching",
     "postcraft.rules.guidelines",
     "postcraft.rules.engine",

@@ -21,7 +21,7 @@ from ..analysis.tokens import Token
 from ..errors import ConfigError
 from .finding import SEVERITIES, Severity
 from .matching import LANGS, Match, Matcher, MatcherBuilder, TermIndex, number_matches, run_patterns
-from .yamlsrc import LineDict, line_of
+from ..yamlsrc import LineDict, line_of
 
 COMMON_KEYS = ("id", "kind", "severity", "message", "help", "lang", "fix", "when", "examples", "description")
 WHEN_KEYS = ("programme", "organisation", "api")
@@ -191,7 +191,7 @@ def parse_info(spec: Any, *, path: str | None, pack: str | None, placeholders: f
             path=path,
             line=line_of(spec, "when"),
         )
-    from .yamlsrc import check_keys
+    from ..yamlsrc import check_keys
 
     check_keys(when, WHEN_KEYS, what=f"'when' of rule {rid!r}", path=path)
     if "programme" in when:
@@ -250,7 +250,7 @@ def _per_lang(
     if isinstance(value, str):
         return {lang: value for lang in LANGS}
     if isinstance(value, dict):
-        from .yamlsrc import check_keys
+        from ..yamlsrc import check_keys
 
         check_keys(value, LANGS, what=f"the {key} of rule {rid!r}", path=path)
         out = {k: v for k, v in value.items() if isinstance(v, str)}

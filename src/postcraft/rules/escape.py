@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import regex
 
 from .base import BuildEnv, Context, Hit, Rule, RuleInfo
-from .yamlsrc import LineDict, line_of
+from ..yamlsrc import LineDict, line_of
 
 DEFAULT = "\\|{}@[]()<>#*_~"
 

@@ -26,7 +26,7 @@ from ..errors import ConfigError
 from .engine import check
 from .guidelines import BUILTIN_PACKS, compile_guidelines, pack_specs
 from .matching import LANGS
-from .yamlsrc import LineDict, load_yaml
+from ..yamlsrc import LineDict, load_yaml
 
 
 @dataclass(frozen=True)

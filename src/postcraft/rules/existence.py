@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from .base import BuildEnv, Context, Hit, Rule, RuleInfo
 from .matching import MATCHER_KEYS, Matcher
-from .yamlsrc import LineDict
+from ..yamlsrc import LineDict
 
 
 def sub_spec(spec: LineDict, keys: tuple[str, ...]) -> LineDict:

@@ -18,7 +18,7 @@ import regex
 from ..analysis.lemmas import lemma as _lemma
 from ..analysis.tokens import Token, tokenize
 from ..errors import ConfigError
-from .yamlsrc import LineDict, LineList, check_keys, line_of
+from ..yamlsrc import LineDict, LineList, check_keys, line_of
 
 LANGS = ("da", "en")
 _SKIP_KINDS = frozenset({"punct", "symbol", "emoji"})

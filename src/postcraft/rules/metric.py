@@ -36,7 +36,7 @@ class MetricRule(Rule):
 
     @classmethod
     def build(cls, spec: object, info: RuleInfo, env: BuildEnv) -> Rule:
-        from .yamlsrc import LineDict
+        from ..yamlsrc import LineDict
 
         assert isinstance(spec, LineDict)
         rule = cls(info)

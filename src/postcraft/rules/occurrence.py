@@ -8,7 +8,7 @@ from typing import ClassVar
 from .base import BuildEnv, Context, Hit, Rule, RuleInfo
 from .existence import sub_spec
 from .matching import MATCHER_KEYS, Matcher
-from .yamlsrc import LineDict, line_of
+from ..yamlsrc import LineDict, line_of
 
 ITEMS = ("hashtags", "mentions", "links", "emails", "emoji", "numbers", "exclamations", "questions", "terms")
 _KIND = {

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from .base import BuildEnv, Context, Hit, Rule, RuleInfo
 from .matching import LANGS, Matcher
-from .yamlsrc import LineDict, check_keys, line_of
+from ..yamlsrc import LineDict, check_keys, line_of
 
 _SKIP = ("punct", "emoji", "symbol")
 

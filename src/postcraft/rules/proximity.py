@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from .base import BuildEnv, Context, Hit, Rule, RuleInfo
 from .matching import Matcher
-from .yamlsrc import LineDict, line_of
+from ..yamlsrc import LineDict, line_of
 
 
 class ProximityRule(Rule):

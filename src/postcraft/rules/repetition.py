@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from .base import BuildEnv, Context, Hit, Rule, RuleInfo
 from .matching import LANGS
-from .yamlsrc import LineDict, check_keys, line_of
+from ..yamlsrc import LineDict, check_keys, line_of
 
 
 class RepetitionRule(Rule):

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from .base import BuildEnv, Context, Hit, Rule, RuleInfo
 from .existence import sub_spec
 from .matching import LANGS, Matcher
-from .yamlsrc import LineDict, check_keys, line_of
+from ..yamlsrc import LineDict, check_keys, line_of
 
 _OPTS = ("lemma", "ignorecase", "whole_word")
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from .base import BuildEnv, Context, Hit, Rule, RuleInfo
-from .yamlsrc import LineDict, line_of
+from ..yamlsrc import LineDict, line_of
 
 
 class ToneRule(Rule):

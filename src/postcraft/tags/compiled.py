@@ -14,7 +14,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..analysis.tokens import tokenize
-from . import _yaml
+from .. import yamlsrc as _yaml
 from .vocab import LANGS, TopicIndex, builtin, fold, tag_key, words_of
 
 if TYPE_CHECKING:
@@ -227,7 +227,7 @@ def name_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
         with _WORDS_LOCK:
             if not _NAME_WORDS:
                 res = resources.files("postcraft.tags") / "data" / "name_words.yaml"
-                doc = _yaml.load(res.read_text(encoding="utf-8"), "name_words.yaml")
+                doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), "name_words.yaml")
                 for code in LANGS:
                     _NAME_WORDS[code] = (
                         frozenset(fold(str(w)) for w in doc["words"].get(code) or ()),

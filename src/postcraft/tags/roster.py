@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from ..errors import ConfigError
-from . import _yaml
+from .. import yamlsrc as _yaml
 
 if TYPE_CHECKING:
     from .compiled import CompiledRoster
@@ -221,7 +221,7 @@ def _load_file(path: Path, name: str) -> Roster:
         raise ConfigError("not valid UTF-8; save the roster as UTF-8", path=name, line=line) from None
     if suffix == ".csv":
         return _from_csv(text, name)
-    doc = _yaml.load(text, name)
+    doc = _yaml.load_yaml(text, name)
     if doc is None:
         return Roster(source=name)
     if not isinstance(doc, Mapping):

@@ -19,7 +19,7 @@ import regex
 
 from ..analysis import Analysis
 from ..analysis.lemmas import lemma as _lemma
-from . import _yaml
+from .. import yamlsrc as _yaml
 from .compiled import HOW_SCORE, CompiledRoster, _compile, name_words
 from .roster import _ORG_URN, _PAGE, Company, Roster, load_roster
 from .vocab import TopicIndex, fold, tag_key
@@ -171,7 +171,7 @@ def messages(lang: str) -> dict[str, str]:
         with _MSG_LOCK:
             if not _MESSAGES:
                 res = resources.files("postcraft.tags") / "data" / "messages.yaml"
-                doc = _yaml.load(res.read_text(encoding="utf-8"), "messages.yaml")
+                doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), "messages.yaml")
                 for code, table in doc.items():
                     _MESSAGES[code] = {str(k): str(v) for k, v in table.items()}
             msgs = _MESSAGES[lang]

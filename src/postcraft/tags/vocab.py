@@ -22,7 +22,7 @@ from typing import NamedTuple
 from ..analysis.lemmas import lemma as _lemma
 from ..analysis.tokens import tokenize
 from ..errors import ConfigError
-from . import _yaml
+from .. import yamlsrc as _yaml
 
 LANGS = ("da", "en")
 
@@ -239,7 +239,7 @@ def builtin(lang: str) -> TopicIndex:
 def _load_builtin(lang: str) -> TopicIndex:
     name = f"hashtags.{lang}.yaml"
     res = resources.files("postcraft.tags") / "data" / name
-    doc = _yaml.load(res.read_text(encoding="utf-8"), name)
+    doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), name)
     idx = TopicIndex(lang)
     concepts = doc.get("concepts") if isinstance(doc, dict) else None
     if not isinstance(concepts, dict):

@@ -1,5 +1,7 @@
 """YAML that remembers where things were: mappings and lists carry their line numbers.
 
+Shared by every config reader (guidelines, packs, rosters, vocabularies).
+
 Guideline files and the built-in packs are read with :func:`load_yaml`, a ``yaml.SafeLoader``
 subclass that builds :class:`LineDict` and :class:`LineList` objects, so every validation error
 can say ``file:line: what is wrong — what to write instead``. Duplicate keys are errors.
@@ -13,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import ConfigError
+from .errors import ConfigError
 
 
 class LineDict(dict[str, Any]):
