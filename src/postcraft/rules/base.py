@@ -19,9 +19,9 @@ from typing import Any, ClassVar
 from ..analysis import Analysis
 from ..analysis.tokens import Token
 from ..errors import ConfigError
+from ..yamlsrc import LineDict, line_of
 from .finding import SEVERITIES, Severity
 from .matching import LANGS, Match, Matcher, MatcherBuilder, TermIndex, number_matches, run_patterns
-from ..yamlsrc import LineDict, line_of
 
 COMMON_KEYS = ("id", "kind", "severity", "message", "help", "lang", "fix", "when", "examples", "description")
 WHEN_KEYS = ("programme", "organisation", "api")

@@ -7,8 +7,8 @@ from typing import ClassVar
 
 import regex
 
-from .base import BuildEnv, Context, Hit, Rule, RuleInfo
 from ..yamlsrc import LineDict
+from .base import BuildEnv, Context, Hit, Rule, RuleInfo
 
 
 class CapitalizationRule(Rule):

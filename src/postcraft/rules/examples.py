@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ConfigError
+from ..yamlsrc import LineDict, load_yaml
 from .engine import check
 from .guidelines import BUILTIN_PACKS, compile_guidelines, pack_specs
 from .matching import LANGS
-from ..yamlsrc import LineDict, load_yaml
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import ConfigError, InputError
+from ..yamlsrc import LineDict, LineList, check_keys, line_of, load_yaml
 from .base import COMMON_KEYS, PROGRAMMES, BuildEnv, Rule, parse_info
 from .finding import SEVERITIES
 from .matching import MatcherBuilder, TermIndex
-from ..yamlsrc import LineDict, LineList, check_keys, line_of, load_yaml
 
 BUILTIN_PACKS = ("linkedin", "disclosure", "readability", "confidentiality", "voice")
 TOP_KEYS = (

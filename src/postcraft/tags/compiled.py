@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..analysis.tokens import tokenize
 from .. import yamlsrc as _yaml
+from ..analysis.tokens import tokenize
 from .vocab import LANGS, TopicIndex, builtin, fold, tag_key, words_of
 
 if TYPE_CHECKING:

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from ..errors import ConfigError
 from .. import yamlsrc as _yaml
+from ..errors import ConfigError
 
 if TYPE_CHECKING:
     from .compiled import CompiledRoster

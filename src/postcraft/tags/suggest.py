@@ -17,9 +17,9 @@ from typing import Any, Literal
 
 import regex
 
+from .. import yamlsrc as _yaml
 from ..analysis import Analysis
 from ..analysis.lemmas import lemma as _lemma
-from .. import yamlsrc as _yaml
 from .compiled import HOW_SCORE, CompiledRoster, _compile, name_words
 from .roster import _ORG_URN, _PAGE, Company, Roster, load_roster
 from .vocab import TopicIndex, fold, tag_key

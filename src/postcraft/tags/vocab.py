@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import NamedTuple
 
+from .. import yamlsrc as _yaml
 from ..analysis.lemmas import lemma as _lemma
 from ..analysis.tokens import tokenize
 from ..errors import ConfigError
-from .. import yamlsrc as _yaml
 
 LANGS = ("da", "en")
 
