@@ -97,7 +97,7 @@ def insights(
       when there are no impressions, by tone, template, purpose, length, hook and fold, hashtag
       count and guideline findings; each group against the rest with ``resamples`` seeded
       bootstrap replicates, ``level`` intervals, a small-sample warning below ``min_posts``
-      posts, and Benjamini–Hochberg adjustment over all comparisons. Descriptive, not causal.
+      posts, and Holm adjustment over all comparisons. Descriptive, not causal.
     * **Progress**: first posts, milestones (10th, 25th, 50th … post), best month, and the slope
       of monthly posts with its interval.
 

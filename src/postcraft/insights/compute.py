@@ -35,9 +35,9 @@ from .model import (
 )
 from .stats import (
     Interval,
-    benjamini_hochberg,
     bootstrap_p,
     bootstrap_sums,
+    holm,
     linear_trend,
     percentile_interval,
     poisson_rate,
@@ -351,9 +351,11 @@ def dimensions(
         order = [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))] + ["no_template"]
         dims.append(("template", lambda f: f.template or "no_template", order))
     if any(f.purpose for f in facts):
+        # purposes are compared among the posts that have one: when they come from the
+        # templates, "no purpose" would only repeat "no template"
         counts = Counter(f.purpose for f in facts if f.purpose)
-        order = [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))] + ["no_purpose"]
-        dims.append(("purpose", lambda f: f.purpose or "no_purpose", order))
+        order = [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        dims.append(("purpose", lambda f: f.purpose or "", order))
     dims += [
         ("length", lambda f: f.length_band or "unknown", [str(b[0]) for b in cfg["length_bands"]]),
         ("fold", lambda f: f.fold or "unknown", list(cfg["fold_bands"])),
@@ -370,7 +372,7 @@ def what_works(
 
     Each group is resampled on its own (a stratified bootstrap); "the rest" of a replicate is
     the sum of the other groups' replicates. Binary dimensions get one comparison, larger ones
-    one per group. Benjamini–Hochberg adjusts the p-values of all comparisons with enough posts.
+    one per group. Holm's method adjusts the p-values of all comparisons with enough posts.
     """
     level = settings.level
     alpha = 1 - level
@@ -379,7 +381,9 @@ def what_works(
     for dim, key, order in dimensions(facts, has_template):
         members: dict[str, list[PostFacts]] = defaultdict(list)
         for f in facts:
-            members[key(f)].append(f)
+            group = key(f)
+            if group:
+                members[group].append(f)
         present = [g for g in order if g in members] + sorted(g for g in members if g not in order)
         boots = {g: _boot(members[g], basis, settings, dim, g) for g in present}
         for g in present:
@@ -428,12 +432,12 @@ def what_works(
                     "difference_interval": percentile_interval(diffs, level),
                     "ratio": rate / rest_rate if rest_rate > 0 else None,
                     "ratio_interval": percentile_interval(ratios, level),
-                    "p": bootstrap_p(_finite(diffs)),
+                    "p": bootstrap_p(diffs, rate - rest_rate, df=min(b.n, rest_n) - 1),
                     "small": b.n < settings.min_posts or rest_n < settings.min_posts,
                 }
             )
     tested = [i for i, r in enumerate(raw) if not r["small"]]
-    qs = benjamini_hochberg([raw[i]["p"] for i in tested])
+    qs = holm([raw[i]["p"] for i in tested])
     qmap = dict(zip(tested, qs, strict=True))
     effects: list[Effect] = []
     for i, r in enumerate(raw):
@@ -462,7 +466,7 @@ def what_works(
                 ratio=r["ratio"],
                 ratio_interval=r["ratio_interval"],
                 p=r["p"],
-                q=q if q is not None else 1.0,
+                p_adjusted=q if q is not None else 1.0,
                 finding=warning is None,
                 warning=warning,
             )
@@ -584,7 +588,11 @@ def compute(
         skipped = len(history.skipped)
         raise InputError(
             f"the history has no posts to look at ({skipped} row{'s' if skipped != 1 else ''} skipped"
-            + (f"; first: line {history.skipped[0].line}: {history.skipped[0].reason}" if skipped else "")
+            + (
+                f"; first: {history.unit} {history.skipped[0].line}: {history.skipped[0].reason}"
+                if skipped
+                else ""
+            )
             + ")"
         )
     end = max(p.date for p in history.posts)

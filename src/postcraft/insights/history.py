@@ -411,8 +411,10 @@ def _missing_columns_error(
     cols = ", ".join(repr(h) for h in shown) if shown else "(none)"
     parts = []
     for f in missing:
-        examples = ", ".join(repr(n) for n in _display_names(f)[:6])
-        parts.append(f"'{f}' ({specs[f].description}; recognised names: {examples}, …)")
+        names = _display_names(f)
+        shown = names if len(names) <= 8 else [*names[:5], "…", *names[-2:]]  # English first, Danish last
+        examples = ", ".join(n if n == "…" else repr(n) for n in shown)
+        parts.append(f"'{f}' ({specs[f].description}; recognised names: {examples})")
     fix = ", ".join(f"'{f}': '<your column>'" for f in missing)
     where = f" in sheet {sheet.sheet!r}" if sheet.sheet else ""
     return HistoryError(

@@ -20,7 +20,7 @@ from .report import (
     effect_sentence,
     group_label,
     rate_text,
-    warning_text,
+    warning_short,
 )
 
 if TYPE_CHECKING:
@@ -545,7 +545,7 @@ def insights_html(ins: Insights, lang: str = "en") -> str:
                     if e.ratio is not None and ri is not None
                     else "–"
                 )
-                note = warning_text(e, ins, lang)
+                note = warning_short(e, lang)
                 if e.finding:
                     note = badge(note, GREEN if e.difference > 0 else RED)
                 else:

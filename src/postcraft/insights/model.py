@@ -177,10 +177,11 @@ class Effect(_ToDict):
     """Posts of one group against all other posts of the same dimension.
 
     ``difference`` = ``rate - rest_rate`` and ``ratio`` = ``rate / rest_rate``, each with a
-    bootstrap percentile interval; ``p`` is the bootstrap p-value of "no difference" and ``q``
-    its Benjamini–Hochberg adjustment over every comparison of the report. ``finding`` is true
-    only when both groups have at least ``min_posts`` posts, the difference's interval excludes
-    zero and ``q`` < 1 - level. Otherwise ``warning`` says why not: ``small_sample``,
+    bootstrap percentile interval; ``p`` is the p-value of "no difference" (the difference over
+    its bootstrap standard error) and ``p_adjusted`` its Holm adjustment over every comparison
+    of the report with enough posts. ``finding`` is true only when both groups have at least
+    ``min_posts`` posts, the difference's interval excludes zero and ``p_adjusted`` < 1 - level.
+    Otherwise ``warning`` says why not: ``small_sample``,
     ``includes_zero`` or ``multiple_comparisons``. These describe the history; they do not
     say that the feature made the difference.
     """
@@ -197,7 +198,7 @@ class Effect(_ToDict):
     ratio: float | None
     ratio_interval: Interval | None
     p: float
-    q: float
+    p_adjusted: float
     finding: bool
     warning: str | None
 

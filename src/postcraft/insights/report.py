@@ -90,11 +90,30 @@ def effect_sentence(e: Effect, lang: str = "en", level: float | None = None) -> 
         "high": _bound(ci.high if ci else None, e.basis, lang),
         "n": e.n,
         "rest_n": e.rest_n,
+        "rest": text(lang, "rest." + e.dimension) if has(lang, "rest." + e.dimension) else text(lang, "rest"),
     }
     if e.ratio is None:
         return text(lang, "effect.sentence_no_ratio", **values)
     ratio = text(lang, "effect.ratio", ratio=number(e.ratio, lang, 1))
     return text(lang, "effect.sentence", ratio=ratio, **values)
+
+
+def warning_short(e: Effect, lang: str) -> str:
+    """A word or two for a table: stands out, cannot tell, may be chance, too few posts."""
+    return text(lang, "short." + (e.warning or "finding"))
+
+
+def legend(ins: Insights, lang: str) -> str:
+    """What the short words of the tables mean."""
+    level = float(ins.settings.get("level", 0.95))
+    return text(
+        lang,
+        "what_works.legend",
+        ci=ci_label(level, lang),
+        k=ins.settings.get("comparisons", 0),
+        alpha=number(1 - level, lang, 2),
+        min=ins.settings.get("min_posts", 20),
+    )
 
 
 def warning_text(e: Effect, ins: Insights, lang: str) -> str:
@@ -106,7 +125,7 @@ def warning_text(e: Effect, ins: Insights, lang: str) -> str:
         "warning." + e.warning,
         min=ins.settings.get("min_posts", 20),
         k=ins.settings.get("comparisons", 0),
-        q=number(e.q, lang, 3),
+        q=number(e.p_adjusted, lang, 3),
     )
 
 
@@ -384,7 +403,7 @@ def text_report(ins: Insights, lang: str = "en") -> str:
                         if e.ratio is not None and ri is not None
                         else "–"
                     )
-                    note = warning_text(e, ins, lang)
+                    note = warning_short(e, lang)
                 rows.append(
                     [
                         _cut(group_label(dim, g.group, lang), 32),
@@ -398,6 +417,8 @@ def text_report(ins: Insights, lang: str = "en") -> str:
                     ]
                 )
             out += _table(rows)
+
+        out += ["", _wrap(legend(ins, lang))]
 
     # celebrate
     out += ["", L(lang, "section.celebrate").upper()]
@@ -507,6 +528,8 @@ def text_report(ins: Insights, lang: str = "en") -> str:
             out.append("  " + L(lang, "and_more", n=len(h.skipped) - 20).strip())
     else:
         out.append(L(lang, "data.nothing_skipped"))
+    if ins.notes:
+        out.append(L(lang, "data.notes"))
     for n in ins.notes:
         out.append(_wrap(n.message(lang), "  • ", "    "))
     out.append(

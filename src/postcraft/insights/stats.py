@@ -5,7 +5,9 @@
 * :func:`linear_trend` – an ordinary least-squares slope with a Student-t interval.
 * :func:`bootstrap_sums` – seeded, stratified bootstrap replicates of a group's summed outcomes,
   from which rates, differences and ratios get percentile intervals (:func:`percentile_interval`).
-* :func:`benjamini_hochberg` – q-values, so many comparisons do not turn noise into findings.
+* :func:`bootstrap_p` – a two-sided p-value of "no difference" from the replicates' spread.
+* :func:`holm` – Holm's adjustment, so many comparisons do not turn noise into findings
+  (:func:`benjamini_hochberg` is there too, for a false-discovery rate instead).
 
 The special functions (regularised incomplete gamma and beta) follow Numerical Recipes'
 series and continued fractions; they are checked against SciPy in the tests.
@@ -64,7 +66,9 @@ def wilson(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
     denom = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denom
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    low = 0.0 if successes <= 0 else max(0.0, centre - half)
+    high = 1.0 if successes >= n else min(1.0, centre + half)
+    return (low, high)
 
 
 # -- special functions ------------------------------------------------------------------------
@@ -302,15 +306,44 @@ def percentile_interval(values: Sequence[float], level: float = 0.95) -> Interva
     return Interval(percentile(s, alpha / 2), percentile(s, 1 - alpha / 2), level)
 
 
-def bootstrap_p(differences: Sequence[float]) -> float:
-    """Two-sided bootstrap p-value of "the difference is zero": twice the smaller share of
-    replicates on either side of zero, with the usual +1 correction (never exactly 0)."""
-    b = len(differences)
-    if b == 0:
+def bootstrap_p(differences: Sequence[float], observed: float, df: float | None = None) -> float:
+    """Two-sided p-value of "the difference is zero": ``observed`` over the bootstrap standard
+    error of the replicates, against Student's t with ``df`` degrees of freedom (the normal
+    distribution when ``None``). Counting replicates beyond zero instead could not go below
+    1/resamples, and many comparisons need smaller p-values than that.
+
+    >>> round(bootstrap_p([0.8, 1.0, 1.2, 1.0], 1.0), 6)
+    0.0
+    >>> round(bootstrap_p([-1.0, 1.0, -1.0, 1.0], 0.1), 3), round(bootstrap_p([-1.0, 1.0, -1.0, 1.0], 0.1, 5), 3)
+    (0.931, 0.934)
+    """
+    finite = [d for d in differences if math.isfinite(d)]
+    if len(finite) < 2:
         return 1.0
-    below = sum(1 for d in differences if d <= 0)
-    above = sum(1 for d in differences if d >= 0)
-    return min(1.0, 2 * (min(below, above) + 1) / (b + 1))
+    mean = sum(finite) / len(finite)
+    sd = math.sqrt(sum((d - mean) ** 2 for d in finite) / (len(finite) - 1))
+    if sd == 0:
+        return 0.0 if observed != 0 else 1.0
+    z = abs(observed) / sd
+    if df is None or df <= 0:
+        return min(1.0, 2 * NormalDist().cdf(-z))
+    return min(1.0, 2 * (1 - t_cdf(z, df)))
+
+
+def holm(pvalues: Sequence[float]) -> list[float]:
+    """Holm-adjusted p-values (family-wise error rate), in the input order.
+
+    >>> [round(q, 3) for q in holm([0.01, 0.04, 0.03, 0.2])]
+    [0.04, 0.09, 0.09, 0.2]
+    """
+    m = len(pvalues)
+    order = sorted(range(m), key=lambda i: pvalues[i])
+    out = [0.0] * m
+    running = 0.0
+    for rank, i in enumerate(order):
+        running = max(running, min(1.0, (m - rank) * pvalues[i]))
+        out[i] = running
+    return out
 
 
 def benjamini_hochberg(pvalues: Sequence[float]) -> list[float]:
