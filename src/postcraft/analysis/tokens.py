@@ -58,6 +58,9 @@ _SPECIAL = regex.compile(
     regex.VERBOSE | regex.V0,
 )
 _SPECIAL_TRIGGER = frozenset("@._%+")
+# None of _SPECIAL's entities can continue past a trigger followed by white space (or by the end
+# of the text), which is how most sentences end: no need to try them there.
+_SPECIAL_NEVER_AFTER = frozenset(" \t\r\n")
 
 _PATTERN = regex.compile(
     r"""
@@ -99,20 +102,35 @@ _KIND: dict[str, TokenKind] = {
 _URL_TRAIL = ".,;:!?)]}»\"'’”"
 
 
+# Token kind by the index of the alternative that matched (``Match.lastindex``; every group
+# of _PATTERN is a top-level alternative).
+_KIND_AT: tuple[TokenKind | None, ...] = (None,) + tuple(
+    _KIND[name] for name, _ in sorted(_PATTERN.groupindex.items(), key=lambda kv: kv[1])
+)
+_WORD_AT = _PATTERN.groupindex["word"]
+_URL_AT = _PATTERN.groupindex["url"]
+
+
 def tokenize(text: str) -> list[tuple[str, int, int, TokenKind]]:
     """Split ``text`` into ``(text, start, end, kind)`` tuples, whitespace dropped."""
     out: list[tuple[str, int, int, TokenKind]] = []
     append = out.append
     skip_until = 0
     n = len(text)
+    kind_at = _KIND_AT
+    trigger = _SPECIAL_TRIGGER
     for m in _PATTERN.finditer(text):
         start, end = m.span()
         if start < skip_until:
             continue
-        group = m.lastgroup
-        assert group is not None
-        if group == "word" and end < n and text[end] in _SPECIAL_TRIGGER:
-            if start == 0 or text[start - 1] not in "@.":
+        at = m.lastindex
+        if at == _WORD_AT:
+            if (
+                end + 1 < n
+                and text[end] in trigger
+                and text[end + 1] not in _SPECIAL_NEVER_AFTER
+                and (start == 0 or text[start - 1] not in "@.")
+            ):
                 sm = _SPECIAL.match(text, start)
                 if sm is not None and sm.end() > end:
                     g = sm.lastgroup
@@ -123,18 +141,21 @@ def tokenize(text: str) -> list[tuple[str, int, int, TokenKind]]:
                     append((text[start:end], start, end, _KIND[g]))
                     skip_until = end
                     continue
-        kind = _KIND[group]
-        if kind == "url":
+            append((text[start:end], start, end, "word"))
+        elif at == _URL_AT:
             end = _trim_url(text, start, end)
-            append((text[start:end], start, end, kind))
+            append((text[start:end], start, end, "url"))
             if end < m.end():
                 skip_until = m.end()
                 for m2 in _PATTERN.finditer(text, end, m.end()):
                     g2 = m2.lastgroup
                     assert g2 is not None
                     append((m2.group(), m2.start(), m2.end(), _KIND[g2]))
-            continue
-        append((m.group(), start, end, kind))
+        else:
+            assert at is not None
+            kind = kind_at[at]
+            assert kind is not None
+            append((text[start:end], start, end, kind))
     return out
 
 
