@@ -217,6 +217,26 @@ def test_posts_that_cannot_be_reviewed_are_left_out_of_what_works_and_said() -> 
     assert ins.organisation.posts == 61  # still counted for cadence
 
 
+def test_long_histories_review_with_a_progress_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    import postcraft.insights.compute as compute
+
+    calls: list[tuple[int | None, str]] = []
+
+    def recording(items: Any, *, total: int | None = None, label: str = "", stream: Any = None) -> Any:
+        calls.append((total, label))
+        return iter(items)
+
+    monkeypatch.setattr(compute, "progress", recording)
+    rows = make_rows(8, compute.PROGRESS_FROM)
+    insights(load_history(rows))
+    assert calls == [(compute.PROGRESS_FROM, "reviewing posts")]
+    insights(load_history(rows[:10]))
+    insights(load_history(rows), show_progress=False)
+    assert len(calls) == 1
+    insights(load_history(rows[:10]), show_progress=True)
+    assert calls[-1] == (10, "reviewing posts")
+
+
 # -- cadence, leaders, celebrate ----------------------------------------------------------------------
 def _day(week: int, weekday: int = 1) -> str:
     return (

@@ -447,3 +447,18 @@ def test_the_example_history_loads_with_its_roster() -> None:
     d = h.to_dict()
     json.dumps(d)
     assert d["posts"][0]["date"] == h.posts[0].date.isoformat()
+
+
+def test_the_docs_list_every_recognised_column_name() -> None:
+    doc = (ROOT / "docs" / "insights.md").read_text("utf-8")
+    rows: dict[str, str] = {}
+    for line in doc.splitlines():
+        if line.startswith("| `"):
+            rows.setdefault(line.split("|")[1].strip(), line)  # the column table comes first
+    for field, names in default_columns().items():
+        row = rows.get(f"`{field}`")
+        assert row is not None, f"docs/insights.md has no row for {field!r}"
+        cells = [c.strip() for c in row.split("|")]
+        assert cells[-2] == ", ".join(f"`{n}`" for n in names), (
+            f"the docs' names for {field!r} are out of date"
+        )

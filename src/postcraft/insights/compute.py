@@ -47,6 +47,10 @@ from .stats import (
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+#: Histories with at least this many posts draw a progress bar while the posts are reviewed
+#: (on a terminal only; never when piped, in CI or with POSTCRAFT_NO_PROGRESS set).
+PROGRESS_FROM = 100
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -125,7 +129,7 @@ def review_posts(
     purposes = _template_purposes({p.template for p in posts if p.template})
     cache: dict[str, dict[str, Any]] = {}
     items: Iterable[Post] = posts
-    if show_progress is not False:
+    if show_progress or (show_progress is None and len(posts) >= PROGRESS_FROM):
         items = progress(posts, total=len(posts), label="reviewing posts")
     out: list[PostFacts] = []
     for post in items:

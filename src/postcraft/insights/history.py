@@ -284,25 +284,22 @@ def _load_mapping(mapping: Any) -> _Mapping:
             raise ConfigError("no such mapping file; check the path", path=path) from None
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"cannot read the mapping file ({exc})", path=path) from None
-        try:
-            node = yaml.compose(raw, Loader=_Loader)  # noqa: S506 - safe loader
-            doc = yaml.load(raw, Loader=_Loader)  # noqa: S506 - safe loader
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 if mark is not None else None
-            raise ConfigError(
-                f"this is not valid YAML ({getattr(exc, 'problem', exc)})", path=path, line=line
-            ) from None
+        from ..yamlsrc import line_of, load_yaml
+
+        doc = load_yaml(raw, path)
         if doc is None:
             doc = {}
-        if isinstance(node, yaml.MappingNode):
-            for k, _v in node.value:
-                lines[str(k.value)] = k.start_mark.line + 1
-        if isinstance(doc, Mapping) and isinstance(doc.get("columns"), Mapping):
-            inner = doc["columns"]
-            doc = {**{k: v for k, v in doc.items() if k != "columns"}, **inner}
+        if isinstance(doc, Mapping):
+            for k in doc:
+                lines[str(k)] = line_of(doc, str(k)) or 0
+            if isinstance(doc.get("columns"), Mapping):
+                for k in doc["columns"]:
+                    lines[str(k)] = line_of(doc["columns"], str(k)) or 0
     else:
         doc = mapping
+    if isinstance(doc, Mapping) and isinstance(doc.get("columns"), Mapping):
+        # {"columns": {field: column}, "date_format": ...}: the fields may sit under "columns"
+        doc = {**{k: v for k, v in doc.items() if k != "columns"}, **doc["columns"]}
     if not isinstance(doc, Mapping):
         raise ConfigError(
             "a column mapping is a mapping of field to column name, e.g. {'date': 'Publiceret', "
@@ -314,7 +311,7 @@ def _load_mapping(mapping: Any) -> _Mapping:
     allowed = sorted(list(fields_spec) + list(OPTIONS))
     for key, value in doc.items():
         k = str(key)
-        where = lines.get(k)
+        where = lines.get(k) or None
         if k in OPTIONS:
             options[k] = _option(k, value, path, where)
             continue
