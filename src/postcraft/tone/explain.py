@@ -33,22 +33,56 @@ def category_totals(
     each token's category; a style feature's goes to its own category and, shared equally, to
     the tokens behind it. Totals over all categories equal the sum of all contributions.
     """
+    by_cat, by_tok, _ = _totals(feats, contrib, style_c)
+    return by_cat, by_tok
+
+
+def _totals(
+    feats: Features, contrib: dict[str, float], style_c: list[float]
+) -> tuple[dict[str, float], dict[int, float], dict[str, list[int]]]:
+    """:func:`category_totals`, and the tokens that got a share grouped by their own category
+    (in the order they first got one)."""
     by_cat: dict[str, float] = {}
     by_tok: dict[int, float] = {}
+    tokens_by_cat: dict[str, list[int]] = {}
+    where = feats.where
+    cat_of = feats.category.get
+    cat_get = by_cat.get
+    tok_get = by_tok.get
     for key, c in contrib.items():
-        idx = feats.where[key]
+        idx = where[key]
         share = c / len(idx)
         for i in idx:
-            cat = feats.category.get(i, "word_choice")
-            by_cat[cat] = by_cat.get(cat, 0.0) + share
-            by_tok[i] = by_tok.get(i, 0.0) + share
+            cat = cat_of(i, "word_choice")
+            by_cat[cat] = cat_get(cat, 0.0) + share
+            prev = tok_get(i)
+            if prev is None:
+                by_tok[i] = 0.0 + share
+                group = tokens_by_cat.get(cat)
+                if group is None:
+                    tokens_by_cat[cat] = [i]
+                else:
+                    group.append(i)
+            else:
+                by_tok[i] = prev + share
+    style_tokens = feats.style_tokens
     for name, c in zip(STYLE_NAMES, style_c, strict=True):
         cat = STYLE_CATEGORY[name]
-        by_cat[cat] = by_cat.get(cat, 0.0) + c
-        idx = feats.style_tokens.get(name, [])
+        by_cat[cat] = cat_get(cat, 0.0) + c
+        idx = style_tokens.get(name, [])
         for i in idx:
-            by_tok[i] = by_tok.get(i, 0.0) + c / len(idx)
-    return by_cat, by_tok
+            prev = tok_get(i)
+            if prev is None:
+                by_tok[i] = 0.0 + c / len(idx)
+                tcat = cat_of(i, "word_choice")
+                group = tokens_by_cat.get(tcat)
+                if group is None:
+                    tokens_by_cat[tcat] = [i]
+                else:
+                    group.append(i)
+            else:
+                by_tok[i] = prev + c / len(idx)
+    return by_cat, by_tok, tokens_by_cat
 
 
 def explain(
@@ -57,15 +91,11 @@ def explain(
     """The strongest categories as :class:`~postcraft.tone.model.Driver` objects."""
     from .model import Driver
 
-    by_cat, by_tok = category_totals(feats, contrib, style_c)
+    by_cat, by_tok, tokens_by_cat = _totals(feats, contrib, style_c)
     tokens = analysis.tokens
     ranked = sorted(by_cat.items(), key=lambda kv: -abs(kv[1]))
     table = hints()
     out = []
-    cat_of = feats.category
-    tokens_by_cat: dict[str, list[int]] = {}
-    for i in by_tok:
-        tokens_by_cat.setdefault(cat_of.get(i, "word_choice"), []).append(i)
     for cat, weight in ranked[:MAX_DRIVERS]:
         if abs(weight) < 0.05:
             break
