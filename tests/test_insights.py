@@ -547,3 +547,19 @@ def test_errors_are_postcraft_errors() -> None:
     from postcraft.insights import HistoryError
 
     assert issubclass(HistoryError, PostcraftError) and issubclass(MissingDependencyError, PostcraftError)
+
+
+def test_importing_the_package_is_cheap() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, postcraft.insights as pi; "
+        "print(sorted(m for m in ('postcraft.insights.history', 'postcraft.insights.model', "
+        "'postcraft.insights.compute', 'yaml', 'numpy', 'pandas', 'openpyxl') if m in sys.modules)); "
+        "print(pi.Insights.__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    first, second = out.splitlines()
+    assert "postcraft.insights.history" not in first and "numpy" not in first and "pandas" not in first
+    assert second == "Insights"

@@ -22,25 +22,54 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import InputError
-from ._labels import Note
-from .history import Author, History, HistoryError, MissingDependencyError, Post, SkippedRow, load_history
-from .model import (
-    Cadence,
-    Effect,
-    FirstPost,
-    GroupRate,
-    Insights,
-    Leaders,
-    Milestone,
-    Month,
-    PostFacts,
-    TeamLead,
-    Trend,
-)
-from .stats import Interval
+
+if TYPE_CHECKING:
+    from ._labels import Note
+    from .history import Author, History, HistoryError, MissingDependencyError, Post, SkippedRow
+    from .model import (
+        Cadence,
+        Effect,
+        FirstPost,
+        GroupRate,
+        Insights,
+        Leaders,
+        Milestone,
+        Month,
+        Overlap,
+        PostFacts,
+        TeamLead,
+        Trend,
+    )
+    from .stats import Interval
+
+# name -> module that defines it; imported on first use (PEP 562), so that importing
+# postcraft.insights costs about a millisecond.
+_LAZY = {
+    "Author": ".history",
+    "History": ".history",
+    "HistoryError": ".history",
+    "MissingDependencyError": ".history",
+    "Post": ".history",
+    "SkippedRow": ".history",
+    "Cadence": ".model",
+    "Effect": ".model",
+    "FirstPost": ".model",
+    "GroupRate": ".model",
+    "Insights": ".model",
+    "Leaders": ".model",
+    "Milestone": ".model",
+    "Month": ".model",
+    "Overlap": ".model",
+    "PostFacts": ".model",
+    "TeamLead": ".model",
+    "Trend": ".model",
+    "Note": "._labels",
+    "Interval": ".stats",
+}
 
 __all__ = [
     "Author",
@@ -57,6 +86,7 @@ __all__ = [
     "MissingDependencyError",
     "Month",
     "Note",
+    "Overlap",
     "Post",
     "PostFacts",
     "SkippedRow",
@@ -65,6 +95,41 @@ __all__ = [
     "insights",
     "load_history",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'postcraft.insights' has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+def load_history(
+    source: str | os.PathLike[str] | Iterable[Mapping[str, Any]] | Any,
+    *,
+    mapping: Mapping[str, Any] | str | os.PathLike[str] | None = None,
+    roster: Any = None,
+    format: str | None = None,
+    errors: Literal["raise", "skip"] = "raise",
+    encoding: str | None = None,
+) -> History:
+    """Load a post history: a CSV, XLSX (needs openpyxl), JSON or JSON-lines file, a list of
+    dicts, or a pandas DataFrame. See :func:`postcraft.insights.history.load_history`, which
+    this calls, for every option, and ``docs/insights.md`` for the column mapping.
+
+    >>> h = load_history([{"Date": "2025-03-03", "Author": "Mette Hansen", "Text": "Tak for i dag!"}])
+    >>> len(h), h.columns["text"]
+    (1, 'Text')
+    """
+    from .history import load_history as _load
+
+    return _load(source, mapping=mapping, roster=roster, format=format, errors=errors, encoding=encoding)
 
 
 def insights(
@@ -106,6 +171,8 @@ def insights(
     is reviewed once with :func:`postcraft.review` (``guidelines`` and ``tone_model`` are passed
     on); a progress bar is drawn on a terminal for long histories (``show_progress``).
     """
+    from .history import History
+
     if not isinstance(history, History):
         history = load_history(history, mapping=mapping, roster=roster)
     elif roster is not None:

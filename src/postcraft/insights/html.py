@@ -413,7 +413,7 @@ def insights_html(ins: Insights, lang: str = "en") -> str:
             ],
             rows,
             "people",
-            numeric=(2, 3, 4, 5),
+            numeric=(2, 3, 4, 5, 6),
         )
     )
     if len(ins.people) > _MAX_PEOPLE:
