@@ -20,6 +20,7 @@ MODULES = [
     "postcraft.insights._labels",
     "postcraft.insights.report",
     "postcraft.insights.html",
+    "postcraft.insights.model",
 ]
 
 

@@ -279,6 +279,13 @@ class Insights:
     Build it with :func:`postcraft.insights.insights`. Shown as HTML with charts in a notebook;
     :meth:`report` writes a plain-text report in Danish or English; :meth:`to_dict` is JSON;
     :meth:`to_dataframe` / :meth:`to_dataframes` give pandas tables.
+
+    >>> from postcraft.insights import insights
+    >>> rows = [{"Dato": f"2025-03-{d:02d}", "Forfatter": "Ole Dam", "Tekst": f"Jeg lærte noget i uge {d}."}
+    ...         for d in (3, 10, 17)]
+    >>> result = insights(rows, now="2025-05-01", show_progress=False)
+    >>> [c.name for c in result.quiet], result.report("da").splitlines()[0]
+    (['Ole Dam'], 'postcraft-indsigt')
     """
 
     history: History = field(repr=False)
