@@ -7,7 +7,7 @@ Danish and English. One call reviews a draft::
     >>> r.lang
     'en'
 
-The public API is small: :func:`analyze`, :func:`review`, :func:`review_many`,
+The public API is small: :func:`analyze`, :func:`review`, :func:`review_many`, :func:`insights`,
 :func:`score_tone`, :func:`check`, :func:`apply_fixes`, :func:`suggest_tags`,
 :func:`templates`, :func:`render`, and the error family rooted in :class:`PostcraftError`. Heavy modules load lazily on first use, so
 ``import postcraft`` stays cheap.
@@ -23,6 +23,7 @@ from .errors import ConfigError, InputError, PostcraftError, UnsupportedLanguage
 # Functions that share their name with a submodule are bound eagerly (their modules are cheap
 # to import), so that importing the submodule later cannot shadow the function.
 from .review import SCHEMA_VERSION, Review, check, review
+from .insights import insights, load_history
 from .templates import Draft, Field, Template, render
 from .templates import list_templates as templates
 
@@ -53,6 +54,8 @@ _LAZY = {
     "escape_little_text": "postcraft.tags",
     "NameNote": "postcraft.tags",
     "review_many": "postcraft.batch",
+    "Insights": "postcraft.insights",
+    "History": "postcraft.insights",
     "compare": "postcraft.display",
     "Comparison": "postcraft.display",
 }
@@ -61,6 +64,7 @@ if TYPE_CHECKING:
     from .analysis import Analysis, Position, Token, analyze
     from .batch import review_many
     from .display import Comparison, compare
+    from .insights import History, Insights
     from .rules import Finding, Guidelines, apply_fixes, load_guidelines
     from .tags import (
         NameNote,
@@ -84,6 +88,8 @@ __all__ = [
     "Field",
     "Finding",
     "Guidelines",
+    "History",
+    "Insights",
     "NameNote",
     "Roster",
     "Suggestion",
@@ -93,7 +99,9 @@ __all__ = [
     "check",
     "compare",
     "escape_little_text",
+    "insights",
     "load_guidelines",
+    "load_history",
     "load_roster",
     "render",
     "review_many",

@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "postcraft.tags.cli",
     "postcraft.templates.cli",
     "postcraft.lsp.cli",
+    "postcraft.insights.cli",
 )
 
 
