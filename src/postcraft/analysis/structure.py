@@ -98,19 +98,26 @@ def sentences(text: str, tokens: list[Token], paragraph_spans: list[Span]) -> li
         return out
     first = 0
     i = 0
+    search = _NEWLINE.search
     while i < n:
         tok = tokens[i]
+        tok_text = tok[0]
         end_here = False
-        if tok.kind == "punct" and tok.text[0] in ".!?…":
+        if tok[3] == "punct" and tok_text[0] in ".!?…":
             end_here = True
-            if tok.text == "." and i > 0:
+            if tok_text == "." and i > 0:
                 prev = tokens[i - 1]
-                if prev.end == tok.start and (
-                    prev.lower in ABBREVIATIONS or (prev.kind == "number" and _next_is_lower(tokens, i))
+                if prev[2] == tok[1] and (
+                    prev[4] in ABBREVIATIONS or (prev[3] == "number" and _next_is_lower(tokens, i))
                 ):
                     end_here = False
-        if not end_here and i + 1 < n and _line_break(text, tok.end, tokens[i + 1].start):
-            end_here = True
+        if not end_here and i + 1 < n:
+            # A line break in the gap before the next token (inlined _line_break: most gaps are
+            # empty or one space).
+            a = tok[2]
+            gap = tokens[i + 1][1] - a
+            if gap > 1 or (gap == 1 and text[a] != " "):
+                end_here = search(text, a, a + gap) is not None
         if end_here or i == n - 1:
             # Closing quotes and brackets stay with the sentence they close.
             last = i + 1
