@@ -1,0 +1,263 @@
+"""Scale: review_many equals review one by one (1 and 2 processes), results and models survive
+pickling, the Dask path works for real on a local cluster, the docs' pandas/Spark functions
+work, and review is thread-safe (8 threads against a serial run, warm and cold)."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import re
+import subprocess
+import sys
+import threading
+import zlib
+from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import postcraft
+from postcraft.errors import UnsupportedLanguageError
+
+ROOT = Path(__file__).resolve().parents[1]
+ROSTER = ROOT / "tests" / "data" / "tags" / "roster.yaml"
+
+# Hand-written drafts that exercise every part of a review: emoji and æøå, CRLF, mentions,
+# links, hashtags, names from the roster, announcement boilerplate, questions.
+EXTRA = [
+    "Jeg er så stolt af mit team 🎉 Tak til Mette Hansen og Anders Holm for en vild uge! #Teamwork",
+    "Vi er stolte af at kunne præsentere vores nye innovative løsning. Læs mere på https://kystlys.dk/nyt",
+    "I spent the morning with our new apprentices 👩‍🔧 and honestly, I learned more than they did.\r\n\r\n"
+    "What did your first week teach you?",
+    "We are thrilled to announce our world-class, cutting-edge platform!!! Learn more: www.example.com "
+    "#Innovation #Leadership #Growth #Future #Tech #AI",
+    "Sidste nattevagt 🌙 på den gamle afdeling. Tak @[Sara Lind](urn:li:person:7YNOWNSXTG) for hjælpen.",
+    "Kort.",
+]
+
+
+def _corpus(n_per_lang: int) -> list[str]:
+    """A fixed, mixed sample of the tone corpus (crc32 order, languages interleaved)."""
+    by_lang: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "corpora" / "tone").glob("*/*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                if 100 <= len(row["text"]) <= 3000:
+                    by_lang.setdefault(row["lang"], []).append(row["text"])
+    out: list[str] = []
+    picked = {k: sorted(v, key=lambda t: zlib.crc32(t.encode()))[:n_per_lang] for k, v in by_lang.items()}
+    for i in range(n_per_lang):
+        for lang in sorted(picked):
+            if i < len(picked[lang]):
+                out.append(picked[lang][i])
+    return out
+
+
+POSTS = _corpus(20) + EXTRA
+
+
+def _dicts(reviews: Any) -> list[dict[str, Any]]:
+    return [r.to_dict() for r in reviews]
+
+
+@pytest.fixture(scope="module")
+def serial() -> list[dict[str, Any]]:
+    return [postcraft.review(t, roster=str(ROSTER)).to_dict() for t in POSTS]
+
+
+# -- review_many ---------------------------------------------------------------------------
+def test_review_many_one_process_equals_review(serial: list[dict[str, Any]]) -> None:
+    got = postcraft.review_many(POSTS, roster=str(ROSTER), show_progress=False)
+    assert isinstance(got, Iterator)
+    assert _dicts(got) == serial
+
+
+def test_review_many_two_processes_equals_review(serial: list[dict[str, Any]]) -> None:
+    # A generator (no len) and small batches, so several batches go to each worker.
+    texts = (t for t in POSTS)
+    got = postcraft.review_many(texts, n_process=2, batch_size=5, roster=str(ROSTER), show_progress=False)
+    assert _dicts(got) == serial
+
+
+def test_review_many_two_processes_raises_in_turn() -> None:
+    texts = ["Tak for i dag, alle sammen!", "Thanks for today, everyone!", "Привет, как дела у всех сегодня?"]
+    it = postcraft.review_many(texts, n_process=2, batch_size=1, show_progress=False)
+    assert [next(it).lang, next(it).lang] == ["da", "en"]
+    with pytest.raises(UnsupportedLanguageError):
+        next(it)
+
+
+# -- pickling ------------------------------------------------------------------------------
+def _roundtrip(obj: Any) -> Any:
+    return pickle.loads(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def test_results_survive_pickling() -> None:
+    text = (
+        "Vi er stolte af at kunne præsentere vores nye innovative løsning!!! Tak til Mette Hansen 🎉 "
+        "Læs mere på https://kystlys.dk #a #b #c #d #e #f"
+    )
+    review = postcraft.review(text, roster=str(ROSTER))
+    assert review.findings and review.tone.drivers and review.tags.to_dict()
+    back = _roundtrip(review)
+    assert type(back) is postcraft.Review
+    assert back.to_dict() == review.to_dict()
+    assert back.analysis.position(10) == review.analysis.position(10)
+
+    tone = _roundtrip(review.tone)
+    assert type(tone) is postcraft.ToneScore and tone == review.tone
+
+    for finding in review.findings:
+        again = _roundtrip(finding)
+        assert type(again) is postcraft.Finding and again == finding and again.to_dict() == finding.to_dict()
+
+    tags = _roundtrip(review.tags)
+    assert type(tags) is postcraft.TagSuggestions and tags.to_dict() == review.tags.to_dict()
+
+
+def test_tone_model_survives_pickling() -> None:
+    from postcraft.tone import builtin_model
+
+    for lang, text in (("da", "Jeg synes, det var en fed dag på arbejdet!"), ("en", "We are proud to announce it.")):
+        model = builtin_model(lang)
+        back = _roundtrip(model)
+        assert type(back) is postcraft.ToneModel and back == model
+        a = postcraft.analyze(text, lang=lang)
+        assert back.score(a) == model.score(a)
+        assert back.contributions(a)[0] == model.contributions(a)[0]
+
+
+# -- Dask, for real ------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def dask_client() -> Iterator[Any]:
+    pytest.importorskip("dask", reason="dask is not installed: pip install 'dask[distributed]' (the dask extra)")
+    distributed = pytest.importorskip(
+        "dask.distributed", reason="dask.distributed is not installed: pip install 'dask[distributed]'"
+    )
+    cluster = distributed.LocalCluster(
+        n_workers=2,
+        processes=True,
+        threads_per_worker=1,
+        dashboard_address=None,
+        host="127.0.0.1",
+    )
+    client = distributed.Client(cluster)
+    try:
+        yield client
+    finally:
+        client.close()
+        cluster.close()
+
+
+def test_dask_bag_equals_serial(dask_client: Any, serial: list[dict[str, Any]]) -> None:
+    import dask.bag as db
+
+    bag = db.from_sequence(POSTS, npartitions=4)  # type: ignore[no-untyped-call]
+    # Review objects travel back from the worker processes (pickled); compare their JSON.
+    reviews = bag.map(partial(postcraft.review, roster=str(ROSTER))).compute()
+    assert _dicts(reviews) == serial
+    # The work ran in the cluster's worker processes, not here.
+    assert len(dask_client.scheduler_info()["workers"]) == 2
+    pids = set(bag.map(lambda _: os.getpid()).compute())
+    assert pids and os.getpid() not in pids
+
+
+def test_dask_dataframe_map_partitions(dask_client: Any, serial: list[dict[str, Any]]) -> None:
+    pytest.importorskip("pandas", reason="pandas is not installed")
+    dd = pytest.importorskip(
+        "dask.dataframe", reason="dask.dataframe is not installed: pip install 'dask[dataframe]'"
+    )
+    import pandas as pd  # type: ignore[import-untyped]
+
+    ns = _doc_namespace("review_frame")
+    review_frame: Callable[..., Any] = ns["review_frame"]
+    df = pd.DataFrame({"id": [f"p{i}" for i in range(len(POSTS))], "text": POSTS})
+    ddf = dd.from_pandas(df, npartitions=3)
+    out = ddf.map_partitions(review_frame, roster=str(ROSTER), meta=ns["REVIEW_COLUMNS"]).compute()
+    assert list(out["id"]) == list(df["id"])
+    assert [json.loads(s) for s in out["review"]] == serial
+    assert list(out["label"]) == [d["tone"]["label"] for d in serial]
+
+
+# -- the functions docs/scale.md gives for pandas and Spark --------------------------------
+def _doc_namespace(*names: str) -> dict[str, Any]:
+    """Run the code blocks of docs/scale.md marked ``<!-- tested: NAME -->``, in this order."""
+    doc = (ROOT / "docs" / "scale.md").read_text("utf-8")
+    blocks = dict(re.findall(r"<!-- tested: (\w+) -->\n```python\n(.*?)```", doc, re.S))
+    ns: dict[str, Any] = {"__name__": "scale_doc"}
+    for name in names:
+        exec(compile(blocks[name], f"docs/scale.md:{name}", "exec"), ns)
+    return ns
+
+
+def test_docs_review_frame_and_spark_batches() -> None:
+    pd = pytest.importorskip("pandas", reason="pandas is not installed")
+    ns = _doc_namespace("review_frame", "review_batches")
+    df = pd.DataFrame({"id": [f"p{i}" for i in range(len(POSTS))], "text": POSTS})
+    batches = [df.iloc[:10], df.iloc[10:25], df.iloc[25:]]
+    out = list(ns["review_batches"](iter(batches)))
+    assert [len(b) for b in out] == [len(b) for b in batches]
+    frame = pd.concat(out)
+    assert list(frame.columns) == list(ns["REVIEW_COLUMNS"])
+    assert [json.loads(s) for s in frame["review"]] == [postcraft.review(t).to_dict() for t in POSTS]
+    assert frame["errors"].dtype == "int64" and frame["personal"].dtype == "float64"
+
+
+# -- threads -------------------------------------------------------------------------------
+def _review_in_threads(texts: list[str], n_threads: int) -> list[list[dict[str, Any]]]:
+    """Each thread reviews every text (in its own rotated order), all starting together."""
+    start = threading.Barrier(n_threads)
+    results: list[list[dict[str, Any]]] = [[] for _ in range(n_threads)]
+    errors: list[BaseException] = []
+
+    def work(k: int) -> None:
+        order = list(range(len(texts)))
+        order = order[k * 7 % len(order) :] + order[: k * 7 % len(order)]
+        got: dict[int, dict[str, Any]] = {}
+        try:
+            start.wait()
+            for i in order:
+                got[i] = postcraft.review(texts[i], roster=str(ROSTER)).to_dict()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        results[k] = [got[i] for i in sorted(got)]
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(n_threads)]
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # switch threads often, to give races a chance
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(old)
+    assert not errors, errors
+    return results
+
+
+def test_review_from_eight_threads_equals_serial(serial: list[dict[str, Any]]) -> None:
+    for got in _review_in_threads(POSTS, 8):
+        assert got == serial
+
+
+COLD_THREADS = """
+import json, sys
+sys.path.insert(0, {tests!r})
+import test_scale
+print(json.dumps(test_scale._review_in_threads(test_scale.POSTS, 8), ensure_ascii=False))
+"""
+
+
+def test_review_from_eight_threads_cold_start(serial: list[dict[str, Any]]) -> None:
+    """Eight threads hit a fresh process at once: every model, pack, roster and cache loads
+    under contention."""
+    code = COLD_THREADS.format(tests=str(Path(__file__).parent))
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    for got in json.loads(proc.stdout):
+        assert got == serial
