@@ -23,3 +23,19 @@ def test_public_names_resolve() -> None:
 
     for name in postcraft.__all__:
         assert getattr(postcraft, name) is not None, name
+
+
+def test_dotted_imports_of_subpackages_named_like_functions() -> None:
+    code = (
+        "import postcraft\n"
+        "import postcraft.insights.compute as c\n"
+        "import postcraft.templates.registry as r\n"
+        "from postcraft.review import Review\n"
+        "assert callable(postcraft.insights) and callable(postcraft.templates) and callable(postcraft.review)\n"
+        "assert postcraft.review('Tak for i dag, alle sammen!').lang == 'da'\n"
+        "assert len(postcraft.templates(lang='en')) >= 12\n"
+        "import inspect; assert 'guidelines' in inspect.signature(postcraft.review).parameters\n"
+        "print('ok')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "ok", proc.stderr

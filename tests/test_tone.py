@@ -158,3 +158,18 @@ def test_review_includes_the_tone() -> None:
     r = postcraft.review(PERSONAL["en"])
     assert r.tone is not None and r.tone.label == "personal"
     assert r.to_dict()["tone"]["label"] == "personal"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("I learned more about our customers. Learn more: example.com", ["Learn", "more"]),
+        ("Jeg læste mere om det i går. Læs mere på firma.dk", ["Læs", "mere"]),
+    ],
+)
+def test_calls_to_action_match_the_imperative_not_the_narrative(text: str, words: list[str]) -> None:
+    from postcraft.tone.features import extract
+
+    a = analyze(text)
+    feats = extract(a)
+    assert [a.tokens[i].text for i in feats.style_tokens["call_to_action"]] == words

@@ -15,17 +15,51 @@ The public API is small: :func:`analyze`, :func:`review`, :func:`review_many`, :
 
 from __future__ import annotations
 
+import functools
+import sys
+from collections.abc import Callable
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError, InputError, PostcraftError, UnsupportedLanguageError
-
-# Functions that share their name with a submodule are bound eagerly (their modules are cheap
-# to import), so that importing the submodule later cannot shadow the function.
-from .review import SCHEMA_VERSION, Review, check, review
-from .insights import insights, load_history
+from .insights import load_history
+from .review import SCHEMA_VERSION, Review, check
 from .templates import Draft, Field, Template, render
-from .templates import list_templates as templates
+
+
+class _FunctionAndPackage:
+    """A public function that shares its name with a subpackage (``review``, ``templates``,
+    ``insights``). Calling it calls the function; attributes are the subpackage's, so neither
+    ``import postcraft.insights.compute as c`` nor importing a submodule later can break it."""
+
+    def __init__(self, func: Callable[..., Any], package: str) -> None:
+        functools.update_wrapper(self, func)
+        self._package = package
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.__wrapped__(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(sys.modules.get(self._package) or import_module(self._package), name)
+
+    def __repr__(self) -> str:
+        return f"<function postcraft.{self.__name__}>"
+
+
+if TYPE_CHECKING:
+    from .insights import insights
+    from .review import review
+    from .templates import list_templates as templates
+else:
+    from .insights import insights as _insights
+    from .review import review as _review
+    from .templates import list_templates as _templates
+
+    review = _FunctionAndPackage(_review, "postcraft.review")
+    templates = _FunctionAndPackage(_templates, "postcraft.templates")
+    insights = _FunctionAndPackage(_insights, "postcraft.insights")
 
 __version__ = "0.1.0"
 

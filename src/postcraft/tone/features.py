@@ -89,7 +89,9 @@ class Lexicon:
 
     lang: str
     words: dict[str, str]  # lemma -> lexicon category
-    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first lemma -> (phrase, category)
+    # first lemma -> (phrase, category, exact): lemmas, or surface forms when ``exact`` (calls to
+    # action are imperatives: "Learn more" is one, "I learned more" is not)
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]]
     suffixes: tuple[str, ...]
 
 
@@ -105,7 +107,7 @@ def lexicon(lang: str) -> Lexicon:
         raw = yaml.safe_load((resources.files("postcraft.tone") / "data" / "lexicon.yaml").read_text("utf-8"))
     spec: dict[str, Any] = raw[lang]
     words: dict[str, str] = {}
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
     for cat, body in spec.items():
         if cat == "nominal_suffixes":
             continue
@@ -114,7 +116,9 @@ def lexicon(lang: str) -> Lexicon:
             words.setdefault(str(w).lower(), cat)
         for p in body.get("phrases", []):
             lemmas = tuple(lemma_of(x, lang) for x in str(p).lower().split())
-            phrases.setdefault(lemmas[0], []).append((lemmas, cat))
+            exact = cat == "call_to_action"
+            words_ = tuple(str(p).lower().split()) if exact else lemmas
+            phrases.setdefault(lemmas[0], []).append((words_, cat, exact))
     return Lexicon(
         lang=lang,
         words=words,
@@ -208,8 +212,8 @@ def extract(analysis: Analysis) -> Features:
                 category[i] = "word_choice"
             phrases = phrases_get(lem)
             if phrases:
-                for phrase, pcat in phrases:
-                    idx = _match_phrase(tokens, i, phrase)
+                for phrase, pcat, exact in phrases:
+                    idx = _match_phrase(tokens, i, phrase, exact)
                     if idx:
                         style_tokens[pcat].extend(idx)
                         label = _LEX_CATEGORY[pcat]
@@ -322,13 +326,20 @@ def _phrase_count(indices: list[int]) -> int:
     return 1 + sum(1 for a, b in zip(s, s[1:], strict=False) if b != a + 1)
 
 
-def _match_phrase(tokens: tuple[Any, ...], i: int, phrase: tuple[str, ...]) -> list[int]:
-    """Token indices of ``phrase`` (lemmas) starting at word ``i``, skipping nothing; [] if no match."""
+def _match_phrase(tokens: tuple[Any, ...], i: int, phrase: tuple[str, ...], exact: bool = False) -> list[int]:
+    """Token indices of ``phrase`` starting at word ``i``, skipping nothing; [] if no match.
+
+    Words match on lemma or lower-case form; with ``exact``, on the lower-case form only."""
+    if exact and tokens[i].lower != phrase[0]:
+        return []
     idx = [i]
     j = i
     for want in phrase[1:]:
         j += 1
-        if j >= len(tokens) or tokens[j].kind != "word" or tokens[j].lemma != want and tokens[j].lower != want:
+        if j >= len(tokens) or tokens[j].kind != "word":
+            return []
+        tok = tokens[j]
+        if tok.lower != want and (exact or tok.lemma != want):
             return []
         idx.append(j)
     return idx
