@@ -165,7 +165,9 @@ class Analysis:
     @cached_property
     def _astral(self) -> list[int]:
         text = self.text
-        if not text or max(text) <= "\uffff":
+        # Most posts are ASCII or have no code point beyond the BMP: then UTF-16 has as many
+        # units as the text has code points (lone surrogates count one unit, as they should).
+        if text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
             return []
         return [m.start() for m in _ASTRAL.finditer(text)]
 
@@ -237,7 +239,7 @@ def analyze(text: str, *, lang: str | None = None) -> Analysis:
     lowers = [fold_get(t[0]) or _fold_case(t[0]) for t in raw]
     if lang is None:
         words = [lw for lw, t in zip(lowers, raw, strict=True) if t[3] == "word"]
-        tags = [lw[1:] for lw, t in zip(lowers, raw, strict=True) if t[3] == "hashtag"]
+        tags = [lw[1:] for lw, t in zip(lowers, raw, strict=True) if t[3] == "hashtag"] if "#" in text else []
         guess = langid.detect(words, tags, text)
         code, scores, reason = guess.lang, guess.scores, guess.reason
     else:
@@ -246,7 +248,17 @@ def analyze(text: str, *, lang: str | None = None) -> Analysis:
     new = tuple.__new__  # what Token(...) does, without its Python-level __new__
     tokens: tuple[Token, ...] = tuple(
         [
-            new(Token, (t[0], t[1], t[2], t[3], lw, (lemma_get(lw) or _lemma_of(lw, code)) if t[3] == "word" else lw))
+            new(
+                Token,
+                (
+                    t[0],
+                    t[1],
+                    t[2],
+                    t[3],
+                    lw,
+                    (lemma_get(lw) or _lemma_of(lw, code)) if t[3] == "word" else lw,
+                ),
+            )
             for t, lw in zip(raw, lowers, strict=True)
         ]
     )
@@ -272,7 +284,7 @@ _CACHE_MAX = 200_000
 _FOLDED: dict[str, str] = {}
 _LEMMAS: dict[str, dict[str, str]] = {}
 _SYLLABLES: dict[str, int] = {}
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _fold_case(s: str) -> str:
