@@ -276,8 +276,12 @@ def measure_batch(texts: list[str], roster: Path) -> dict[str, Any]:
     res: dict[str, Any] = {"posts": len(texts)}
     for n_process in (1, 2):
         t = time.perf_counter()
-        count = sum(1 for _ in postcraft.review_many(texts, n_process=n_process, roster=str(roster),
-                                                     show_progress=False))
+        count = sum(
+            1
+            for _ in postcraft.review_many(
+                texts, n_process=n_process, roster=str(roster), show_progress=False
+            )
+        )
         elapsed = time.perf_counter() - t
         res[f"n{n_process}_posts_per_s"] = count / elapsed
         res[f"n{n_process}_s"] = elapsed
@@ -384,17 +388,34 @@ def report(res: dict[str, Any]) -> str:
     rows: list[tuple[str, str, str]] = []
     c = res.get("cold")
     if c:
-        rows.append(("import postcraft (fresh interpreter, median)", f"{c['import_s'] * 1e3:.1f} ms",
-                     f"≤ {TARGETS['import'] * 1e3:.0f} ms {mark(c['import_s'] <= TARGETS['import'])}"))
-        rows.append((f"cold `{c['cli_command']} post.txt` (wall, median)", f"{c['cold_cli_s'] * 1e3:.0f} ms",
-                     f"≤ {TARGETS['cold_cli'] * 1e3:.0f} ms {mark(c['cold_cli_s'] <= TARGETS['cold_cli'])}"))
+        rows.append(
+            (
+                "import postcraft (fresh interpreter, median)",
+                f"{c['import_s'] * 1e3:.1f} ms",
+                f"≤ {TARGETS['import'] * 1e3:.0f} ms {mark(c['import_s'] <= TARGETS['import'])}",
+            )
+        )
+        rows.append(
+            (
+                f"cold `{c['cli_command']} post.txt` (wall, median)",
+                f"{c['cold_cli_s'] * 1e3:.0f} ms",
+                f"≤ {TARGETS['cold_cli'] * 1e3:.0f} ms {mark(c['cold_cli_s'] <= TARGETS['cold_cli'])}",
+            )
+        )
         rows.append(("  bare `python -c pass` for reference", f"{c['bare_python_s'] * 1e3:.0f} ms", ""))
         ld = c["load_s"]
         rows.append(("model load: tone models da + en", f"{ld['tone_models'] * 1e3:.1f} ms", ""))
         rows.append(("  built-in rule packs", f"{ld['packs'] * 1e3:.1f} ms", ""))
-        rows.append((f"  roster ({res['inproc']['roster_people'] if 'inproc' in res else '?'} people)",
-                     f"{ld['roster'] * 1e3:.1f} ms", ""))
-        rows.append(("  rest of the first review (lemmas, lexicons, …)", f"{ld['first_reviews'] * 1e3:.1f} ms", ""))
+        rows.append(
+            (
+                f"  roster ({res['inproc']['roster_people'] if 'inproc' in res else '?'} people)",
+                f"{ld['roster'] * 1e3:.1f} ms",
+                "",
+            )
+        )
+        rows.append(
+            ("  rest of the first review (lemmas, lexicons, …)", f"{ld['first_reviews'] * 1e3:.1f} ms", "")
+        )
     ip = res.get("inproc")
     if ip:
         for name in ("analyze", "score_tone", "check", "suggest_tags", "review"):
@@ -402,32 +423,61 @@ def report(res: dict[str, Any]) -> str:
             target = ""
             if name == "review":
                 target = f"median ≤ {TARGETS['review_median']} ms {mark(r['median_ms'] <= TARGETS['review_median'])}"
-            rows.append((f"{name} per post", f"median {r['median_ms']:.3f} ms · p95 {r['p95_ms']:.3f} ms", target))
+            rows.append(
+                (f"{name} per post", f"median {r['median_ms']:.3f} ms · p95 {r['p95_ms']:.3f} ms", target)
+            )
         st = ip["stages_mean_ms"]
-        rows.append(("  review's time by stage (mean)",
-                     " · ".join(f"{k} {v:.3f}" for k, v in st.items()) + " ms", ""))
+        rows.append(
+            ("  review's time by stage (mean)", " · ".join(f"{k} {v:.3f}" for k, v in st.items()) + " ms", "")
+        )
         rows.append(("posts/s, one process (review)", f"{ip['review']['posts_per_s']:,.0f}", ""))
     b = res.get("batch")
     if b:
-        rows.append((f"posts/s, review_many n_process=1 ({b['posts']:,} posts)", f"{b['n1_posts_per_s']:,.0f}", ""))
-        rows.append(("posts/s, review_many n_process=2 (pool start included)", f"{b['n2_posts_per_s']:,.0f}",
-                     f"{b['n2_posts_per_s'] / b['n1_posts_per_s']:.2f}× one process"))
+        rows.append(
+            (f"posts/s, review_many n_process=1 ({b['posts']:,} posts)", f"{b['n1_posts_per_s']:,.0f}", "")
+        )
+        rows.append(
+            (
+                "posts/s, review_many n_process=2 (pool start included)",
+                f"{b['n2_posts_per_s']:,.0f}",
+                f"{b['n2_posts_per_s'] / b['n1_posts_per_s']:.2f}× one process",
+            )
+        )
     if ip:
-        rows.append(("peak RSS (this process)", f"{ip['peak_rss_mb']:.0f} MB",
-                     f"≤ {TARGETS['peak_rss']:.0f} MB {mark(ip['peak_rss_mb'] <= TARGETS['peak_rss'])}"))
+        rows.append(
+            (
+                "peak RSS (this process)",
+                f"{ip['peak_rss_mb']:.0f} MB",
+                f"≤ {TARGETS['peak_rss']:.0f} MB {mark(ip['peak_rss_mb'] <= TARGETS['peak_rss'])}",
+            )
+        )
     if b:
         rows.append(("  peak RSS of a review_many worker", f"{b['worker_peak_rss_mb']:.0f} MB", ""))
     p = res.get("proselint")
     if ip and p:
         en = ip["review_en"]
         ratio = en["median_ms"] / p["median_ms"]
-        rows.append((f"proselint {p['version']} per English post (in-process)",
-                     f"median {p['median_ms']:.3f} ms · p95 {p['p95_ms']:.3f} ms", ""))
-        rows.append(("postcraft review per English post",
-                     f"median {en['median_ms']:.3f} ms · p95 {en['p95_ms']:.3f} ms", ""))
-        rows.append(("ratio postcraft review / proselint (median)",
-                     f"{ratio:.3f} (proselint takes {1 / ratio:.1f}× as long)",
-                     f"≤ {TARGETS['proselint_ratio']} {mark(ratio <= TARGETS['proselint_ratio'])}"))
+        rows.append(
+            (
+                f"proselint {p['version']} per English post (in-process)",
+                f"median {p['median_ms']:.3f} ms · p95 {p['p95_ms']:.3f} ms",
+                "",
+            )
+        )
+        rows.append(
+            (
+                "postcraft review per English post",
+                f"median {en['median_ms']:.3f} ms · p95 {en['p95_ms']:.3f} ms",
+                "",
+            )
+        )
+        rows.append(
+            (
+                "ratio postcraft review / proselint (median)",
+                f"{ratio:.3f} (proselint takes {1 / ratio:.1f}× as long)",
+                f"≤ {TARGETS['proselint_ratio']} {mark(ratio <= TARGETS['proselint_ratio'])}",
+            )
+        )
     elif ip and res.get("proselint_missing"):
         rows.append(("proselint", "not installed: `pip install proselint` (benchmark only)", ""))
     w0 = max(len(r[0]) for r in rows)
@@ -439,18 +489,35 @@ def report(res: dict[str, Any]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--repeat", type=int, default=15, help="fresh interpreters per cold measurement")
-    parser.add_argument("--rounds", type=int, default=1,
-                        help="passes over the corpus per capability; the pass with the lowest median is kept")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="passes over the corpus per capability; the pass with the lowest median is kept",
+    )
     parser.add_argument("--posts", type=int, default=0, help="use only the first N posts (0: all)")
-    parser.add_argument("--batch-posts", type=int, default=6000,
-                        help="posts for the throughput runs (the corpus repeated as needed)")
+    parser.add_argument(
+        "--batch-posts",
+        type=int,
+        default=6000,
+        help="posts for the throughput runs (the corpus repeated as needed)",
+    )
     parser.add_argument("--roster", type=Path, default=DEFAULT_ROSTER, help="roster for tags and reviews")
     parser.add_argument("--post", type=Path, default=DEFAULT_POST, help="the draft for the cold CLI run")
-    parser.add_argument("--quick", action="store_true", help="repeat 5, a quarter of the corpus, 1,500 batch posts")
-    parser.add_argument("--skip", action="append", default=[],
-                        choices=["cold", "inproc", "batch", "proselint"], help="leave a part out")
+    parser.add_argument(
+        "--quick", action="store_true", help="repeat 5, a quarter of the corpus, 1,500 batch posts"
+    )
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        choices=["cold", "inproc", "batch", "proselint"],
+        help="leave a part out",
+    )
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of the review path")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     args = parser.parse_args(argv)
@@ -458,7 +525,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.repeat = min(args.repeat, 5)
         args.batch_posts = min(args.batch_posts, 1500)
     sys.path.insert(0, str(ROOT / "src"))  # a fresh clone works without installing
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])
+    )
     os.environ.setdefault("POSTCRAFT_NO_PROGRESS", "1")
 
     import postcraft
@@ -488,8 +557,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         res["proselint"] = measure_proselint(posts)
         res["proselint_missing"] = res["proselint"] is None
         if res["proselint"] is None:
-            print("proselint is not installed; for the side-by-side run `pip install proselint` "
-                  "(in the benchmark environment only, it is not a postcraft dependency)", file=sys.stderr)
+            print(
+                "proselint is not installed; for the side-by-side run `pip install proselint` "
+                "(in the benchmark environment only, it is not a postcraft dependency)",
+                file=sys.stderr,
+            )
     if "batch" not in args.skip:
         print("measuring review_many …", file=sys.stderr)
         texts = [t for _, t in posts]

@@ -122,7 +122,10 @@ def test_results_survive_pickling() -> None:
 def test_tone_model_survives_pickling() -> None:
     from postcraft.tone import builtin_model
 
-    for lang, text in (("da", "Jeg synes, det var en fed dag på arbejdet!"), ("en", "We are proud to announce it.")):
+    for lang, text in (
+        ("da", "Jeg synes, det var en fed dag på arbejdet!"),
+        ("en", "We are proud to announce it."),
+    ):
         model = builtin_model(lang)
         back = _roundtrip(model)
         assert type(back) is postcraft.ToneModel and back == model
@@ -134,7 +137,9 @@ def test_tone_model_survives_pickling() -> None:
 # -- Dask, for real ------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def dask_client() -> Iterator[Any]:
-    pytest.importorskip("dask", reason="dask is not installed: pip install 'dask[distributed]' (the dask extra)")
+    pytest.importorskip(
+        "dask", reason="dask is not installed: pip install 'dask[distributed]' (the dask extra)"
+    )
     distributed = pytest.importorskip(
         "dask.distributed", reason="dask.distributed is not installed: pip install 'dask[distributed]'"
     )
