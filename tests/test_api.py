@@ -39,3 +39,23 @@ def test_dotted_imports_of_subpackages_named_like_functions() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "ok", proc.stderr
+
+
+def test_errors_survive_pickling_with_their_attributes() -> None:
+    import pickle
+
+    from postcraft.errors import ConfigError, UnsupportedLanguageError
+    from postcraft.plugins import PluginError
+    from postcraft.templates.errors import FieldError, UnknownTemplateError
+
+    errors = [
+        UnsupportedLanguageError("de"),
+        ConfigError("bad key", path="g.yaml", line=3),
+        PluginError("broken", dist="acme-postcraft", entry_point="acme"),
+        UnknownTemplateError("nope.da", ["thank-colleague.da"]),
+        FieldError("thank-colleague.da", ["missing field 'who'"], []),
+    ]
+    for err in errors:
+        again = pickle.loads(pickle.dumps(err))
+        assert type(again) is type(err) and str(again) == str(err)
+        assert again.__dict__ == err.__dict__

@@ -10,11 +10,17 @@ from functools import partial
 from typing import Any
 
 from ._progress import progress as _progress
+from .errors import PostcraftError
 from .review import Review, review
 
 
-def _review_one(text: str, options: dict[str, Any]) -> Review:
-    return review(text, **options)
+def _review_one(text: str, options: dict[str, Any], keep_errors: bool = False) -> Review | PostcraftError:
+    if not keep_errors:
+        return review(text, **options)
+    try:
+        return review(text, **options)
+    except PostcraftError as exc:
+        return exc
 
 
 def review_many(
@@ -28,7 +34,8 @@ def review_many(
     tone_model: Any = None,
     show_progress: bool | None = None,
     total: int | None = None,
-) -> Iterator[Review]:
+    errors: str = "raise",
+) -> Iterator[Any]:
     """Review many drafts, yielding one :class:`~postcraft.Review` per text, in input order.
 
     ``n_process`` > 1 spreads the work over that many processes (``-1``: one per core), sending
@@ -38,7 +45,8 @@ def review_many(
     bar is drawn on a terminal (``show_progress=None``), never when piped or in CI.
 
     A text that cannot be reviewed (an unsupported language, say) raises its
-    :class:`~postcraft.PostcraftError` when its turn comes, as ``review`` would.
+    :class:`~postcraft.PostcraftError` when its turn comes, as ``review`` would; with
+    ``errors="yield"`` the error is yielded in its place and the batch goes on.
 
     >>> [r.lang for r in review_many(["Tak for i dag, alle sammen!", "Thanks for today, everyone!"])]
     ['da', 'en']
@@ -52,15 +60,23 @@ def review_many(
         raise ValueError("n_process must be a positive number of processes, or -1 for all cores")
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
+    if errors not in ("raise", "yield"):
+        raise ValueError("errors must be 'raise' or 'yield'")
+    keep = errors == "yield"
     if show_progress is False:
-        def wrap(it: Iterable[Review]) -> Iterator[Review]:
+
+        def wrap(it: Iterable[Any]) -> Iterator[Any]:
             return iter(it)
     else:
-        def wrap(it: Iterable[Review]) -> Iterator[Review]:
+
+        def wrap(it: Iterable[Any]) -> Iterator[Any]:
             return _progress(it, total=total, label="reviewing")
+
     if n_process == 1:
-        yield from wrap(_review_one(t, options) for t in texts)
+        yield from wrap(_review_one(t, options, keep) for t in texts)
         return
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(n_process) as pool:
-        yield from wrap(pool.imap(partial(_review_one, options=options), texts, chunksize=batch_size))
+        yield from wrap(
+            pool.imap(partial(_review_one, options=options, keep_errors=keep), texts, chunksize=batch_size)
+        )

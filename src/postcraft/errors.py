@@ -6,9 +6,18 @@ class to handle them all. Messages say what is wrong, where, and what to do.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class PostcraftError(Exception):
-    """Base class of every error postcraft raises on purpose."""
+    """Base class of every error postcraft raises on purpose.
+
+    Errors survive pickling with their message and attributes (``lang``, ``path``, ``line``,
+    …), so an error raised in a worker process reaches the caller intact.
+    """
+
+    def __reduce__(self) -> Any:
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
 
 
 class UnsupportedLanguageError(PostcraftError):
@@ -60,6 +69,13 @@ _NAMES = {
     "fi": "Finnish",
     "pl": "Polish",
 }
+
+
+def _rebuild(cls: type[PostcraftError], args: tuple[Any, ...], state: dict[str, Any]) -> PostcraftError:
+    err = cls.__new__(cls, *args)
+    err.args = args
+    err.__dict__.update(state)
+    return err
 
 
 def language_name(code: str) -> str:
