@@ -174,7 +174,7 @@ def test_dask_bag_equals_serial(dask_client: Any, serial: list[dict[str, Any]]) 
 def test_dask_dataframe_map_partitions(dask_client: Any, serial: list[dict[str, Any]]) -> None:
     pytest.importorskip("pandas", reason="pandas is not installed")
     dd = pytest.importorskip(
-        "dask.dataframe", reason="dask.dataframe is not installed: pip install 'dask[dataframe]'"
+        "dask.dataframe", reason="dask.dataframe needs pandas and pyarrow: pip install 'dask[dataframe]'"
     )
     import pandas as pd  # type: ignore[import-untyped]
 
