@@ -119,6 +119,30 @@ def test_results_survive_pickling() -> None:
     assert type(tags) is postcraft.TagSuggestions and tags.to_dict() == review.tags.to_dict()
 
 
+@pytest.mark.parametrize("text", ["", "Kort.", EXTRA[0], EXTRA[2], EXTRA[4], POSTS[0]])
+def test_analysis_survives_pickling(text: str) -> None:
+    from postcraft.analysis import Fold, Sentence, Span, Token
+
+    a = postcraft.analyze(text, lang="da")
+    a.lix, a.flesch, a.linkedin_length, a.position(len(text))  # lazily computed parts, cached
+    b = _roundtrip(a)
+    assert type(b) is postcraft.Analysis
+    assert b.tokens == a.tokens and all(type(t) is Token for t in b.tokens)
+    assert b.lines == a.lines and b.paragraphs == a.paragraphs and all(type(s) is Span for s in b.lines)
+    assert b.sentences == a.sentences and all(type(s) is Sentence for s in b.sentences)
+    assert b.fold == a.fold and type(b.fold) is Fold
+    assert (b.lang, b.lang_scores, b.lang_reason) == (a.lang, a.lang_scores, a.lang_reason)
+    assert b.to_dict() == a.to_dict()
+    assert (b.words, b.hashtags, b.mentions, b.urls, b.emoji) == (
+        a.words,
+        a.hashtags,
+        a.mentions,
+        a.urls,
+        a.emoji,
+    )
+    assert [b.position(o) for o in range(len(text) + 1)] == [a.position(o) for o in range(len(text) + 1)]
+
+
 def test_tone_model_survives_pickling() -> None:
     from postcraft.tone import builtin_model
 
