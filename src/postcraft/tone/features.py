@@ -153,7 +153,7 @@ def extract(analysis: Analysis) -> Features:
     (True, True)
     """
     # One pass over the tokens. Per distinct word form, everything that does not depend on
-    # its position (n-gram keys, lexicon category, nominal suffix) comes from a cache.
+    # its position (n-gram keys, lexicon category, nominal suffix, phrases) comes from a cache.
     lex = lexicon(analysis.lang)
     tokens = analysis.tokens
     where: dict[str, list[int]] = {}
@@ -162,7 +162,6 @@ def extract(analysis: Analysis) -> Features:
     info_cache, fs_words = _lang_cache(lex)
     info_get = info_cache.get
     where_get = where.get
-    phrases_get = lex.phrases.get
     nominal_tokens = style_tokens["nominal"]
     name_tokens = style_tokens["names"]
 
@@ -181,7 +180,7 @@ def extract(analysis: Analysis) -> Features:
                 info = _word_info(lex, lem, low)
                 if len(info_cache) < 200_000:
                     info_cache[(lem, low)] = info
-            keys, cat, nominal = info
+            keys, cat, nominal, phrases = info
             for key in keys:
                 w_idx = where_get(key)
                 if w_idx is None:
@@ -189,7 +188,7 @@ def extract(analysis: Analysis) -> Features:
                 else:
                     w_idx.append(i)
             if prev_lem is not None:
-                bkey = "b:" + prev_lem + " " + lem
+                bkey = f"b:{prev_lem} {lem}"
                 w_idx = where_get(bkey)
                 if w_idx is None:
                     where[bkey] = [i - 1, i]
@@ -210,7 +209,6 @@ def extract(analysis: Analysis) -> Features:
                 category[i] = "names"
             else:
                 category[i] = "word_choice"
-            phrases = phrases_get(lem)
             if phrases:
                 for phrase, pcat, exact in phrases:
                     idx = _match_phrase(tokens, i, phrase, exact)
@@ -292,7 +290,8 @@ _OTHER_KINDS: dict[str, tuple[str, str]] = {
     "number": ("figures", "figures"),
 }
 
-_WordInfo = tuple[tuple[str, ...], str | None, bool]
+_Phrases = tuple[tuple[tuple[str, ...], str, bool], ...]
+_WordInfo = tuple[tuple[str, ...], str | None, bool, _Phrases | None]
 _LANG_CACHES: dict[str, tuple[dict[tuple[str, str], _WordInfo], frozenset[str]]] = {}
 
 
@@ -306,8 +305,8 @@ def _lang_cache(lex: Lexicon) -> tuple[dict[tuple[str, str], _WordInfo], frozens
 
 
 def _word_info(lex: Lexicon, lem: str, low: str) -> _WordInfo:
-    """The n-gram keys of one word (lemma and endings), its lexicon category, and whether it
-    looks like a nominalisation."""
+    """The n-gram keys of one word (lemma and endings), its lexicon category, whether it
+    looks like a nominalisation, and the lexicon phrases that start with its lemma."""
     keys = ["w:" + lem]
     if len(low) >= 5:
         for k in (3, 4):
@@ -315,7 +314,7 @@ def _word_info(lex: Lexicon, lem: str, low: str) -> _WordInfo:
                 keys.append("x:" + low[-k:])
     cat = lex.words.get(lem) or lex.words.get(low)
     nominal = len(low) > 6 and low.endswith(lex.suffixes)
-    return tuple(keys), cat, nominal
+    return tuple(keys), cat, nominal, lex.phrases.get(lem)
 
 
 def _phrase_count(indices: list[int]) -> int:
