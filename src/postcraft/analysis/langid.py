@@ -43,7 +43,7 @@ _LETTER_CUES: dict[str, tuple[tuple[str, float], ...]] = {
 # Spellings that Norwegian has and Danish does not (gjøre, gjennom, kjempe, øy, -sjon). Plain
 # "kj"/"gj" are not enough: Danish has "kjole", "gjorde", "gjort" and surnames such as Kjær.
 _NB_SPELLING = regex.compile(r"øy|sjon(?:en|er|ene)?\b|\bgjø|gjen|\bkjemp|\bkjenn|\bkjøp|\bikkje\b")
-_DA_SPELLING = regex.compile(r"øj")
+_BEYOND_LATIN = regex.compile(r"[^\x00-\u036f]")
 _SCRIPTS = (
     ("cyrillic", regex.compile(r"\p{Cyrillic}")),
     ("greek", regex.compile(r"\p{Greek}")),
@@ -97,17 +97,19 @@ def guess(words: list[str], hashtag_words: list[str] | None = None) -> LanguageG
             for lang, wt in weights.get(w, {}).items():
                 scores[lang] = scores.get(lang, 0.0) + wt * factor
     joined = " ".join(words)
-    for ch, cues in _LETTER_CUES.items():
-        n = joined.count(ch)
-        if n:
-            for lang, wt in cues:
-                scores[lang] = scores.get(lang, 0.0) + wt * min(n, 5)
-    nb_spell = len(_NB_SPELLING.findall(joined))
-    if nb_spell:
-        scores["nb"] = scores.get("nb", 0.0) + 0.75 * nb_spell
-    da_spell = len(_DA_SPELLING.findall(joined))
-    if da_spell:
-        scores["da"] = scores.get("da", 0.0) + 0.5 * da_spell
+    if not joined.isascii():  # every letter cue and spelling below is a non-ASCII letter or digraph
+        for ch, cues in _LETTER_CUES.items():
+            n = joined.count(ch)
+            if n:
+                for lang, wt in cues:
+                    scores[lang] = scores.get(lang, 0.0) + wt * min(n, 5)
+        da_spell = joined.count("øj")
+        if da_spell:
+            scores["da"] = scores.get("da", 0.0) + 0.5 * da_spell
+    if "øy" in joined or "sjon" in joined or "gj" in joined or "kj" in joined or "ikkje" in joined:
+        nb_spell = len(_NB_SPELLING.findall(joined))
+        if nb_spell:
+            scores["nb"] = scores.get("nb", 0.0) + 0.75 * nb_spell
     scores = {k: round(v, 3) for k, v in scores.items() if v > 0}
     if not scores:
         return LanguageGuess("en", {}, "no language evidence; defaulting to English")
@@ -118,8 +120,10 @@ def guess(words: list[str], hashtag_words: list[str] | None = None) -> LanguageG
 
 def detect(words: list[str], hashtag_words: list[str], raw_text: str) -> LanguageGuess:
     """Detect the language of a post and refuse anything that is not Danish or English."""
-    letters = sum(1 for ch in raw_text if ch.isalpha())
-    if letters:
+    # Only text with many code points beyond Latin letters and their marks can be in another script.
+    beyond = len(_BEYOND_LATIN.findall(raw_text)) if not raw_text.isascii() else 0
+    letters = sum(1 for ch in raw_text if ch.isalpha()) if beyond else 0
+    if letters and beyond > letters / 2:
         for name, pattern in _SCRIPTS:
             if len(pattern.findall(raw_text)) > letters / 2:
                 raise UnsupportedLanguageError(
