@@ -212,6 +212,65 @@ def test_dask_dataframe_map_partitions(dask_client: Any, serial: list[dict[str, 
     assert list(out["label"]) == [d["tone"]["label"] for d in serial]
 
 
+def _doc_block(containing: str) -> str:
+    doc = (ROOT / "docs" / "scale.md").read_text("utf-8")
+    found: list[str] = [b for b in re.findall(r"```python\n(.*?)```", doc, re.S) if containing in b]
+    assert len(found) == 1, containing
+    return found[0]
+
+
+def _doc_ids() -> list[str]:
+    """The ids _run_doc_program gives POSTS, in order."""
+    half = len(POSTS) // 2
+    return [f"p0-{i}" for i in range(half)] + [f"p1-{i}" for i in range(len(POSTS) - half)]
+
+
+def _run_doc_program(code: str, tmp_path: Path) -> None:
+    """Run a whole Dask program of docs/scale.md on two JSON-lines files of posts, with the
+    cluster of this test suite (2 workers on loopback, no dashboard) instead of the doc's 4."""
+    doc_cluster = "LocalCluster(n_workers=4, processes=True, threads_per_worker=1)"
+    assert doc_cluster in code
+    code = code.replace(
+        doc_cluster,
+        "LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None, "
+        "host='127.0.0.1')",
+    )
+    half = len(POSTS) // 2  # two input files, as a glob would find them
+    for k, part in enumerate((POSTS[:half], POSTS[half:])):
+        lines = [json.dumps({"id": f"p{k}-{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(part)]
+        (tmp_path / f"posts-{k}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    (tmp_path / "roster.yaml").write_bytes(ROSTER.read_bytes())
+    (tmp_path / "program.py").write_text(code, "utf-8")
+    proc = subprocess.run(
+        [sys.executable, "program.py"], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+
+
+def test_docs_dask_bag_program(dask_client: Any, serial: list[dict[str, Any]], tmp_path: Path) -> None:
+    _run_doc_program(_doc_block("import dask.bag as db"), tmp_path)
+    got = {}
+    for path in sorted((tmp_path / "reviews").glob("*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            row = json.loads(line)
+            got[row.pop("id")] = row
+    assert [got[i] for i in _doc_ids()] == serial
+
+
+def test_docs_dask_dataframe_program(dask_client: Any, tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas", reason="pandas is not installed")
+    pytest.importorskip(
+        "dask.dataframe", reason="dask.dataframe needs pandas and pyarrow: pip install 'dask[dataframe]'"
+    )
+    code = _doc_block("def review_frame") + "\n" + _doc_block("dd.read_json")
+    _run_doc_program(code, tmp_path)
+    frame = pd.read_parquet(tmp_path / "reviews").sort_values("id")
+    texts = dict(zip(_doc_ids(), POSTS, strict=True))
+    assert sorted(frame["id"]) == sorted(texts)
+    for post_id, review in zip(frame["id"], frame["review"], strict=True):
+        assert json.loads(review) == postcraft.review(texts[post_id], roster=str(ROSTER)).to_dict()
+
+
 # -- the functions docs/scale.md gives for pandas and Spark --------------------------------
 def _doc_namespace(*names: str) -> dict[str, Any]:
     """Run the code blocks of docs/scale.md marked ``<!-- tested: NAME -->``, in this order."""
