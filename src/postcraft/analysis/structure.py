@@ -58,7 +58,12 @@ def lines(text: str) -> list[Span]:
 
 def is_blank(text: str, span: Span) -> bool:
     """True when the line holds only white space."""
-    return _BLANK.fullmatch(text, span.start, span.end) is not None
+    start, end = span
+    if start >= end:
+        return True
+    if not text[start].isspace():  # every character _BLANK accepts is isspace()
+        return False
+    return _BLANK.fullmatch(text, start, end) is not None
 
 
 def paragraphs(text: str, line_spans: list[Span]) -> list[Span]:
