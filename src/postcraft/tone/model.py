@@ -18,7 +18,7 @@ from typing import Any
 
 from ..analysis import Analysis
 from ..errors import ConfigError
-from .features import STYLE_CATEGORY, STYLE_NAMES, extract
+from .features import STYLE_NAMES, extract
 
 FORMAT = "postcraft-tone/1"
 
