@@ -12,51 +12,18 @@ nbformat = pytest.importorskip("nbformat", reason="the notebook test needs nbfor
 nbclient = pytest.importorskip("nbclient", reason="the notebook test needs nbclient (dev extra)")
 pytest.importorskip("ipykernel", reason="the notebook test needs ipykernel (dev extra)")
 
+from notebooks import assert_stored_clean, by_tag, execute, html_of, plain_of, stdout_of  # noqa: E402
+
 NOTEBOOK = Path(__file__).resolve().parents[1] / "docs" / "examples" / "insights.ipynb"
-
-
-def by_tag(nb: Any) -> dict[str, Any]:
-    return {c.metadata["tags"][0]: c for c in nb.cells if c.cell_type == "code" and c.metadata.get("tags")}
-
-
-def html_of(cell: Any) -> str:
-    return "".join(o["data"]["text/html"] for o in cell.outputs if "text/html" in o.get("data", {}))
-
-
-def plain_of(cell: Any) -> str:
-    return "".join(o["data"]["text/plain"] for o in cell.outputs if "text/plain" in o.get("data", {}))
-
-
-def stdout_of(cell: Any) -> str:
-    return "".join(
-        o.get("text", "") for o in cell.outputs if o.output_type == "stream" and o.name == "stdout"
-    )
 
 
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    runtime = tmp_path_factory.mktemp("jupyter-runtime")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("JUPYTER_RUNTIME_DIR", str(runtime))
-    mp.setenv("JUPYTER_PLATFORM_DIRS", "1")
-    mp.setenv("POSTCRAFT_NO_PROGRESS", "1")
-    try:
-        client = nbclient.NotebookClient(
-            nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}
-        )
-        client.execute()  # raises CellExecutionError, naming the cell, if any cell fails
-    finally:
-        mp.undo()
-    return nb
+    return execute(NOTEBOOK, tmp_path_factory, timeout=300, env={"POSTCRAFT_NO_PROGRESS": "1"})
 
 
 def test_the_notebook_is_stored_clean_and_valid() -> None:
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    nbformat.validate(nb)
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    assert code and all(not c.outputs and c.execution_count is None for c in code)
-    assert nb.metadata["kernelspec"]["name"] == "python3"
+    assert_stored_clean(NOTEBOOK)
 
 
 def test_the_notebook_runs_and_shows_the_insights_with_charts(executed: Any) -> None:
