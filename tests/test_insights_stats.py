@@ -1,35 +1,14 @@
 """The statistics of the insights: special functions against SciPy, intervals, the bootstrap with
-and without numpy, the multiple-comparison adjustments, and the docstring examples."""
+and without numpy, and the multiple-comparison adjustments (docstring examples: test_doctests.py)."""
 
 from __future__ import annotations
 
-import doctest
-import importlib
 import math
 import random
 
 import pytest
 
 from postcraft.insights import stats
-
-MODULES = [
-    "postcraft.insights",
-    "postcraft.insights.stats",
-    "postcraft.insights.history",
-    "postcraft.insights._values",
-    "postcraft.insights._labels",
-    "postcraft.insights.report",
-    "postcraft.insights.html",
-    "postcraft.insights.model",
-]
-
-
-@pytest.mark.parametrize("name", MODULES)
-def test_doctests(name: str) -> None:
-    module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0, f"{name} has no runnable example"
-    assert result.failed == 0
 
 
 def test_special_functions_match_scipy() -> None:
