@@ -321,7 +321,7 @@ def analyze(text: str, *, lang: str | None = None) -> Analysis:
     )
     line_spans = structure.lines(text)
     paras = structure.paragraphs(text, line_spans)
-    sents = structure.sentences(text, list(tokens), paras)
+    sents = structure.sentences(text, list(tokens))
     return Analysis(
         text=text,
         lang=code,

@@ -94,7 +94,7 @@ def _trim(text: str, span: Span) -> Span:
     return Span(start, end)
 
 
-def sentences(text: str, tokens: list[Token], paragraph_spans: list[Span]) -> list[Sentence]:
+def sentences(text: str, tokens: list[Token]) -> list[Sentence]:
     """Sentences over the tokens: they end at ``. ! ? …`` (not after a known abbreviation or
     an ordinal such as ``1.``), at line breaks, and at paragraph ends."""
     out: list[Sentence] = []
