@@ -211,20 +211,7 @@ def read_json(text: str, name: str, lines: bool) -> Sheet:
                 ) from None
     else:
         records = _json_items(text, name)
-    header: list[str] = []
-    seen: set[str] = set()
-    skipped: list[tuple[int, str, dict[str, Any]]] = []
-    good: list[tuple[int, Mapping[str, Any]]] = []
-    for number, item in records:
-        if not isinstance(item, Mapping):
-            skipped.append((number, "not_an_object", {"kind": type(item).__name__}))
-            continue
-        good.append((number, item))
-        for key in item:
-            if str(key) not in seen:
-                seen.add(str(key))
-                header.append(str(key))
-    rows = [(number, [item.get(k) for k in header]) for number, item in good]
+    header, rows, skipped = _mapping_rows(records)
     return Sheet(source=name, format="jsonl" if lines else "json", rows=rows, header=header, skipped=skipped)
 
 
@@ -286,11 +273,20 @@ def _find_list_start(text: str, decoder: json.JSONDecoder, key: str) -> int:
 
 def read_records(records: Iterable[Mapping[str, Any]], name: str) -> Sheet:
     """In-memory rows (dicts, e.g. ``DataFrame.to_dict("records")``), numbered from 1."""
+    header, rows, skipped = _mapping_rows(enumerate(records, 1))
+    return Sheet(source=name, format="records", rows=rows, header=header, unit="row", skipped=skipped)
+
+
+def _mapping_rows(
+    numbered: Iterable[tuple[int, Any]],
+) -> tuple[list[str], list[tuple[int, list[Any]]], list[tuple[int, str, dict[str, Any]]]]:
+    """Numbered mappings as a table: the header (keys in order of first appearance), the rows,
+    and the items that are not mappings (skipped, with why)."""
     header: list[str] = []
     seen: set[str] = set()
     good: list[tuple[int, Mapping[str, Any]]] = []
     skipped: list[tuple[int, str, dict[str, Any]]] = []
-    for number, item in enumerate(records, 1):
+    for number, item in numbered:
         if not isinstance(item, Mapping):
             skipped.append((number, "not_an_object", {"kind": type(item).__name__}))
             continue
@@ -300,7 +296,7 @@ def read_records(records: Iterable[Mapping[str, Any]], name: str) -> Sheet:
                 seen.add(str(key))
                 header.append(str(key))
     rows = [(number, [item.get(k) for k in header]) for number, item in good]
-    return Sheet(source=name, format="records", rows=rows, header=header, unit="row", skipped=skipped)
+    return header, rows, skipped
 
 
 def read_bytes(path: str | os.PathLike[str]) -> tuple[Path, bytes]:
