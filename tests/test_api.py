@@ -9,7 +9,7 @@ import sys
 def test_functions_named_like_submodules_are_not_shadowed() -> None:
     code = (
         "import postcraft, importlib\n"
-        "for m in ('postcraft.review', 'postcraft.cli', 'postcraft.tone', 'postcraft.analysis'):\n"
+        "for m in ('postcraft.pipeline', 'postcraft.cli', 'postcraft.tone', 'postcraft.analysis'):\n"
         "    importlib.import_module(m)\n"
         "assert callable(postcraft.review), postcraft.review\n"
         "print('ok')\n"
@@ -30,7 +30,7 @@ def test_dotted_imports_of_subpackages_named_like_functions() -> None:
         "import postcraft\n"
         "import postcraft.insights.compute as c\n"
         "import postcraft.templates.registry as r\n"
-        "from postcraft.review import Review\n"
+        "from postcraft.pipeline import Review\n"
         "assert callable(postcraft.insights) and callable(postcraft.templates) and callable(postcraft.review)\n"
         "assert postcraft.review('Tak for i dag, alle sammen!').lang == 'da'\n"
         "assert len(postcraft.templates(lang='en')) >= 12\n"
@@ -45,7 +45,7 @@ def test_errors_survive_pickling_with_their_attributes() -> None:
     import pickle
 
     from postcraft.errors import ConfigError, UnsupportedLanguageError
-    from postcraft.plugins import PluginError
+    from postcraft.registry import PluginError
     from postcraft.templates.errors import FieldError, UnknownTemplateError
 
     errors = [

@@ -22,8 +22,9 @@ from typing import Any
 import pytest
 
 import postcraft
-from postcraft.display import compare, review_html
-from postcraft.review import Review
+from postcraft.compare import compare
+from postcraft.formats.html import review_html
+from postcraft.pipeline import Review
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,9 +91,18 @@ PROBE = """
 
 def chromium(*args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
     cmd = [
-        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--hide-scrollbars", f"--user-data-dir={tmp / 'profile'}", *args,
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        f"--user-data-dir={tmp / 'profile'}",
+        *args,
     ]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True)
 
@@ -113,7 +123,9 @@ def rendered(tmp: Path, body: str, *, dark: bool = False) -> dict[str, Any]:
 
 
 def full_review(text: str) -> Review:
-    r = postcraft.review(text, guidelines=str(EXAMPLES / "guidelines.yaml"), roster=str(EXAMPLES / "roster.yaml"))
+    r = postcraft.review(
+        text, guidelines=str(EXAMPLES / "guidelines.yaml"), roster=str(EXAMPLES / "roster.yaml")
+    )
     assert r.tone is not None and r.tags is not None
     return r
 
@@ -173,8 +185,12 @@ def test_the_text_takes_the_theme_colour(hostile: Review, tmp_path: Path, dark: 
 
 
 def test_a_comparison_renders_side_by_side(tmp_path: Path) -> None:
-    c = compare({"before": "We are proud to announce our new solution. Learn more at contoso.example",
-                 "after": "I spent three months on this project and I am proud of my team."})
+    c = compare(
+        {
+            "before": "We are proud to announce our new solution. Learn more at contoso.example",
+            "after": "I spent three months on this project and I am proud of my team.",
+        }
+    )
     report = rendered(tmp_path, c._repr_html_())
     assert "before" in report["bodyText"] and "after" in report["bodyText"]
     assert "I spent three months" in report["bodyText"]

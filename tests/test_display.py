@@ -15,21 +15,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import postcraft
-from postcraft.display import (
-    Comparison,
-    MissingDependencyError,
-    compare,
+from postcraft.compare import Comparison, compare
+from postcraft.errors import MissingDependencyError, PostcraftError
+from postcraft.formats.html import (
     draft_html,
     review_html,
-    review_text,
     tags_html,
     template_html,
     templates_html,
     tone_html,
 )
-from postcraft.display._html import SEVERITY_LINE, FoldMark, Mark, labels, marked_text
-from postcraft.errors import PostcraftError
-from postcraft.review import Review
+from postcraft.formats.html.base import SEVERITY_LINE, FoldMark, Mark, labels, marked_text
+from postcraft.formats.text import review_text
+from postcraft.pipeline import Review
 from postcraft.rules import Finding, make_finding
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,8 +45,22 @@ HOSTILE = (
 
 # Everything a display may contain: no script, style, link, img, iframe, form or object.
 ALLOWED_TAGS = {
-    "div", "span", "sup", "ol", "ul", "li", "code", "table", "thead", "tbody", "tr", "td", "th", "b",
-    "colgroup", "col",
+    "div",
+    "span",
+    "sup",
+    "ol",
+    "ul",
+    "li",
+    "code",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "td",
+    "th",
+    "b",
+    "colgroup",
+    "col",
 }
 
 
@@ -149,13 +161,14 @@ def test_every_finding_is_listed_with_rule_and_message(hostile: Review) -> None:
 
 
 def test_findings_are_underlined_by_severity_and_drivers_highlighted(hostile: Review) -> None:
-    from postcraft.display.review import is_whole_post
+    from postcraft.formats.html.review import is_whole_post
 
     page = Page(review_html(hostile))
     text = hostile.text
     for i in range(len(text)):
         want = {
-            f.severity for f in hostile.findings
+            f.severity
+            for f in hostile.findings
             if f.start <= i < f.end and not is_whole_post(f.start, f.end, text)
         }
         assert page.chars[i][0] == want, (i, text[i])
@@ -334,10 +347,13 @@ def test_tone_html_with_and_without_text() -> None:
 def test_tags_html_shows_notes_for_ambiguous_and_withheld_names() -> None:
     from postcraft.tags import suggest_tags
 
-    roster = {"people": [
-        {"name": "Anders Holm", "consent": True}, {"name": "Anders Krogh", "consent": True},
-        {"name": "Sofie Berg", "consent": False},
-    ]}
+    roster = {
+        "people": [
+            {"name": "Anders Holm", "consent": True},
+            {"name": "Anders Krogh", "consent": True},
+            {"name": "Sofie Berg", "consent": False},
+        ]
+    }
     tags = suggest_tags("Tak til Anders og Sofie <3 for hjælpen i dag.", roster=roster)
     assert tags.ambiguous and tags.withheld
     page = assert_self_contained(tags_html(tags))
@@ -468,8 +484,18 @@ def test_labels_exist_in_both_languages() -> None:
     hints = yaml.safe_load((ROOT / "src/postcraft/tone/data/hints.yaml").read_text("utf-8"))
     for cat in hints:
         assert f"category.{cat}" in labels("en"), cat
-    for key in ("severity.error", "severity.warning", "severity.suggestion", "kind.person", "kind.company",
-                "kind.expert", "kind.hashtag", "action.tag", "action.ask_for_feedback", "action.add"):
+    for key in (
+        "severity.error",
+        "severity.warning",
+        "severity.suggestion",
+        "kind.person",
+        "kind.company",
+        "kind.expert",
+        "kind.hashtag",
+        "action.tag",
+        "action.ask_for_feedback",
+        "action.add",
+    ):
         assert labels("da")[key] and labels("en")[key]
 
 
@@ -507,7 +533,7 @@ def test_rich_display_is_wired(make: str, func: Any) -> None:
 
 def test_importing_display_stays_light() -> None:
     code = (
-        "import sys, postcraft.display; "
+        "import sys, postcraft.formats.html; "
         "print(sorted(m for m in ('pandas', 'jinja2', 'yaml', 'jsonschema', 'numpy') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)

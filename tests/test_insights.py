@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 
 import postcraft
+from postcraft import insights
 from postcraft.errors import InputError, PostcraftError
-from postcraft.insights import Insights, MissingDependencyError, insights, load_history
+from postcraft.insights import Insights, MissingDependencyError, load_history
 from postcraft.insights.compute import Settings, what_works
 from postcraft.insights.model import PostFacts
 
@@ -492,8 +493,8 @@ def test_the_example_history_shows_its_planted_effects(example: Insights) -> Non
 def _cli(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> int:
     from postcraft import cli
 
-    if "postcraft.insights.cli" not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "postcraft.insights.cli"))
+    if "postcraft.cli.insights" not in cli.COMMAND_MODULES:
+        monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "postcraft.cli.insights"))
     return cli.main(argv)
 
 

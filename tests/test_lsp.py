@@ -22,8 +22,8 @@ import pytest
 
 pytest.importorskip("pygls", reason="the language server needs the 'lsp' extra (pygls)")
 
+from postcraft import check  # noqa: E402
 from postcraft.analysis import analyze  # noqa: E402
-from postcraft.rules import check  # noqa: E402
 from postcraft.tone import score_tone  # noqa: E402
 
 TIMEOUT = 20.0
@@ -324,7 +324,7 @@ def test_session_diagnostics_fix_hover(
     # every finding of the library is there, nothing else under a rule id
     tone = score_tone(draft)
     rule_diags = [x for x in diags if not x["code"].startswith(("tone", "tags", "postcraft."))]
-    assert sorted(x["code"] for x in rule_diags) == sorted(f.rule for f in check(draft, tone=tone))
+    assert sorted(x["code"] for x in rule_diags) == sorted(f.rule for f in check(draft))
     # the tone as an information diagnostic on line 1
     (tone_d,) = [x for x in diags if x["code"] == "tone"]
     assert tone_d["range"]["start"]["line"] == 0 and tone_d["severity"] == 3
@@ -639,7 +639,7 @@ def test_cli_rejects_bad_debounce() -> None:
 def test_cli_register_adds_lsp_command() -> None:
     import argparse
 
-    from postcraft.lsp.cli import register
+    from postcraft.cli.lsp import register
 
     parser = argparse.ArgumentParser(prog="postcraft")
     register(parser.add_subparsers(dest="command"))
@@ -649,11 +649,11 @@ def test_cli_register_adds_lsp_command() -> None:
 
 
 def test_console_script_runs_the_server(client_factory: Any, tmp_path: Path) -> None:
-    """`postcraft lsp` through the main CLI (once the lead lists postcraft.lsp.cli in COMMAND_MODULES)."""
+    """`postcraft lsp` through the main CLI (once the lead lists postcraft.cli.lsp in COMMAND_MODULES)."""
     from postcraft import cli
 
-    if "postcraft.lsp.cli" not in cli.COMMAND_MODULES:
-        pytest.skip("postcraft.lsp.cli is not in postcraft.cli.COMMAND_MODULES yet")
+    if "postcraft.cli.lsp" not in cli.COMMAND_MODULES:
+        pytest.skip("postcraft.cli.lsp is not in postcraft.cli.COMMAND_MODULES yet")
     c = client_factory(cwd=tmp_path, module="postcraft.cli", args=["lsp", "--stdio", "--debounce", "50"])
     c.initialize(tmp_path)
     uri = (tmp_path / "post.txt").as_uri()

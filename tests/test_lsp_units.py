@@ -32,7 +32,7 @@ def test_position_round_trip_utf16(text: str, data: st.DataObject) -> None:
     line, char = ix.position(offset)
     assert 0 <= line < ix.line_count == len(lsp_lines(text))
     start = ix.starts[line]
-    if not (offset > 0 and text[offset - 1] == "\r" and text[offset:offset + 1] == "\n"):
+    if not (offset > 0 and text[offset - 1] == "\r" and text[offset : offset + 1] == "\n"):
         assert char == utf16_len(text[start:offset])
         assert ix.offset(line, char) == offset
 
@@ -76,7 +76,9 @@ def test_postcraft_yaml_as_workspace_file(tmp_path: Path) -> None:
         "utf-8",
     )
     (tmp_path / "org").mkdir()
-    (tmp_path / "org" / "guidelines.yaml").write_text("organisation: {name: Acme}\nmax_hashtags: 2\n", "utf-8")
+    (tmp_path / "org" / "guidelines.yaml").write_text(
+        "organisation: {name: Acme}\nmax_hashtags: 2\n", "utf-8"
+    )
     (tmp_path / "org" / "people.csv").write_text("name,consent\nMette Hansen,yes\n", "utf-8")
     r = Resolver([str(tmp_path)], {"postcraft": {"debounceMs": 500, "toneHints": False}})
     cfg = r.resolve(str(tmp_path / "a" / "b" / "post.md"))
@@ -85,7 +87,12 @@ def test_postcraft_yaml_as_workspace_file(tmp_path: Path) -> None:
     assert cfg.guidelines.organisation.name == "Acme" and cfg.guidelines.max_hashtags == 2
     assert [p.name for p in cfg.roster.people] == ["Mette Hansen"]
     assert (cfg.lang, cfg.debounce_ms, cfg.languages, cfg.disable, cfg.tags) == (
-        "da", 90, ("markdown",), ("readability",), False)
+        "da",
+        90,
+        ("markdown",),
+        ("readability",),
+        False,
+    )
     assert cfg.tone_hints is False  # from the editor, which postcraft.yaml does not override
 
 

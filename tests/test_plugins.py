@@ -22,8 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from postcraft import plugins
+from postcraft import registry as plugins
 from postcraft.errors import ConfigError, PostcraftError
+from postcraft.tone import sources
 
 EXAMPLE = Path(__file__).parent / "plugin_example"
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -61,7 +62,9 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     plugins.clear_cache()
     yield path
     plugins.clear_cache()
-    for mod in [m for m in sys.modules if m.split(".")[0] in ("acme_postcraft", "broken_plugin", "twin_plugin")]:
+    for mod in [
+        m for m in sys.modules if m.split(".")[0] in ("acme_postcraft", "broken_plugin", "twin_plugin")
+    ]:
         del sys.modules[mod]
 
 
@@ -76,9 +79,9 @@ def test_example_plugin_pack_and_model_are_discovered(site: Path) -> None:
     origin = plugins.rule_pack_origin("acme")
     assert origin is not None and (origin.dist, origin.version) == ("acme-postcraft", "0.1.0")
     assert set(plugins.tone_models()) == {"acme-da"}
-    model = plugins.load_tone_model("acme-da")
+    model = sources.load_tone_model("acme-da")
     assert model.lang == "da" and model.meta["posts"] == 43
-    assert plugins.load_tone_model("acme-da") is model  # loaded once
+    assert sources.load_tone_model("acme-da") is model  # loaded once
     assert {(e.group, e.name) for e in plugins.installed()} == {
         ("postcraft.rules", "acme"),
         ("postcraft.models", "acme-da"),
@@ -88,10 +91,10 @@ def test_example_plugin_pack_and_model_are_discovered(site: Path) -> None:
     from postcraft.tone import score_analysis
 
     a = analyze("Jeg tog min første nattevagt i går, og jeg var ærligt talt lidt nervøs 😅")
-    by_name = plugins.resolve_tone_model("acme-da")
+    by_name = sources.resolve_tone_model("acme-da")
     assert by_name is model
     assert score_analysis(a, model=model).personal != score_analysis(a).personal
-    assert plugins.resolve_tone_model({"da": "acme-da"}) == {"da": model}
+    assert sources.resolve_tone_model({"da": "acme-da"}) == {"da": model}
 
 
 def test_example_plugin_rules_appear_in_check(tmp_path: Path) -> None:
@@ -103,7 +106,8 @@ def test_example_plugin_rules_appear_in_check(tmp_path: Path) -> None:
         """
         import json
         from postcraft.errors import ConfigError
-        from postcraft.rules import check, load_guidelines
+        from postcraft import check
+        from postcraft.rules import load_guidelines
         text = "Tak for en god dag 🎉 med masser af synergi på tværs af afdelingerne i Åbenrå."
         out = {}
         try:
@@ -155,21 +159,35 @@ def can_build_offline() -> bool:
     return (major, minor) >= (70, 1)
 
 
-@pytest.mark.skipif(not can_build_offline(), reason="setuptools here cannot build a wheel offline (no bdist_wheel)")
+@pytest.mark.skipif(
+    not can_build_offline(), reason="setuptools here cannot build a wheel offline (no bdist_wheel)"
+)
 def test_pip_install_example_plugin(tmp_path: Path) -> None:
     target = tmp_path / "target"
     build = tmp_path / "src"
     shutil.copytree(EXAMPLE, build, ignore=shutil.ignore_patterns("__pycache__", "build", "*.egg-info"))
     r = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index",
-         "--target", str(target), str(build)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--target",
+            str(target),
+            str(build),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert r.returncode == 0, r.stdout + r.stderr
     script = (
-        "import json; from postcraft import plugins; "
+        "import json; from postcraft import registry as plugins; from postcraft.tone import sources; "
         "print(json.dumps([sorted(plugins.rule_packs()), sorted(plugins.tone_models()), "
-        "plugins.load_tone_model('acme-da').lang, plugins.rule_pack_origin('acme').dist]))"
+        "sources.load_tone_model('acme-da').lang, plugins.rule_pack_origin('acme').dist]))"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(target), str(SRC)])}
     r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
@@ -178,6 +196,7 @@ def test_pip_install_example_plugin(tmp_path: Path) -> None:
 
 
 # -- broken plugins: clear errors that name the distribution ---------------------------------
+
 
 def make_module(site: Path, name: str, body: str) -> None:
     pkg = site / name
@@ -190,17 +209,26 @@ def test_plugin_that_cannot_be_imported(site: Path) -> None:
     with pytest.raises(plugins.PluginError) as exc:
         plugins.rule_packs()
     msg = str(exc.value)
-    assert "'broken-plugin 9.9'" in msg and "ModuleNotFoundError" in msg and "pip uninstall broken-plugin" in msg
-    assert exc.value.dist == "broken-plugin" and exc.value.entry_point == "broken = broken_plugin_missing:packs"
+    assert (
+        "'broken-plugin 9.9'" in msg and "ModuleNotFoundError" in msg and "pip uninstall broken-plugin" in msg
+    )
+    assert (
+        exc.value.dist == "broken-plugin" and exc.value.entry_point == "broken = broken_plugin_missing:packs"
+    )
     assert isinstance(exc.value, ConfigError) and isinstance(exc.value, PostcraftError)
 
 
 def test_plugin_that_loads_to_the_wrong_thing(site: Path) -> None:
     make_module(site, "broken_plugin", "packs = 42\nmodel = ['not', 'a', 'model']\n")
-    write_dist(site, "broken-plugin", "1.0", {
-        "postcraft.rules": {"broken": "broken_plugin:packs"},
-        "postcraft.models": {"broken-da": "broken_plugin:model"},
-    })
+    write_dist(
+        site,
+        "broken-plugin",
+        "1.0",
+        {
+            "postcraft.rules": {"broken": "broken_plugin:packs"},
+            "postcraft.models": {"broken-da": "broken_plugin:model"},
+        },
+    )
     with pytest.raises(plugins.PluginError, match=r"'broken-plugin 1.0'.*folder of YAML rule packs"):
         plugins.rule_packs()
     with pytest.raises(plugins.PluginError, match=r"'broken-plugin 1.0'.*must load to a tone model"):
@@ -208,7 +236,10 @@ def test_plugin_that_loads_to_the_wrong_thing(site: Path) -> None:
 
 
 def test_plugin_pack_folder_problems(site: Path) -> None:
-    make_module(site, "broken_plugin", """
+    make_module(
+        site,
+        "broken_plugin",
+        """
         from pathlib import Path
         HERE = Path(__file__).parent
         def empty():
@@ -217,12 +248,16 @@ def test_plugin_pack_folder_problems(site: Path) -> None:
             return HERE / "clash"
         def missing():
             return HERE / "nowhere"
-    """)
+    """,
+    )
     (site / "broken_plugin" / "empty").mkdir()
     (site / "broken_plugin" / "clash").mkdir()
     (site / "broken_plugin" / "clash" / "linkedin.yaml").write_text("pack: linkedin\nrules: []\n", "utf-8")
-    for func, pattern in (("empty", "holds no .yaml pack"), ("builtin_name", "name of a built-in pack"),
-                          ("missing", "does not exist")):
+    for func, pattern in (
+        ("empty", "holds no .yaml pack"),
+        ("builtin_name", "name of a built-in pack"),
+        ("missing", "does not exist"),
+    ):
         plugins.clear_cache()
         info = write_dist(site, "broken-plugin", "1.0", {"postcraft.rules": {"b": f"broken_plugin:{func}"}})
         with pytest.raises(plugins.PluginError, match=pattern) as exc:
@@ -233,11 +268,15 @@ def test_plugin_pack_folder_problems(site: Path) -> None:
 
 def test_two_plugins_with_the_same_pack_name(site: Path) -> None:
     install_example(site)
-    make_module(site, "twin_plugin", """
+    make_module(
+        site,
+        "twin_plugin",
+        """
         from pathlib import Path
         def packs():
             return Path(__file__).parent / "rules"
-    """)
+    """,
+    )
     (site / "twin_plugin" / "rules").mkdir()
     (site / "twin_plugin" / "rules" / "acme.yaml").write_text("pack: acme\nrules: []\n", "utf-8")
     write_dist(site, "twin-plugin", "2.0", {"postcraft.rules": {"twin": "twin_plugin:packs"}})
@@ -247,23 +286,36 @@ def test_two_plugins_with_the_same_pack_name(site: Path) -> None:
 
 
 def test_broken_plugin_model(site: Path) -> None:
-    make_module(site, "broken_plugin", """
+    make_module(
+        site,
+        "broken_plugin",
+        """
         from pathlib import Path
         def bad_json():
             return Path(__file__).parent / "bad.json"
         def wrong_format():
             return {"format": "something-else/1"}
-    """)
+    """,
+    )
     (site / "broken_plugin" / "bad.json").write_text("{not json", "utf-8")
-    write_dist(site, "broken-plugin", "1.0", {"postcraft.models": {
-        "bad-json": "broken_plugin:bad_json", "wrong-format": "broken_plugin:wrong_format"}})
+    write_dist(
+        site,
+        "broken-plugin",
+        "1.0",
+        {
+            "postcraft.models": {
+                "bad-json": "broken_plugin:bad_json",
+                "wrong-format": "broken_plugin:wrong_format",
+            }
+        },
+    )
     assert set(plugins.tone_models()) == {"bad-json", "wrong-format"}
     with pytest.raises(plugins.PluginError, match=r"'broken-plugin 1.0'.*cannot be read"):
-        plugins.load_tone_model("bad-json")
+        sources.load_tone_model("bad-json")
     with pytest.raises(plugins.PluginError, match=r"not valid.*not a postcraft tone model"):
-        plugins.load_tone_model("wrong-format")
+        sources.load_tone_model("wrong-format")
     with pytest.raises(ConfigError, match=r"no installed plugin provides the tone model 'acme-en'"):
-        plugins.load_tone_model("acme-en")
+        sources.load_tone_model("acme-en")
 
 
 def test_resolve_tone_model_paths(tmp_path: Path) -> None:
@@ -271,12 +323,12 @@ def test_resolve_tone_model_paths(tmp_path: Path) -> None:
 
     path = tmp_path / "m.json"
     builtin_model("en").save(path)
-    assert plugins.resolve_tone_model("m.json", base=tmp_path).lang == "en"
-    assert plugins.resolve_tone_model(str(path)).lang == "en"
+    assert sources.resolve_tone_model("m.json", base=tmp_path).lang == "en"
+    assert sources.resolve_tone_model(str(path)).lang == "en"
     with pytest.raises(ConfigError, match="no installed plugin provides the tone model 'nope'"):
-        plugins.resolve_tone_model("nope", base=tmp_path)
+        sources.resolve_tone_model("nope", base=tmp_path)
     with pytest.raises(ConfigError, match="not found"):
-        plugins.resolve_tone_model("missing.json", base=tmp_path)
+        sources.resolve_tone_model("missing.json", base=tmp_path)
 
 
 def test_language_server_uses_a_plugin_tone_model(tmp_path: Path) -> None:
@@ -290,7 +342,9 @@ def test_language_server_uses_a_plugin_tone_model(tmp_path: Path) -> None:
     work = tmp_path / "work"
     work.mkdir()
     (work / "postcraft.yaml").write_text("tone_model: acme-da\n", "utf-8")
-    draft = "Jeg tog min første nattevagt i går 🌙, og jeg var ærligt talt lidt nervøs. Tak til holdet på 4. sal!"
+    draft = (
+        "Jeg tog min første nattevagt i går 🌙, og jeg var ærligt talt lidt nervøs. Tak til holdet på 4. sal!"
+    )
     expected = score_tone(draft, model=load_model(EXAMPLE / "acme_postcraft" / "models" / "acme-da.json"))
     builtin = score_tone(draft)
     assert round(expected.personal * 100) != round(builtin.personal * 100)

@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
+from postcraft import check
 from postcraft.analysis import analyze
 from postcraft.errors import InputError
-from postcraft.rules import Finding, check, check_analysis, load_guidelines
+from postcraft.rules import Finding, check_analysis, load_guidelines
 
 
 def rule(**spec: Any) -> dict[str, Any]:

@@ -11,10 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from postcraft import check
 from postcraft.analysis import analyze
+from postcraft.cli import check as rules_cli
 from postcraft.errors import InputError, PostcraftError
-from postcraft.rules import Finding, apply_fixes, check, fix_file, make_finding, plan_fixes, strip_markers
-from postcraft.rules import cli as rules_cli
+from postcraft.pipeline import fix_file
+from postcraft.rules import Finding, apply_fixes, make_finding, plan_fixes, strip_markers
 from postcraft.rules.finding import TextPositions
 from postcraft.rules.markers import parse_markers
 

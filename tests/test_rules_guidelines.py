@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from postcraft import check
 from postcraft.errors import ConfigError, InputError
-from postcraft.rules import check, load_guidelines
+from postcraft.rules import load_guidelines
 from postcraft.rules.examples import run_file_examples
 from postcraft.rules.guidelines import BUILTIN_PACKS, pack_specs
 

@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 
 import postcraft
 from postcraft.cli import main
-from postcraft.review import SCHEMA_VERSION, Review
+from postcraft.pipeline import SCHEMA_VERSION, Review
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "docs" / "schema" / "review.schema.json").read_text("utf-8"))
@@ -137,8 +137,17 @@ def test_the_examples_cover_every_part_of_the_schema() -> None:
                 seen.add(group)
         if d["readability"]["flesch"] is None:
             seen.add("flesch null")
-    want = {"findings", "replacements", "driver spans", "people", "companies", "experts", "hashtags",
-            "ambiguous", "flesch null"}
+    want = {
+        "findings",
+        "replacements",
+        "driver spans",
+        "people",
+        "companies",
+        "experts",
+        "hashtags",
+        "ambiguous",
+        "flesch null",
+    }
     assert want <= seen, want - seen
 
 
@@ -153,8 +162,18 @@ def test_cli_json_is_exactly_to_dict(name: str) -> None:
     path = EXAMPLES / name
     out = io.StringIO()
     with redirect_stdout(out):
-        main(["review", str(path), "--format", "json", "--guidelines", str(GUIDELINES),
-              "--roster", str(ROSTER)])
+        main(
+            [
+                "review",
+                str(path),
+                "--format",
+                "json",
+                "--guidelines",
+                str(GUIDELINES),
+                "--roster",
+                str(ROSTER),
+            ]
+        )
     data = json.loads(out.getvalue())
     assert errors(data) == []
     text = path.read_text("utf-8")
@@ -231,8 +250,17 @@ def test_a_located_suggestion_must_carry_its_position(sample: dict[str, Any]) ->
     data = copy.deepcopy(sample)
     del data["tags"]["people"][0]["utf16_start"]
     assert errors(data)
-    hashtag = {"kind": "hashtag", "target": "#Job", "urn": None, "start": None, "end": None, "score": 0.5,
-               "reason": "x", "action": "add", "line": 1}
+    hashtag = {
+        "kind": "hashtag",
+        "target": "#Job",
+        "urn": None,
+        "start": None,
+        "end": None,
+        "score": 0.5,
+        "reason": "x",
+        "action": "add",
+        "line": 1,
+    }
     data = copy.deepcopy(sample)
     data["tags"]["hashtags"] = [hashtag]
     assert errors(data)
@@ -241,7 +269,15 @@ def test_a_located_suggestion_must_carry_its_position(sample: dict[str, Any]) ->
 
 
 # -- any text ------------------------------------------------------------------------------------
-PIECES = list("abcæøå ÆØÅ#@.!?,\n\r\t-–:🎉") + ["👋🏽", " Jeg ", " vi ", " I ", "Mette", "Anders", "https://x.dk"]
+PIECES = list("abcæøå ÆØÅ#@.!?,\n\r\t-–:🎉") + [
+    "👋🏽",
+    " Jeg ",
+    " vi ",
+    " I ",
+    "Mette",
+    "Anders",
+    "https://x.dk",
+]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 
 

@@ -1,4 +1,4 @@
-"""The ``tags`` and ``roster`` sub-commands (registered by postcraft.tags.cli)."""
+"""The ``tags`` and ``roster`` sub-commands (registered by postcraft.cli.tags)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from postcraft.cli import tags as cli
 from postcraft.errors import ConfigError, InputError
-from postcraft.tags import cli
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 

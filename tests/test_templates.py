@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import postcraft
 from postcraft.errors import ConfigError, InputError, PostcraftError, UnsupportedLanguageError
 from postcraft.templates import (
     ROLES,
@@ -241,7 +242,7 @@ def test_optional_fields_vanish_cleanly() -> None:
 
 
 def test_draft_review_uses_the_template_language(monkeypatch: pytest.MonkeyPatch) -> None:
-    review_module = importlib.import_module("postcraft.review")  # postcraft.review is the function
+    review_module = importlib.import_module("postcraft.pipeline")
     seen: dict[str, Any] = {}
 
     def fake_review(text: str, **kwargs: Any) -> str:
@@ -249,15 +250,21 @@ def test_draft_review_uses_the_template_language(monkeypatch: pytest.MonkeyPatch
         return "reviewed"
 
     monkeypatch.setattr(review_module, "review", fake_review)
-    d = render("thank-colleague.da", **get_template("thank-colleague.da").example_fields())
+    d = postcraft.render("thank-colleague.da", **get_template("thank-colleague.da").example_fields())
     assert d.review(guidelines="g.yaml") == "reviewed"
     assert seen == {"text": d.text, "lang": "da", "guidelines": "g.yaml"}
 
 
 def test_draft_review_returns_a_real_review() -> None:
-    d = render("event-recap.da", **get_template("event-recap.da").example_fields())
+    d = postcraft.render("event-recap.da", **get_template("event-recap.da").example_fields())
     r = d.review()
     assert r.lang == "da" and r.text == d.text
+
+
+def test_a_draft_rendered_without_the_pipeline_says_how_to_review_it() -> None:
+    d = render("event-recap.da", **get_template("event-recap.da").example_fields())
+    with pytest.raises(PostcraftError, match=r"postcraft\.render"):
+        d.review()
 
 
 # -- organisation folders ----------------------------------------------------------------------------

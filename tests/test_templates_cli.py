@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
+from postcraft.cli.templates import parse_sets, register
 from postcraft.errors import InputError
 from postcraft.templates import clear_cache, get_template, render
-from postcraft.templates.cli import parse_sets, register
 
 cli = importlib.import_module("postcraft.cli")
 
@@ -31,7 +31,7 @@ THANKS = [
 
 @pytest.fixture(autouse=True)
 def _wired(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "COMMAND_MODULES", ("postcraft.templates.cli",))
+    monkeypatch.setattr(cli, "COMMAND_MODULES", ("postcraft.cli.templates",))
     monkeypatch.delenv("POSTCRAFT_TEMPLATES", raising=False)
     clear_cache()
 
@@ -168,7 +168,7 @@ class FakeFinding:
 def test_draft_review_exits_1_on_error_findings(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    review_module = importlib.import_module("postcraft.review")
+    review_module = importlib.import_module("postcraft.pipeline")
     real = review_module.review
 
     def with_error(text: str, **kwargs: Any) -> Any:
@@ -209,7 +209,7 @@ def test_bad_template_file_exits_2_with_file_and_line(
 def test_registering_the_commands_imports_nothing_heavy() -> None:
     code = (
         "import sys, argparse\n"
-        "from postcraft.templates.cli import register\n"
+        "from postcraft.cli.templates import register\n"
         "register(argparse.ArgumentParser().add_subparsers())\n"
         "names = ('jinja2', 'yaml', 'postcraft.templates.sandbox', 'postcraft.analysis')\n"
         "heavy = [m for m in names if m in sys.modules]\n"

@@ -15,53 +15,48 @@ The public API is small: :func:`analyze`, :func:`review`, :func:`review_many`, :
 
 from __future__ import annotations
 
-import functools
-import sys
-from collections.abc import Callable
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+import typing as _typing
+from importlib import import_module as _import_module
+from types import ModuleType as _ModuleType
+from typing import Any as _Any
 
+from . import insights as _insights_package
+from . import templates as _templates_package
+from ._version import __version__
 from .errors import ConfigError, InputError, PostcraftError, UnsupportedLanguageError
 from .insights import load_history
-from .review import SCHEMA_VERSION, Review, check
-from .templates import Draft, Field, Template, render
+from .pipeline import SCHEMA_VERSION, Review, check, render, review
+from .templates import Draft, Field, Template
 
 
-class _FunctionAndPackage:
-    """A public function that shares its name with a subpackage (``review``, ``templates``,
-    ``insights``). Calling it calls the function; attributes are the subpackage's, so neither
-    ``import postcraft.insights.compute as c`` nor importing a submodule later can break it."""
+class _CallablePackage(_ModuleType):
+    """A subpackage that is also a public function: ``postcraft.templates(lang="da")`` lists
+    templates and ``postcraft.insights(history)`` computes insights, while
+    ``import postcraft.insights.compute`` and ``postcraft.templates.render`` still reach the
+    package. Calling it calls ``__wrapped__`` (so ``inspect.signature`` shows its parameters)."""
 
-    def __init__(self, func: Callable[..., Any], package: str) -> None:
-        functools.update_wrapper(self, func)
-        self._package = package
+    __wrapped__: _Any
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+    def __call__(self, *args: _Any, **kwargs: _Any) -> _Any:
         return self.__wrapped__(*args, **kwargs)
 
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return getattr(sys.modules.get(self._package) or import_module(self._package), name)
 
-    def __repr__(self) -> str:
-        return f"<function postcraft.{self.__name__}>"
+def _make_callable(package: _ModuleType, function: _Any) -> None:
+    package.__class__ = _CallablePackage
+    setattr(package, "__wrapped__", function)  # noqa: B010 (a module attribute mypy cannot see)
 
 
-if TYPE_CHECKING:
-    from .insights import insights
-    from .review import review
+if _typing.TYPE_CHECKING:
+    from .pipeline import insights
     from .templates import list_templates as templates
 else:
-    from .insights import insights as _insights
-    from .review import review as _review
-    from .templates import list_templates as _templates
+    from . import pipeline as _pipeline
 
-    review = _FunctionAndPackage(_review, "postcraft.review")
-    templates = _FunctionAndPackage(_templates, "postcraft.templates")
-    insights = _FunctionAndPackage(_insights, "postcraft.insights")
+    _make_callable(_templates_package, _templates_package.list_templates)
+    _make_callable(_insights_package, _pipeline.insights)
+    templates = _templates_package
+    insights = _insights_package
 
-__version__ = "0.1.0"
 
 # name -> module that defines it; imported on first attribute access (PEP 562).
 _LAZY = {
@@ -88,16 +83,18 @@ _LAZY = {
     "escape_little_text": "postcraft.tags",
     "NameNote": "postcraft.tags",
     "review_many": "postcraft.batch",
+    "MissingDependencyError": "postcraft.errors",
     "Insights": "postcraft.insights",
     "History": "postcraft.insights",
-    "compare": "postcraft.display",
-    "Comparison": "postcraft.display",
+    "compare": "postcraft.compare",
+    "Comparison": "postcraft.compare",
 }
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     from .analysis import Analysis, Position, Token, analyze
     from .batch import review_many
-    from .display import Comparison, compare
+    from .compare import Comparison, compare
+    from .errors import MissingDependencyError
     from .insights import History, Insights
     from .rules import Finding, Guidelines, apply_fixes, load_guidelines
     from .tags import (
@@ -144,6 +141,7 @@ __all__ = [
     "to_copy_text",
     "to_little_text",
     "InputError",
+    "MissingDependencyError",
     "Position",
     "PostcraftError",
     "Review",
@@ -160,14 +158,14 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'postcraft' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
+    value = getattr(_import_module(module), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return sorted(__all__)

@@ -11,7 +11,7 @@ from typing import Any
 
 from ._progress import progress as _progress
 from .errors import PostcraftError
-from .review import Review, review
+from .pipeline import Review, review
 
 
 def _review_one(text: str, options: dict[str, Any], keep_errors: bool = False) -> Review | PostcraftError:

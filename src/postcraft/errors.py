@@ -55,6 +55,11 @@ class InputError(PostcraftError):
     """Input that cannot be read (a missing file, bytes that are not UTF-8, a bad argument)."""
 
 
+class MissingDependencyError(PostcraftError):
+    """An optional dependency (such as pandas or openpyxl) is needed for this call but is not
+    installed; the message says which extra to install."""
+
+
 _NAMES = {
     "da": "Danish",
     "en": "English",

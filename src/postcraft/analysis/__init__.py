@@ -1,6 +1,7 @@
 """One pass over a draft: language, tokens, lemmas, entities, sentences, fold, readability."""
 
-from .core import Analysis, Position, analyze, normalize_lang
+from ..langs import normalize_lang
+from .core import Analysis, Position, analyze
 from .structure import Fold, Sentence, Span
 from .tokens import Token
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
 
-from ..errors import InputError, UnsupportedLanguageError
+from ..errors import InputError
+from ..langs import normalize_lang
 from . import langid, readability, structure
 from .lemmas import lemma as _lemma
 from .structure import Fold, Sentence, Span
@@ -269,14 +270,6 @@ def _unpickle_analysis(
     )
     analysis.__dict__.update(cached)
     return analysis
-
-
-def normalize_lang(lang: str) -> str:
-    """``"da"``, ``"DA"``, ``"da-DK"`` → ``"da"``; unsupported codes raise."""
-    code = lang.strip().lower().replace("_", "-").split("-")[0]
-    if code not in langid.SUPPORTED:
-        raise UnsupportedLanguageError(code)
-    return code
 
 
 def analyze(text: str, *, lang: str | None = None) -> Analysis:

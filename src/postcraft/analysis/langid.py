@@ -17,8 +17,7 @@ from importlib import resources
 import regex
 
 from ..errors import UnsupportedLanguageError
-
-SUPPORTED = ("da", "en")
+from ..langs import SUPPORTED
 
 _LETTER_CUES: dict[str, tuple[tuple[str, float], ...]] = {
     "æ": (("da", 0.6), ("nb", 0.6)),
@@ -72,9 +71,7 @@ class LanguageGuess:
 
 @lru_cache(maxsize=1)
 def _weights() -> dict[str, dict[str, float]]:
-    raw = json.loads(
-        (resources.files("postcraft.analysis") / "data" / "langid.json").read_text("utf-8")
-    )
+    raw = json.loads((resources.files("postcraft.analysis") / "data" / "langid.json").read_text("utf-8"))
     langs_of: dict[str, list[str]] = {}
     for lang, words in raw.items():
         for w in words:

@@ -63,6 +63,4 @@ def flesch(n_words: int, n_sentences: int, n_syllables: int) -> float:
     """
     if n_words == 0:
         return 0.0
-    return round(
-        206.835 - 1.015 * (n_words / max(1, n_sentences)) - 84.6 * (n_syllables / n_words), 1
-    )
+    return round(206.835 - 1.015 * (n_words / max(1, n_sentences)) - 84.6 * (n_syllables / n_words), 1)

@@ -10,9 +10,7 @@ from typing import Literal, NamedTuple
 
 import regex
 
-TokenKind = Literal[
-    "word", "number", "hashtag", "mention", "url", "email", "emoji", "punct", "symbol"
-]
+TokenKind = Literal["word", "number", "hashtag", "mention", "url", "email", "emoji", "punct", "symbol"]
 
 
 class Token(NamedTuple):

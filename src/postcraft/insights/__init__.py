@@ -1,18 +1,19 @@
 """Insights from an organisation's post history: who posts how often, what works, what to celebrate.
 
->>> from postcraft.insights import insights, load_history
+>>> import postcraft
+>>> from postcraft.insights import compute_insights, load_history
 >>> rows = [
 ...     {"Date": f"2025-03-{d:02d}", "Author": "Mette Hansen", "Impressions": 900, "Reactions": 30,
 ...      "Text": f"Jeg lærte noget nyt på dag {d} i projektet, og det vil jeg gerne dele med jer."}
 ...     for d in range(3, 29, 7)
 ... ]
->>> result = insights(load_history(rows), show_progress=False)
+>>> result = compute_insights(load_history(rows), review=postcraft.review, show_progress=False)
 >>> result.organisation.posts, result.people[0].longest_streak, result.basis
 (4, 4, 'impressions')
 
 :func:`load_history` reads CSV, XLSX (with openpyxl), JSON and JSON lines with a documented
-column mapping (``docs/insights.md``); :func:`insights` reviews every post once with
-:func:`postcraft.review` and computes the insights, each with its uncertainty. The result is
+column mapping (``docs/insights.md``); :func:`compute_insights` reviews every post once with
+the ``review`` it is given (:func:`postcraft.insights` gives it the pipeline's) and computes the insights, each with its uncertainty. The result is
 shown with charts in a notebook, as a report with ``Insights.report("da")``, as JSON with
 ``to_dict()`` and as pandas tables with ``to_dataframes()``.
 """
@@ -21,14 +22,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import InputError
 
 if TYPE_CHECKING:
-    from ._labels import Note
+    from ..formats.labels import Note
     from .history import Author, History, HistoryError, MissingDependencyError, Post, SkippedRow
     from .model import (
         Cadence,
@@ -92,7 +93,7 @@ __all__ = [
     "SkippedRow",
     "TeamLead",
     "Trend",
-    "insights",
+    "compute_insights",
     "load_history",
 ]
 
@@ -132,7 +133,7 @@ def load_history(
     return _load(source, mapping=mapping, roster=roster, format=format, errors=errors, encoding=encoding)
 
 
-def insights(
+def compute_insights(
     history: History | str | os.PathLike[str] | Iterable[Mapping[str, Any]],
     roster: Any = None,
     *,
@@ -144,8 +145,7 @@ def insights(
     quiet_weeks: int = 4,
     recent_weeks: int = 4,
     mapping: Mapping[str, Any] | str | os.PathLike[str] | None = None,
-    guidelines: Any = None,
-    tone_model: Any = None,
+    review: Callable[[str], Any],
     show_progress: bool | None = None,
 ) -> Insights:
     """What a post history shows, each number with its uncertainty.
@@ -168,8 +168,8 @@ def insights(
 
     ``now`` (a date or ``YYYY-MM-DD``) defaults to the newest post's date, so a file always
     gives the same result; pass ``datetime.date.today()`` to look at it as of today. Every post
-    is reviewed once with :func:`postcraft.review` (``guidelines`` and ``tone_model`` are passed
-    on); a progress bar is drawn on a terminal for long histories (``show_progress``).
+    is reviewed once with ``review`` (:func:`postcraft.insights` passes the pipeline's review with
+    its ``guidelines`` and ``tone_model``); a progress bar is drawn on a terminal for long histories (``show_progress``).
     """
     from .history import History
 
@@ -194,8 +194,7 @@ def insights(
         min_posts=min_posts,
         quiet_weeks=quiet_weeks,
         recent_weeks=recent_weeks,
-        guidelines=guidelines,
-        tone_model=tone_model,
+        review=review,
         show_progress=show_progress,
     )
 

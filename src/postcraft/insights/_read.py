@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError, PostcraftError
+from ..errors import ConfigError, MissingDependencyError
 
 FORMATS = ("csv", "xlsx", "json", "jsonl")
 _SUFFIX = {
@@ -30,10 +30,6 @@ _SUFFIX = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
 }
-
-
-class MissingDependencyError(PostcraftError):
-    """An optional dependency (openpyxl for XLSX, pandas for data frames) is not installed."""
 
 
 class HistoryError(ConfigError):

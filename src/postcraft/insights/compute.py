@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .._progress import progress
 from ..errors import InputError, PostcraftError, UnsupportedLanguageError
-from ._labels import Note
+from ..formats.labels import Note
 from .history import Author, History, Post
 from .model import (
     Cadence,
@@ -44,6 +44,13 @@ from .stats import (
     stream_seed,
     wilson,
 )
+
+if TYPE_CHECKING:
+    from ..pipeline import Review
+
+#: Reviews one post's text (the pipeline's ``review`` with the caller's guidelines and model).
+Reviewer = Callable[[str], "Review"]
+
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -116,13 +123,11 @@ def review_posts(
     history: History,
     posts: Sequence[Post],
     *,
-    guidelines: Any = None,
-    tone_model: Any = None,
+    review: Reviewer,
     show_progress: bool | None = None,
 ) -> list[PostFacts]:
-    """Review each post once (identical texts share one review) and keep what the insights need."""
-    from ..review import review
-
+    """Review each post once with ``review`` (identical texts share one review) and keep what
+    the insights need."""
     cfg = config()
     length_bands = cfg["length_bands"]
     hashtag_bands = cfg["hashtag_bands"]
@@ -137,7 +142,7 @@ def review_posts(
         facts = cache.get(post.text)
         if facts is None:
             try:
-                r = review(post.text, guidelines=guidelines, tone_model=tone_model)
+                r = review(post.text)
             except UnsupportedLanguageError as exc:
                 facts = {"reviewed": False, "error": f"language:{exc.lang}"}
             except PostcraftError as exc:
@@ -583,11 +588,10 @@ def compute(
     min_posts: int,
     quiet_weeks: int,
     recent_weeks: int,
-    guidelines: Any = None,
-    tone_model: Any = None,
+    review: Reviewer,
     show_progress: bool | None = None,
 ) -> Insights:
-    """Run every insight on a loaded history (see :func:`postcraft.insights.insights`)."""
+    """Run every insight on a loaded history (see :func:`postcraft.insights.compute_insights`)."""
     if not history.posts:
         skipped = len(history.skipped)
         raise InputError(
@@ -608,9 +612,7 @@ def compute(
         notes.append(Note("future_posts", {"n": len(history.posts) - len(posts), "now": now.isoformat()}))
     if not posts:
         raise InputError(f"every post in the history is after {now.isoformat()}; give a later now=")
-    facts = review_posts(
-        history, posts, guidelines=guidelines, tone_model=tone_model, show_progress=show_progress
-    )
+    facts = review_posts(history, posts, review=review, show_progress=show_progress)
 
     # cadence
     by_author: dict[str, list[PostFacts]] = defaultdict(list)

@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, Any, Literal
 import regex
 import yaml
 
-from ..errors import ConfigError
+from ..errors import ConfigError, MissingDependencyError
+from ..formats.labels import Note
 from . import _read
-from ._labels import Note
-from ._read import HistoryError, MissingDependencyError
+from ._read import HistoryError
 from ._values import CountError, DateError, DateReader, parse_count
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""The results of :func:`postcraft.insights.insights`: small frozen dataclasses with ``to_dict()``.
+"""The results of :func:`postcraft.insights`: small frozen dataclasses with ``to_dict()``.
 
 Every number comes with its uncertainty: rates with exact Poisson intervals, shares with Wilson
 intervals, engagement differences with bootstrap intervals, trends with Student-t intervals.
@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, fields
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from ._labels import Note
-from ._read import MissingDependencyError
+from ..errors import MissingDependencyError
+from ..formats.labels import Note
 from .stats import Interval
 
 if TYPE_CHECKING:
@@ -204,7 +204,7 @@ class Effect(_ToDict):
 
     def sentence(self, lang: str = "en") -> str:
         """The effect in words, without causal wording, in Danish or English."""
-        from .report import effect_sentence
+        from ..formats.text.insights import effect_sentence
 
         return effect_sentence(self, lang)
 
@@ -276,11 +276,11 @@ class Trend(_ToDict):
 class Insights:
     """What an organisation's post history shows: cadence, what works and what to celebrate.
 
-    Build it with :func:`postcraft.insights.insights`. Shown as HTML with charts in a notebook;
+    Build it with :func:`postcraft.insights`. Shown as HTML with charts in a notebook;
     :meth:`report` writes a plain-text report in Danish or English; :meth:`to_dict` is JSON;
     :meth:`to_dataframe` / :meth:`to_dataframes` give pandas tables.
 
-    >>> from postcraft.insights import insights
+    >>> from postcraft import insights
     >>> rows = [{"Dato": f"2025-03-{d:02d}", "Forfatter": "Ole Dam", "Tekst": f"Jeg lærte noget i uge {d}."}
     ...         for d in (3, 10, 17)]
     >>> result = insights(rows, now="2025-05-01", show_progress=False)
@@ -330,7 +330,7 @@ class Insights:
     def report(self, lang: str | None = None) -> str:
         """A readable plain-text report in Danish (``"da"``) or English (``"en"``; default: the
         language most posts are written in)."""
-        from .report import text_report
+        from ..formats.text.insights import text_report
 
         return text_report(self, lang or self.lang)
 
@@ -343,7 +343,7 @@ class Insights:
 
     def html(self, lang: str | None = None) -> str:
         """Self-contained HTML with inline SVG charts (no script, no external resource)."""
-        from .html import insights_html
+        from ..formats.html.insights import insights_html
 
         return insights_html(self, lang or self.lang)
 

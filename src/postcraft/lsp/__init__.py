@@ -8,13 +8,24 @@ this package imports nothing heavy (the ``postcraft`` CLI imports it to add ``po
 
 from __future__ import annotations
 
+import argparse
 from typing import Any
 
 #: Milliseconds to wait after a change before reviewing (``--debounce``, ``debounce_ms``).
 DEFAULT_DEBOUNCE_MS = 150
 MAX_DEBOUNCE_MS = 10_000
 
-__all__ = ["DEFAULT_DEBOUNCE_MS", "MAX_DEBOUNCE_MS", "DocConfig", "LineIndex", "Problem", "Resolver", "main"]
+__all__ = [
+    "DEFAULT_DEBOUNCE_MS",
+    "MAX_DEBOUNCE_MS",
+    "DocConfig",
+    "LineIndex",
+    "Problem",
+    "Resolver",
+    "add_options",
+    "main",
+    "run",
+]
 
 
 def main(argv: list[str] | None = None, *, debounce_ms: int | None = None) -> int:
@@ -28,6 +39,30 @@ def main(argv: list[str] | None = None, *, debounce_ms: int | None = None) -> in
             f"the language server needs pygls ({exc.name or exc}): pip install 'postcraft[lsp]'"
         ) from None
     return _main(argv, debounce_ms=DEFAULT_DEBOUNCE_MS if debounce_ms is None else debounce_ms)
+
+
+def add_options(p: argparse.ArgumentParser) -> None:
+    """The server's command-line options: ``--stdio`` and ``--debounce MS``."""
+    p.add_argument("--stdio", action="store_true", help="talk over stdio (the default and only transport)")
+    p.add_argument(
+        "--debounce",
+        metavar="MS",
+        type=int,
+        default=DEFAULT_DEBOUNCE_MS,
+        help=f"wait this many milliseconds after a change before reviewing (default {DEFAULT_DEBOUNCE_MS}); "
+        "the 'debounce_ms' setting overrides it",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the parsed options and run the server; returns the exit code."""
+    from ..errors import InputError
+
+    if not 0 <= args.debounce <= MAX_DEBOUNCE_MS:
+        raise InputError(
+            f"--debounce must be between 0 and {MAX_DEBOUNCE_MS} milliseconds, not {args.debounce}"
+        )
+    return main(debounce_ms=args.debounce)
 
 
 def __getattr__(name: str) -> Any:

@@ -6,17 +6,17 @@ import argparse
 import sys
 
 from ..errors import PostcraftError
-from .cli import register
+from . import add_options
+from . import run as run_server
 
 
 def run(argv: list[str] | None = None) -> int:
     """Parse the ``postcraft lsp`` options and run the server; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m postcraft.lsp")
-    sub = parser.add_subparsers(dest="command")
-    register(sub)
-    args = parser.parse_args(["lsp", *(sys.argv[1:] if argv is None else argv)])
+    add_options(parser)
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     try:
-        code: int = args.func(args)
+        code: int = run_server(args)
     except PostcraftError as exc:
         print(f"postcraft: {exc}", file=sys.stderr)
         return 2

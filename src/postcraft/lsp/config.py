@@ -435,7 +435,7 @@ class Resolver:
         )
 
     def _error(self, exc: PostcraftError, origin: Origin, problems: list[Problem], key: str) -> None:
-        from ..plugins import PluginError
+        from ..registry import PluginError
 
         path = getattr(exc, "path", None)
         line = getattr(exc, "line", None)
@@ -469,8 +469,8 @@ class Resolver:
         return hit
 
     def _tone_model(self, value: Any, origin: Origin) -> Any:
-        from ..plugins import resolve_tone_model
         from ..tone import ToneModel
+        from ..tone.sources import resolve_tone_model
 
         sig: Any = None
         if isinstance(value, str):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import UnsupportedLanguageError
 from .config import DocConfig
@@ -57,9 +57,7 @@ def review_document(
     [('linkedin.hashtags.camelcase', ['#GrønOmstilling'])]
     """
     from ..analysis import analyze
-    from ..rules import check_analysis
-    from ..tags import suggest
-    from ..tone import score_analysis
+    from ..pipeline import assemble
 
     t0 = time.perf_counter()
     index = LineIndex(text, encoding)
@@ -69,19 +67,23 @@ def review_document(
         return DocReview(
             text, version, index, config, error=str(exc), elapsed_ms=(time.perf_counter() - t0) * 1000
         )
-    tone: Any = None
-    if text.strip():
-        tone = score_analysis(analysis, model=config.tone_model)
-    findings = check_analysis(analysis, config.guidelines, disable=config.disable, tone=tone)
-    tags = suggest(analysis, config.roster, config.guidelines) if config.tags else None
+    r = assemble(
+        analysis,
+        guidelines=config.guidelines,
+        roster=config.roster,
+        tone_model=config.tone_model,
+        disable=config.disable,
+        tone=bool(text.strip()),
+        tags=config.tags,
+    )
     return DocReview(
         text,
         version,
         index,
         config,
         analysis,
-        tone,
-        tuple(findings),
-        tags,
+        r.tone,
+        r.findings,
+        r.tags,
         elapsed_ms=(time.perf_counter() - t0) * 1000,
     )

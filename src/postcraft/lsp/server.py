@@ -23,7 +23,7 @@ from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
-from .. import __version__
+from .._version import __version__
 from . import DEFAULT_DEBOUNCE_MS
 from .config import DocConfig, Problem, Resolver
 from .engine import DocReview, review_document

@@ -9,7 +9,7 @@ from typing import Any
 from ..analysis import Analysis, analyze
 from ..errors import InputError
 from .base import Context, Rule
-from .finding import Finding, Positions, TextPositions, make_finding
+from .finding import Finding, Positions, make_finding
 from .guidelines import Guidelines, load_guidelines
 from .markers import Marked, has_markers, parse_markers
 
@@ -106,7 +106,7 @@ def check_analysis(
     return findings
 
 
-def _remap(findings: list[Finding], marked: Marked, original: Analysis | TextPositions) -> list[Finding]:
+def _remap(findings: list[Finding], marked: Marked, original: Positions) -> list[Finding]:
     out: list[Finding] = []
     for f in findings:
         start = marked.to_original(f.start)
@@ -131,29 +131,3 @@ def _remap(findings: list[Finding], marked: Marked, original: Analysis | TextPos
             )
         )
     return out
-
-
-def check(
-    text: str,
-    *,
-    guidelines: Guidelines | str | Mapping[str, Any] | None = None,
-    lang: str | None = None,
-    disable: Iterable[str] = (),
-    tone: object | None = None,
-) -> list[Finding]:
-    """Check a draft against guidelines: analyse it once, then run every rule.
-
-    ``guidelines`` is a path to a YAML file, a dict with the same structure, a loaded
-    :class:`Guidelines`, or ``None`` for the built-in packs.
-
-    >>> [(f.rule, f.severity) for f in check("Vi søger nye kolleger #job #karriere #it #data #hr")]
-    [('linkedin.hashtags.count', 'warning')]
-    """
-    g = load_guidelines(guidelines)
-    if has_markers(text):
-        marked = parse_markers(text)
-        analysis = analyze(marked.clean, lang=lang)
-        findings = _remap(run_rules(analysis, g, _active(g, disable), tone), marked, TextPositions(text))
-        findings.sort(key=lambda f: (f.start, f.end, f.rule))
-        return findings
-    return check_analysis(analyze(text, lang=lang), g, disable=disable, tone=tone)

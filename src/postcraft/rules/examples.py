@@ -22,10 +22,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..analysis import analyze
 from ..errors import ConfigError
+from ..registry import BUILTIN_PACKS
 from ..yamlsrc import LineDict, load_yaml
-from .engine import check
-from .guidelines import BUILTIN_PACKS, compile_guidelines, pack_specs
+from .engine import check_analysis
+from .guidelines import compile_guidelines, pack_specs
 from .matching import LANGS
 
 
@@ -124,7 +126,8 @@ def _run(examples: list[Example], base: Mapping[str, Any]) -> list[ExampleResult
             data = LineDict(base)
             data.update(e.settings)
             g = cache[key] = compile_guidelines(data, None)
-        fired = tuple(sorted({f.rule for f in check(e.text, guidelines=g, lang=e.lang, tone=e.tone)}))
+        found = check_analysis(analyze(e.text, lang=e.lang), g, tone=e.tone)
+        fired = tuple(sorted({f.rule for f in found}))
         hit = e.rule in fired
         out.append(ExampleResult(e, hit if e.expect == "trigger" else not hit, fired))
     return out

@@ -29,8 +29,8 @@ class Finding:
     ``replacements`` are candidate texts for the span, best first; ``safe_fix`` says whether
     :func:`~postcraft.rules.apply_fixes` may apply the first one without asking.
 
-    >>> from postcraft.rules import check
-    >>> f = check("Vi elsker synergierne 🙂", disable=["linkedin"],
+    >>> from postcraft import check
+    >>> f = check("Vi elsker synergierne 🙂", disable=["linkedin", "voice"],
     ...           guidelines={"rules": [{"id": "acme.synergi", "kind": "existence", "terms": ["synergi"],
     ...                                   "message": "Undgå '{match}'."}]})[0]
     >>> f.rule, f.message, (f.start, f.end), (f.line, f.column)

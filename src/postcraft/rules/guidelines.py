@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import ConfigError, InputError
+from ..registry import BUILTIN_PACKS
 from ..yamlsrc import LineDict, LineList, check_keys, line_of, load_yaml
 from .base import COMMON_KEYS, PROGRAMMES, BuildEnv, Rule, parse_info
 from .finding import SEVERITIES
 from .matching import MatcherBuilder, TermIndex
 
-BUILTIN_PACKS = ("linkedin", "disclosure", "readability", "confidentiality", "voice")
 TOP_KEYS = (
     "version",
     "extends",
@@ -129,7 +129,7 @@ class Guidelines:
 
 def available_packs() -> tuple[str, ...]:
     """The built-in packs, then the packs of installed plugins (entry points ``postcraft.rules``)."""
-    from ..plugins import rule_packs
+    from ..registry import rule_packs
 
     return BUILTIN_PACKS + tuple(sorted(n for n in rule_packs() if n not in BUILTIN_PACKS))
 
@@ -141,7 +141,7 @@ def pack_specs(name: str) -> tuple[str, tuple[LineDict, ...]]:
         res = resources.files("postcraft.rules") / "packs" / f"{name}.yaml"
         path = f"<postcraft>/rules/packs/{name}.yaml"
     else:
-        from ..plugins import rule_pack
+        from ..registry import rule_pack
 
         plugin_res = rule_pack(name)
         if plugin_res is None:

@@ -97,28 +97,3 @@ def segment(body: str) -> tuple[str, ...] | None:
         out.append(body[start:end])
         end = start
     return tuple(reversed(out))
-
-
-def build() -> None:  # pragma: no cover - developer tool
-    """Write ``data/words.marisa`` from the lemma tables and ``data/words_extra.txt``."""
-    from pathlib import Path
-
-    import marisa_trie
-
-    here = Path(__file__).resolve().parent / "data"
-    words: set[str] = set()
-    for lang in ("da", "en"):
-        for key in _trie(lang).iterkeys():
-            lem = key.split("\x00", 1)[1]
-            if lem.isalpha():
-                words.add(lem)
-    for line in (here / "words_extra.txt").read_text("utf-8").splitlines():
-        w = line.split("#", 1)[0].strip().lower()
-        if w:
-            words.add(w)
-    marisa_trie.Trie(sorted(words)).save(str(here / "words.marisa"))
-    print(len(words), "words")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    build()

@@ -94,9 +94,7 @@ def _escape_keeping_entities(seg: str) -> str:
     for tok, start, end, kind in tokenize(seg):
         # A hashtag must start with a letter or digit after "#" ("#_a" would read as "#\\_a");
         # otherwise it is escaped as plain text so no bare reserved character cuts the post.
-        if (kind == "hashtag" and tok[1:2].isalnum()) or (
-            kind == "mention" and tok.startswith("@[")
-        ):
+        if (kind == "hashtag" and tok[1:2].isalnum()) or (kind == "mention" and tok.startswith("@[")):
             out.append(escape_little_text(seg[pos:start]))
             out.append("#" + escape_little_text(tok[1:]) if kind == "hashtag" else tok)
             pos = end

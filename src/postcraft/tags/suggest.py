@@ -132,7 +132,7 @@ class TagSuggestions:
         return bool(self.all() or self.ambiguous or self.withheld)
 
     def _repr_html_(self) -> str:
-        from ..display import tags_html
+        from ..formats.html import tags_html
 
         return tags_html(self)
 

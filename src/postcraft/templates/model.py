@@ -6,15 +6,15 @@ This module imports nothing heavy; Jinja2 is loaded the first time a template is
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..errors import InputError
+from ..errors import InputError, PostcraftError
 from .errors import FieldError
 
 if TYPE_CHECKING:
-    from ..review import Review
+    from ..pipeline import Review
 
 #: The roles a template can be written for, in the order the method introduces them.
 ROLES: tuple[str, ...] = ("top_leader", "middle_manager", "employee", "internal_expert", "new_employee")
@@ -168,7 +168,7 @@ class Template:
         return Draft(text=text, template=self, variant=index, fields=values)
 
     def _repr_html_(self) -> str:
-        from ..display import template_html
+        from ..formats.html import template_html
 
         return template_html(self)
 
@@ -205,6 +205,7 @@ class Draft:
     template: Template
     variant: int
     fields: dict[str, str]
+    reviewer: Callable[..., Review] | None = field(default=None, repr=False, compare=False)
 
     @property
     def lang(self) -> str:
@@ -212,16 +213,20 @@ class Draft:
         return self.template.lang
 
     def review(self, **kwargs: Any) -> Review:
-        """Review the draft with :func:`postcraft.review.review` in the template's language.
+        """Review the draft in the template's language with its ``reviewer``:
+        :func:`postcraft.review` for drafts from :func:`postcraft.render`.
 
         Keyword arguments (``guidelines=``, ``roster=``) are passed on.
         """
-        from ..review import review
-
-        return review(self.text, lang=self.template.lang, **kwargs)
+        if self.reviewer is None:
+            raise PostcraftError(
+                "this draft has no reviewer; render it with postcraft.render(...) "
+                "or review its text with postcraft.review(draft.text, lang=draft.lang)"
+            )
+        return self.reviewer(self.text, lang=self.template.lang, **kwargs)
 
     def _repr_html_(self) -> str:
-        from ..display import draft_html
+        from ..formats.html import draft_html
 
         return draft_html(self)
 
@@ -240,6 +245,6 @@ class TemplateList(list[Template]):
     """A list of templates that shows as a table in a notebook."""
 
     def _repr_html_(self) -> str:
-        from ..display import templates_html
+        from ..formats.html import templates_html
 
         return templates_html(self)

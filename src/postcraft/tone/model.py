@@ -113,7 +113,9 @@ class ToneModel:
                 contrib[key] = a * c
                 z += c
         style_c: list[float] = []
-        for x, mean, std, wt in zip(feats.style, self.style_mean, self.style_std, self.style_weights, strict=True):
+        for x, mean, std, wt in zip(
+            feats.style, self.style_mean, self.style_std, self.style_weights, strict=True
+        ):
             c = wt * ((x - mean) / std if std else 0.0)
             style_c.append(a * c)
             z += c
@@ -133,7 +135,9 @@ class ToneModel:
         lo, hi = self.thresholds
         label = "personal" if p >= hi else "corporate" if p < lo else "mixed"
         drivers = explain(analysis, feats, contrib, style_c, logit)
-        return ToneScore(personal=round(p, 4), label=label, drivers=drivers, logit=round(logit, 4), lang=self.lang)
+        return ToneScore(
+            personal=round(p, 4), label=label, drivers=drivers, logit=round(logit, 4), lang=self.lang
+        )
 
 
 def _sigmoid(z: float) -> float:
@@ -189,7 +193,7 @@ class ToneScore:
     lang: str
 
     def _repr_html_(self) -> str:
-        from ..display import tone_html
+        from ..formats.html import tone_html
 
         return tone_html(self)
 

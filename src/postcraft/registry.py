@@ -23,7 +23,6 @@ True
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import threading
@@ -33,12 +32,9 @@ from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import ConfigError
-
-if TYPE_CHECKING:
-    from .tone import ToneModel
 
 #: Entry-point group of rule packs.
 RULES_GROUP = "postcraft.rules"
@@ -47,6 +43,9 @@ MODELS_GROUP = "postcraft.models"
 #: Entry-point group of template packs (loaded by :mod:`postcraft.templates.registry`).
 TEMPLATES_GROUP = "postcraft.templates"
 GROUPS = (RULES_GROUP, MODELS_GROUP, TEMPLATES_GROUP)
+
+#: The packs that ship with postcraft; a plugin pack may not take their names.
+BUILTIN_PACKS = ("linkedin", "disclosure", "readability", "confidentiality", "voice")
 
 #: A pack or model name: lower-case letters, digits, ``-`` and ``_``, starting with a letter.
 NAME_RE = re.compile(r"[a-z][a-z0-9_-]{0,63}")
@@ -104,7 +103,6 @@ _lock = threading.RLock()
 _eps: dict[str, list[tuple[PluginEntry, metadata.EntryPoint]]] | None = None
 _packs: dict[str, tuple[Traversable, PluginEntry]] | None = None
 _models: dict[str, tuple[ModelSource, PluginEntry]] | None = None
-_loaded_models: dict[str, ToneModel] = {}
 
 
 def clear_cache() -> None:
@@ -114,7 +112,6 @@ def clear_cache() -> None:
         _eps = None
         _packs = None
         _models = None
-        _loaded_models.clear()
 
 
 def _entry_points() -> dict[str, list[tuple[PluginEntry, metadata.EntryPoint]]]:
@@ -212,8 +209,6 @@ def _read_packs() -> dict[str, tuple[Traversable, PluginEntry]]:
     global _packs
     with _lock:
         if _packs is None:
-            from .rules.guidelines import BUILTIN_PACKS
-
             packs: dict[str, tuple[Traversable, PluginEntry]] = {}
             for entry, ep in _entry_points()[RULES_GROUP]:
                 folder = _as_traversable(_load(entry, ep))
@@ -324,7 +319,7 @@ def _read_models() -> dict[str, tuple[ModelSource, PluginEntry]]:
 def tone_models() -> dict[str, ModelSource]:
     """Tone models from installed plugins (group ``postcraft.models``): name → JSON file or data.
 
-    Load one with :func:`load_tone_model` (or pass the source to :func:`postcraft.tone.load_model`).
+    Load one with :func:`postcraft.tone.sources.load_tone_model`.
 
     >>> isinstance(tone_models(), dict)
     True
@@ -332,76 +327,11 @@ def tone_models() -> dict[str, ModelSource]:
     return {name: src for name, (src, _) in _read_models().items()}
 
 
-def load_tone_model(name: str) -> ToneModel:
-    """Load the plugin tone model ``name`` (e.g. ``"acme-da"``), once per process.
-
-    Raises :class:`PluginError` when the model is broken and :class:`ConfigError` when no
-    installed plugin provides ``name``.
-
-    >>> load_tone_model("no-such-model")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    postcraft.errors.ConfigError: no installed plugin provides the tone model 'no-such-model'...
-    """
-    with _lock:
-        cached = _loaded_models.get(name)
-        if cached is not None:
-            return cached
-    models = _read_models()
-    hit = models.get(name)
-    if hit is None:
-        names = ", ".join(sorted(models)) or "none is installed"
-        raise ConfigError(
-            f"no installed plugin provides the tone model {name!r} (plugin models: {names}); "
-            "give a model file path or install the plugin"
-        )
-    src, entry = hit
-    from .tone import ToneModel
-
-    try:
-        if isinstance(src, Mapping):
-            model = ToneModel.from_dict(dict(src), source=f"plugin model {name}")
-        else:
-            data = json.loads(src.read_text("utf-8"))
-            if not isinstance(data, dict):
-                raise ConfigError("a tone model file holds a JSON object", path=str(src))
-            model = ToneModel.from_dict(data, source=str(src))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _bad(entry, f"its tone model {name!r} cannot be read ({exc})", str(src)) from None
-    except ConfigError as exc:
-        raise _bad(
-            entry,
-            f"its tone model {name!r} is not valid: {exc}",
-            None if isinstance(src, Mapping) else str(src),
-        ) from None
-    with _lock:
-        _loaded_models[name] = model
-    return model
+def tone_model_entry(name: str) -> tuple[ModelSource, PluginEntry] | None:
+    """The source of the plugin tone model ``name`` and the entry point that provides it."""
+    return _read_models().get(name)
 
 
-def resolve_tone_model(spec: Any, *, base: str | os.PathLike[str] | None = None) -> Any:
-    """Turn a tone-model setting into what :func:`postcraft.tone.score_analysis` takes.
-
-    ``spec`` is ``None`` (built-in), a plugin model name (``"acme-da"``), a path to a model
-    JSON file (relative paths are taken from ``base``), a model dict (``{"format": …}``), or
-    ``{"da": …, "en": …}`` with any of those per language.
-
-    >>> resolve_tone_model(None) is None
-    True
-    """
-    if spec is None:
-        return None
-    if isinstance(spec, Mapping):
-        if "format" in spec:
-            return spec
-        return {str(k): resolve_tone_model(v, base=base) for k, v in spec.items()}
-    if isinstance(spec, str) and NAME_RE.fullmatch(spec) and spec in _read_models():
-        return load_tone_model(spec)
-    path = Path(os.fspath(spec)).expanduser()
-    if base is not None and not path.is_absolute():
-        path = Path(base) / path
-    if isinstance(spec, str) and not path.exists() and NAME_RE.fullmatch(spec):
-        return load_tone_model(spec)  # raises: neither a file nor a plugin model
-    from .tone import load_model
-
-    return load_model(path)
+def broken(entry: PluginEntry, what: str, path: str | None = None) -> PluginError:
+    """The :class:`PluginError` for a plugin whose entry point loaded but whose content is bad."""
+    return _bad(entry, what, path)

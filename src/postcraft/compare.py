@@ -1,31 +1,23 @@
-"""Side-by-side comparison of drafts: HTML in a notebook, rows for pandas, plain text in a terminal."""
+"""Several reviewed drafts side by side: :func:`compare` reviews them (through the pipeline) and
+returns a :class:`Comparison`, shown as HTML in a notebook, as rows for pandas, as text in a
+terminal.
+
+>>> c = compare(["We are proud to announce our new solution.", "I spent a week on this and learned a lot."])
+>>> c.labels
+('draft 1', 'draft 2')
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..errors import PostcraftError
-from ._html import CELL, MUTED, badge, esc, label, root
-from .review import (
-    _counts,
-    _severity_badges,
-    drivers_list,
-    findings_list,
-    gauge,
-    review_text_block,
-    tags_body,
-)
-
-if TYPE_CHECKING:
-    from ..review import Review
-
-
-class MissingDependencyError(PostcraftError):
-    """An optional dependency (such as pandas) is needed for this call but not installed."""
-
+from .errors import MissingDependencyError, PostcraftError
+from .formats.html.base import severity_counts
+from .pipeline import Review, review
+from .templates import Draft
 
 DraftLike = Any  # str | postcraft.templates.Draft | postcraft.Review
 
@@ -69,9 +61,13 @@ class Comparison:
         return pd.DataFrame(self.rows()).set_index("label")
 
     def _repr_html_(self) -> str:
+        from .formats.html import comparison_html
+
         return comparison_html(self)
 
     def __repr__(self) -> str:
+        from .formats.text import comparison_text
+
         return comparison_text(self)
 
 
@@ -93,13 +89,10 @@ def _unique(labels: Sequence[str]) -> tuple[str, ...]:
 
 
 def _review_of(item: Any, options: dict[str, Any]) -> Review:
-    from ..review import Review, review
-    from ..templates.model import Draft
-
     if isinstance(item, Review):
         return item
     if isinstance(item, Draft):
-        return item.review(**{k: v for k, v in options.items() if k != "lang"})
+        return review(item.text, **{**options, "lang": item.lang})
     if isinstance(item, str):
         return review(item, **options)
     raise PostcraftError(
@@ -147,7 +140,7 @@ def compare(
 
 def _row(lab: str, r: Review, source: Any) -> dict[str, Any]:
     a = r.analysis
-    counts = _counts(r.findings)
+    counts = severity_counts(r.findings)
     tone = r.tone
     tags = r.tags
     template = getattr(source, "template", None)
@@ -174,82 +167,3 @@ def _row(lab: str, r: Review, source: Any) -> dict[str, Any]:
         "variant": getattr(source, "variant", None) if template is not None else None,
         "text": a.text,
     }
-
-
-def _ui_lang(c: Comparison) -> str:
-    langs = {r.analysis.lang for r in c.reviews}
-    return langs.pop() if len(langs) == 1 else "en"
-
-
-def comparison_html(c: Comparison) -> str:
-    """The drafts in columns, their rows aligned: tone gauge, counts, text, findings, tone drivers
-    and tags."""
-    lang = _ui_lang(c)
-    n = max(1, len(c))
-    col = CELL
-
-    def row(name: str, cells: Iterable[str]) -> str:
-        head_style = f"{CELL};{MUTED};font-weight:600;font-size:0.85em;white-space:nowrap"
-        head = f'<th style="{head_style}">{esc(name)}</th>'
-        tds = "".join(f'<td style="{col}">{x}</td>' for x in cells)
-        return f"<tr>{head}{tds}</tr>"
-
-    heads = "".join(
-        f'<th style="{col};font-weight:600" data-postcraft="compare-label">{esc(lab)}</th>'
-        for lab in c.labels
-    )
-    rows = [f'<tr><th style="{CELL}"></th>{heads}</tr>']
-    reviews = c.reviews
-    rows.append(
-        row(
-            label(lang, "tone"),
-            (
-                gauge(r.tone.personal, r.tone.label, r.analysis.lang) if r.tone is not None else ""
-                for r in reviews
-            ),
-        )
-    )
-    rows.append(
-        row(
-            label(lang, "findings"),
-            (
-                (_severity_badges(r.findings, r.analysis.lang) or badge("0", "#57606a"))
-                + f'<div style="{MUTED};font-size:0.85em">{r.analysis.linkedin_length:,}/3,000 '
-                f"{esc(label(r.analysis.lang, 'characters'))} · LIX {r.analysis.lix:g}</div>"
-                for r in reviews
-            ),
-        )
-    )
-    rows.append(row(label(lang, "text"), (review_text_block(r) for r in reviews)))
-    rows.append(row("", (findings_list(r.findings, r.analysis.lang, compact=True) for r in reviews)))
-    rows.append(
-        row(
-            label(lang, "drivers"),
-            (
-                drivers_list(r.tone.drivers, r.analysis.lang, heading=False) if r.tone is not None else ""
-                for r in reviews
-            ),
-        )
-    )
-    if any(r.tags is not None for r in reviews):
-        rows.append(row(label(lang, "tags"), (tags_body(r.tags, r.analysis.lang) for r in reviews)))
-    # equal columns, each at least 22em wide (the page scrolls sideways past that)
-    cols = '<col style="width:7em">' + f'<col style="width:calc((100% - 7em) / {n})">' * n
-    table = (
-        f'<div style="overflow-x:auto"><table style="border-collapse:collapse;table-layout:fixed;width:100%;'
-        f'min-width:{7 + 22 * n}em"><colgroup>{cols}</colgroup>{"".join(rows)}</table></div>'
-    )
-    return root("compare", table, lang, wide=True)
-
-
-def comparison_text(c: Comparison) -> str:
-    """A plain-text table of the comparison, one line per draft."""
-    width = max(len(x) for x in c.labels)
-    lines = [f"Comparison of {len(c)} draft{'s' if len(c) != 1 else ''}"]
-    for row in c.rows():
-        tone = f"{row['tone']} {row['personal']:.2f}" if row["tone"] is not None else "tone -"
-        lines.append(
-            f"  {row['label']:<{width}}  {tone:<15} {row['errors']}E {row['warnings']}W "
-            f"{row['suggestions']}S  {row['length']:>4} chars  {row['rules']}"
-        )
-    return "\n".join(lines)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, PostcraftError
+from ..io import read_input
+from ..langs import SUPPORTED
+from .common import add_format, add_lang, write, write_json
 
 ROOT_HINT = "corpora/tone"
 
@@ -29,7 +31,7 @@ def register(sub: Any) -> None:
         "--corpus", default=ROOT_HINT, help="folder or .jsonl file of labelled posts (text, grade 1-5, lang)"
     )
     t.add_argument("--seed", type=int, default=0)
-    t.add_argument("--lang", choices=("da", "en"), default=None)
+    add_lang(t, help="train one language (default: every supported language)")
     t.add_argument(
         "--out", default=None, help="folder for the built-in models (default: the package's models folder)"
     )
@@ -43,9 +45,9 @@ def register(sub: Any) -> None:
 
     s = sub.add_parser("tone", help="score how personal a draft sounds")
     s.add_argument("file", help="draft file (UTF-8) or -")
-    s.add_argument("--lang", choices=("da", "en"), default=None)
+    add_lang(s)
     s.add_argument("--model", default=None, help="a tone model JSON file (default: built-in)")
-    s.add_argument("--format", choices=("text", "json"), default="text")
+    add_format(s)
     s.set_defaults(func=_cmd_tone)
 
 
@@ -60,12 +62,12 @@ def _require_training_libs() -> None:
 
 def _cmd_train(args: argparse.Namespace) -> int:
     _require_training_libs()
-    from . import train as tr
-    from .model import builtin_model
+    from ..tone import train as tr
+    from ..tone.model import builtin_model
 
     if args.out_model:
         if not args.lang:
-            raise InputError("--out-model trains one language: add --lang da or --lang en")
+            raise InputError("--out-model trains one language: add --lang " + " or --lang ".join(SUPPORTED))
         posts = tr.load_corpus(args.corpus, lang=args.lang)
         base = builtin_model(args.lang) if args.adapt else None
         model, info = tr.fit(posts, args.lang, seed=args.seed, base=base)
@@ -74,8 +76,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
             f"wrote {args.out_model}: {len(posts)} posts, cross-validated ROC-AUC {info['cv_auc']:.3f}, C={info['C']}"
         )
         return 0
-    out = Path(args.out) if args.out else Path(__file__).resolve().parent / "models"
-    langs = (args.lang,) if args.lang else ("da", "en")
+    out = Path(args.out) if args.out else tr.MODELS_DIR
+    langs = (args.lang,) if args.lang else SUPPORTED
     reports = tr.train_builtin(args.corpus, out, seed=args.seed, langs=langs, report_dir=args.report)
     for lang, r in reports.items():
         h = r["heldout"]
@@ -87,17 +89,12 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 
 def _cmd_tone(args: argparse.Namespace) -> int:
-    from ..cli import read_input
-    from . import score_tone
+    from ..formats.text import tone_report
+    from ..tone import score_tone
 
     s = score_tone(read_input(args.file), lang=args.lang, model=args.model)
     if args.format == "json":
-        json.dump(s.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return 0
-    print(f"{s.label} (personal {s.personal:.2f})")
-    for d in s.drivers:
-        print(f"  {d.direction:>9}  {d.category:<22} {d.weight:+.2f}  {d.text!r}")
-        if d.hint:
-            print(f"             {d.hint}")
+        write_json(s)
+    else:
+        write(tone_report(s))
     return 0

@@ -1,4 +1,4 @@
-"""Rich (HTML) and plain-text views of a :class:`~postcraft.Review`, a tone score and tag suggestions."""
+"""HTML views of a :class:`~postcraft.Review`, a tone score and tag suggestions."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._html import (
+from .base import (
     BORDER,
     CELL,
     DIRECTION_COLOR,
@@ -27,13 +27,14 @@ from ._html import (
     marked_text,
     root,
     section,
+    severity_counts,
     severity_sample,
 )
 
 if TYPE_CHECKING:
-    from ..review import Review
-    from ..tags import TagSuggestions
-    from ..tone import Driver, ToneScore
+    from ...pipeline import Review
+    from ...tags import TagSuggestions
+    from ...tone import Driver, ToneScore
 
 # Where the tone labels change (the built-in models' thresholds, see docs/tone.md).
 CORPORATE_BELOW = 0.4
@@ -103,7 +104,7 @@ def gauge(personal: float, tone_label: str, lang: str | None) -> str:
     return (
         '<div style="display:flex;align-items:center;gap:0.6em;margin:0.4em 0;flex-wrap:wrap">'
         f'<span style="font-weight:600">{esc(label(lang, "tone"))}</span>'
-        f'{badge(label(lang, "tone." + tone_label), color)}'
+        f"{badge(label(lang, 'tone.' + tone_label), color)}"
         f'<span style="{MUTED};font-size:0.85em">{esc(label(lang, "gauge.left"))}</span>'
         f"{bar}"
         f'<span style="{MUTED};font-size:0.85em">{esc(label(lang, "gauge.right"))}</span>'
@@ -161,8 +162,7 @@ def findings_list(findings: Sequence[Any], lang: str | None, *, compact: bool = 
             f"<div>{esc(f.message)}</div>{fix}{helptext}</li>"
         )
     notes = "".join(
-        f'<div style="{MUTED};font-size:0.92em;margin-left:0.4em">'
-        f'{esc(label(lang, "help"))}: {esc(h)}</div>'
+        f'<div style="{MUTED};font-size:0.92em;margin-left:0.4em">{esc(label(lang, "help"))}: {esc(h)}</div>'
         for h in shared
         if not compact
     )
@@ -194,7 +194,7 @@ def _notes(notes: Sequence[Any], title: str, lang: str | None) -> str:
             cands = f" — {esc(label(lang, 'candidates'))}: " + ", ".join(esc(c) for c in n.candidates)
         items.append(
             f'<li data-postcraft="tag-note" data-kind="{esc(n.kind)}"><span style="font-weight:600">'
-            f"{esc(n.text)}</span>{cands}<div style=\"{MUTED};font-size:0.92em\">{esc(n.reason)}</div></li>"
+            f'{esc(n.text)}</span>{cands}<div style="{MUTED};font-size:0.92em">{esc(n.reason)}</div></li>'
         )
     return (
         f'<div style="{MUTED};font-size:0.9em;margin-top:0.4em">{esc(title)}</div>'
@@ -245,7 +245,7 @@ def summary_line(review: Review) -> str:
 
 
 def _severity_badges(findings: Sequence[Any], lang: str | None) -> str:
-    counts = _counts(findings)
+    counts = severity_counts(findings)
     return " ".join(
         badge(
             f"{counts[s]} {label(lang, ('severity.' if counts[s] == 1 else 'severities.') + s)}",
@@ -255,14 +255,6 @@ def _severity_badges(findings: Sequence[Any], lang: str | None) -> str:
         for s in SEVERITIES
         if counts[s]
     )
-
-
-def _counts(findings: Iterable[Any]) -> dict[str, int]:
-    counts = dict.fromkeys(SEVERITIES, 0)
-    for f in findings:
-        sev = str(f.severity)
-        counts[sev] = counts.get(sev, 0) + 1
-    return counts
 
 
 def legend(lang: str | None, *, findings: bool, drivers: bool, folded: bool) -> str:
@@ -279,7 +271,7 @@ def legend(lang: str | None, *, findings: bool, drivers: bool, folded: bool) -> 
     return (
         f'<div data-postcraft="legend" style="font-size:0.85em;line-height:2;display:flex;flex-wrap:wrap;'
         f'gap:0.2em 1em;align-items:baseline"><span style="{MUTED}">{esc(label(lang, "legend"))}:</span>'
-        f'{"".join(parts)}</div>'
+        f"{''.join(parts)}</div>"
     )
 
 
@@ -396,47 +388,3 @@ def tags_html(tags: TagSuggestions) -> str:
     """
     lang = tags.lang
     return root("tags", section(label(lang, "tags")) + tags_body(tags, lang), lang)
-
-
-# -- plain text ---------------------------------------------------------------------------------
-def _clip(text: str, width: int) -> str:
-    one = " ".join(text.split())
-    return one if len(one) <= width else one[: width - 1] + "…"
-
-
-def review_text(review: Review, *, max_findings: int = 8) -> str:
-    """A compact plain-text summary of a review, for ``repr()`` in a terminal.
-
-    >>> import postcraft
-    >>> summary = review_text(postcraft.review("I fixed the build today and learned a lot."))
-    >>> summary.startswith("Review(en, 42/3000 chars, tone personal ")
-    True
-    """
-    a = review.analysis
-    tone = review.tone
-    counts = _counts(review.findings)
-    total = sum(counts.values())
-    found = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in counts if counts[s])
-    head = [f"{a.lang}", f"{a.linkedin_length}/{MAX_LENGTH} chars"]
-    if tone is not None:
-        head.append(f"tone {tone.label} {tone.personal:.2f}")
-    head.append(found if total else "0 findings")
-    if review.tags is not None:
-        n = len(review.tags.all())
-        head.append(f"{n} tag suggestion{'s' if n != 1 else ''}")
-    lines = [f"Review({', '.join(head)})"]
-    fold = f"folds after {a.fold.desktop} (desktop) / {a.fold.mobile} (mobile)" if a.is_folded else "no fold"
-    lines.append(f"  text: {_clip(a.text, 60)!r} ({fold})")
-    for f in review.findings[:max_findings]:
-        lines.append(f"  {f'{f.line}:{f.column}':<7} {f.severity:<10} {f.rule}  {_clip(str(f.message), 70)}")
-    if len(review.findings) > max_findings:
-        lines.append(f"  … {len(review.findings) - max_findings} more findings")
-    if tone is not None:
-        for d in tone.drivers[:3]:
-            words = f" {_clip(d.text, 30)!r}" if d.text else ""
-            lines.append(f"  tone {'+' if d.direction == 'personal' else '-'} {d.category}{words}")
-    if review.tags is not None:
-        targets = [s.target for s in review.tags.all()]
-        if targets:
-            lines.append(f"  tags: {_clip(', '.join(targets), 70)}")
-    return "\n".join(lines)

@@ -12,9 +12,8 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..display._html import BORDER, CELL, MUTED, SUBTLE_BG, badge, esc, root, section
-from ._labels import number, percent, text
-from .report import (
+from ..labels import number, percent, text
+from ..text.insights import (
     ci_label,
     dimension_label,
     effect_sentence,
@@ -22,11 +21,12 @@ from .report import (
     rate_text,
     warning_short,
 )
+from .base import BORDER, CELL, MUTED, SUBTLE_BG, badge, esc, root, section
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from .model import Effect, GroupRate, Insights, Leaders
+    from ...insights.model import Effect, GroupRate, Insights, Leaders
 
 BLUE = "#0969da"
 GREEN = "#1a7f37"
@@ -721,4 +721,14 @@ def insights_html(ins: Insights, lang: str = "en") -> str:
         f'background:{SUBTLE_BG}">{body}</div>',
         lang,
         wide=True,
+    )
+
+
+def page(fragment: str, lang: str) -> str:
+    """A whole, self-contained HTML page around the insights fragment."""
+    title = text(lang, "title")
+    return (
+        f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{title}</title></head><body>{fragment}</body></html>\n"
     )

@@ -10,10 +10,10 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ._labels import has, number, percent, text
+from ..labels import has, number, percent, text
 
 if TYPE_CHECKING:
-    from .model import Effect, Insights
+    from ...insights.model import Effect, Insights
 
 _WIDTH = 100
 _MAX_PEOPLE = 15

@@ -1,4 +1,4 @@
-"""Words of the insights report in Danish and English (``data/labels.json``), number formats,
+"""Words of the insights report in Danish and English (``data/insights.json``), number formats,
 and :class:`Note`: a message with a code and values, written out in either language."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ LANGS = ("da", "en")
 @lru_cache(maxsize=1)
 def _table() -> dict[str, dict[str, str]]:
     data: dict[str, dict[str, str]] = json.loads(
-        (resources.files("postcraft.insights") / "data" / "labels.json").read_text("utf-8")
+        (resources.files("postcraft.formats") / "data" / "insights.json").read_text("utf-8")
     )
     return data
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ._html import CELL, MUTED, TEXT_STYLE, FoldMark, badge, esc, label, marked_text, root, section
+from .base import CELL, MUTED, TEXT_STYLE, FoldMark, badge, esc, label, marked_text, root, section
 
 if TYPE_CHECKING:
-    from ..templates import Draft, Template
+    from ...templates import Draft, Template
 
 
 def _ui_lang(langs: Iterable[str]) -> str:
@@ -25,7 +25,7 @@ def draft_html(draft: Draft) -> str:
     >>> "thank-colleague.en" in draft_html(t.render(**t.example_fields()))
     True
     """
-    from ..analysis import analyze
+    from ...analysis import analyze
 
     t = draft.template
     lang = t.lang

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .common import add_format, add_guidelines, add_lang, add_roster
 
 
 def register(subparsers: Any) -> None:
@@ -22,13 +22,9 @@ def register(subparsers: Any) -> None:
         "to celebrate. Column names are recognised in English and Danish; see docs/insights.md.",
     )
     p.add_argument("history", metavar="HISTORY", help="history file (.csv, .xlsx, .json, .jsonl)")
-    p.add_argument(
-        "--roster", metavar="FILE", default=None, help="roster file (YAML or CSV): roles and teams"
-    )
-    p.add_argument(
-        "--lang", choices=("da", "en"), default=None, help="report language (default: most posts')"
-    )
-    p.add_argument("--format", choices=("text", "json", "html"), default="text")
+    add_roster(p, help="roster file (YAML or CSV): roles and teams")
+    add_lang(p, help="report language (default: most posts')")
+    add_format(p, ("text", "json", "html"))
     p.add_argument(
         "--mapping", metavar="FILE", default=None, help="column mapping (YAML), e.g. 'date: Publiceret'"
     )
@@ -55,7 +51,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (0)")
     p.add_argument("--resamples", type=int, default=2000, metavar="N", help="bootstrap resamples (2000)")
-    p.add_argument("--guidelines", metavar="FILE", default=None, help="guideline file (YAML) for the reviews")
+    add_guidelines(p, help="guideline file (YAML) for the reviews")
     p.add_argument(
         "--output", "-o", metavar="FILE", default=None, help="write to FILE instead of standard output"
     )
@@ -63,7 +59,10 @@ def register(subparsers: Any) -> None:
 
 
 def _cmd_insights(args: argparse.Namespace) -> int:
-    from . import insights, load_history
+    from ..formats.html.insights import page
+    from ..formats.json import dumps
+    from ..insights import load_history
+    from ..pipeline import insights
 
     history = load_history(
         args.history,
@@ -84,7 +83,7 @@ def _cmd_insights(args: argparse.Namespace) -> int:
     )
     lang = args.lang or result.lang
     if args.format == "json":
-        out = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        out = dumps(result)
     elif args.format == "html":
         out = page(result.html(lang), lang)
     else:
@@ -97,15 +96,3 @@ def _cmd_insights(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(out)
     return 0
-
-
-def page(fragment: str, lang: str) -> str:
-    """A whole, self-contained HTML page around the insights fragment."""
-    from ._labels import text
-
-    title = text(lang, "title")
-    return (
-        f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{title}</title></head><body>{fragment}</body></html>\n"
-    )

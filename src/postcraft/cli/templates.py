@@ -7,15 +7,11 @@ for the rest of the CLI.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import InputError
-from .model import ROLES
-
-if TYPE_CHECKING:
-    from .model import Template
+from ..templates.model import ROLES
+from .common import add_format, add_lang, write, write_json
 
 
 def register(subparsers: Any) -> None:
@@ -26,11 +22,11 @@ def register(subparsers: Any) -> None:
         description="List the draft templates: built-in, from installed packs, POSTCRAFT_TEMPLATES "
         "and --folder.",
     )
-    p.add_argument("--lang", choices=("da", "en"), default=None)
+    add_lang(p, help="only templates in this language")
     p.add_argument("--role", choices=ROLES, default=None)
     p.add_argument("--purpose", default=None, help="e.g. thanks, event_recap, job_opening")
     p.add_argument("--folder", action="append", metavar="DIR", help="your organisation's template folder")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    add_format(p)
     p.set_defaults(func=_cmd_templates)
 
     d = subparsers.add_parser(
@@ -54,33 +50,24 @@ def register(subparsers: Any) -> None:
     pick.add_argument("--seed", default=None, metavar="SEED", help="pick a phrasing from a number or a name")
     d.add_argument("--review", action="store_true", help="review the draft too (exit 1 on error findings)")
     d.add_argument("--folder", action="append", metavar="DIR", help="your organisation's template folder")
-    d.add_argument("--format", choices=("text", "json"), default="text")
+    add_format(d)
     d.set_defaults(func=_cmd_draft)
 
 
-def _describe(t: Template) -> str:
-    fields = ", ".join(f.name + ("*" if f.required else "") for f in t.fields) or "none"
-    return (
-        f"{t.id}  ({t.lang} · {', '.join(t.roles)} · {t.purpose} · {t.variants} variants)\n"
-        f"    {t.title}: {t.description}\n"
-        f"    fields: {fields}\n"
-    )
-
-
 def _cmd_templates(args: argparse.Namespace) -> int:
-    from . import list_templates
+    from ..formats.text import template_line
+    from ..templates import list_templates
 
     found = list_templates(lang=args.lang, role=args.role, purpose=args.purpose, folder=args.folder)
     if args.format == "json":
-        json.dump([t.to_dict() for t in found], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json([t.to_dict() for t in found])
         return 0
     if not found:
         purposes = sorted({t.purpose for t in list_templates(folder=args.folder)})
-        sys.stdout.write("No template matches. Purposes: " + ", ".join(purposes) + "\n")
+        write("No template matches. Purposes: " + ", ".join(purposes) + "\n")
         return 0
-    sys.stdout.write("\n".join(_describe(t) for t in found))
-    sys.stdout.write("* required field. Render one with: postcraft draft TEMPLATE_ID --set field=value …\n")
+    write("\n".join(template_line(t) for t in found))
+    write("* required field. Render one with: postcraft draft TEMPLATE_ID --set field=value …\n")
     return 0
 
 
@@ -99,7 +86,7 @@ def parse_sets(items: list[str]) -> dict[str, str]:
 
 
 def _cmd_draft(args: argparse.Namespace) -> int:
-    from . import get_template
+    from ..templates import get_template
 
     template = get_template(args.template_id, folder=args.folder)
     given: dict[str, str] = parse_sets(args.fields)
@@ -112,19 +99,18 @@ def _cmd_draft(args: argparse.Namespace) -> int:
 
     result = None
     if args.review:
-        from ..review import review
+        from ..pipeline import review
 
         result = review(draft.text, lang=draft.lang)
     if args.format == "json":
         data: dict[str, Any] = {"draft": draft.to_dict()}
         if result is not None:
             data["review"] = result.to_dict()
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(data)
     else:
-        sys.stdout.write(draft.text + "\n")
+        write(draft.text + "\n")
         if result is not None:
-            from ..cli import format_text
+            from ..formats.text import review_report
 
-            sys.stdout.write("\n--- review ---\n" + format_text(result))
+            write("\n--- review ---\n" + review_report(result))
     return 1 if result is not None and result.has_errors else 0

@@ -1,4 +1,4 @@
-"""HTML building blocks shared by every display: escaping, labels, colours, the marked-up text.
+"""HTML building blocks shared by every HTML view: escaping, labels, colours, the marked-up text.
 
 Everything here produces self-contained HTML: inline ``style`` attributes only, no ``<style>``
 element (notebook sanitisers and exported pages keep attributes more reliably), no script, no
@@ -14,10 +14,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 # -- colours (readable on white and on dark grey backgrounds) ---------------------------------
 SEVERITIES: tuple[str, ...] = ("error", "warning", "suggestion")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+def severity_counts(findings: Iterable[Any]) -> dict[str, int]:
+    """How many findings there are of each severity, every severity present (0 if none)."""
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for f in findings:
+        sev = str(f.severity)
+        counts[sev] = counts.get(sev, 0) + 1
+    return counts
+
+
 SEVERITY_COLOR = {"error": "#d1242f", "warning": "#b35900", "suggestion": "#0969da"}
 SEVERITY_LINE = {
     # underline colour, line style and its distance below the text: nested spans of different
@@ -58,7 +70,7 @@ def esc(value: object) -> str:
 @lru_cache(maxsize=1)
 def _all_labels() -> dict[str, dict[str, str]]:
     data: dict[str, dict[str, str]] = json.loads(
-        (resources.files("postcraft.display") / "data" / "labels.json").read_text("utf-8")
+        (resources.files("postcraft.formats.html") / "data" / "labels.json").read_text("utf-8")
     )
     return data
 
@@ -182,9 +194,7 @@ def marked_text(
     (3, True, False)
     """
     n = len(text)
-    clamped = [
-        (max(0, min(m.start, n)), max(0, min(max(m.end, m.start), n)), m) for m in marks
-    ]
+    clamped = [(max(0, min(m.start, n)), max(0, min(max(m.end, m.start), n)), m) for m in marks]
     bounds = {0, n}
     for s, e, _ in clamped:
         bounds.add(s)

@@ -1,0 +1,67 @@
+"""Options shared by the ``postcraft`` commands, declared once, and small helpers for printing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from ..langs import SUPPORTED
+
+
+def add_file(p: argparse.ArgumentParser, *, optional: bool = False, stdin: bool = True) -> None:
+    """The draft ``FILE`` argument (``-`` for standard input when ``stdin``)."""
+    help = "draft file (UTF-8), or - for standard input" if stdin else "draft file (UTF-8)"
+    p.add_argument("file", metavar="FILE", nargs="?" if optional else None, help=help)
+
+
+def add_lang(p: argparse.ArgumentParser, help: str = "skip language detection") -> None:
+    """``--lang`` with the supported languages."""
+    p.add_argument("--lang", choices=SUPPORTED, default=None, help=help)
+
+
+def add_format(p: argparse.ArgumentParser, choices: Sequence[str] = ("text", "json")) -> None:
+    """``--format`` with ``choices`` (the first is the default)."""
+    p.add_argument("--format", choices=tuple(choices), default=choices[0], help="output format")
+
+
+def add_guidelines(p: argparse.ArgumentParser, help: str = "guideline file (YAML)") -> None:
+    """``--guidelines FILE``."""
+    p.add_argument("--guidelines", metavar="FILE", default=None, help=help)
+
+
+def add_roster(p: argparse.ArgumentParser, help: str = "roster file (YAML or CSV)") -> None:
+    """``--roster FILE``."""
+    p.add_argument("--roster", metavar="FILE", default=None, help=help)
+
+
+def add_disable(p: argparse.ArgumentParser) -> None:
+    """``--disable ID`` (repeatable, or comma-separated)."""
+    p.add_argument(
+        "--disable",
+        metavar="ID",
+        action="append",
+        default=None,
+        help="switch rules off by id or id prefix (repeat, or separate with commas)",
+    )
+
+
+def disable_list(values: Sequence[str] | None) -> list[str]:
+    """``["a,b", "c"]`` → ``["a", "b", "c"]``."""
+    out: list[str] = []
+    for v in values or ():
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def write(text: str) -> None:
+    """Write ``text`` to standard output."""
+    sys.stdout.write(text)
+
+
+def write_json(result: Any) -> None:
+    """Write a result (``to_dict()``) or plain data as JSON to standard output."""
+    from ..formats.json import dumps
+
+    sys.stdout.write(dumps(result))

@@ -1,0 +1,46 @@
+"""``postcraft review``: tone, guideline findings and tag suggestions for a draft."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ..errors import InputError
+from ..formats import FORMATS, render
+from ..io import read_input
+from ..pipeline import fix_file, review
+from .common import add_file, add_format, add_guidelines, add_lang, add_roster, write
+
+
+def register(subparsers: Any) -> None:
+    """Add ``postcraft review``."""
+    p = subparsers.add_parser(
+        "review",
+        help="review a draft (tone, guideline findings, tags)",
+        description="Review a draft: how personal it sounds and why, what breaks the guidelines "
+        "(built-in packs and your file) with safe fixes, and whom and what to tag.",
+    )
+    add_file(p)
+    add_format(p, tuple(FORMATS))
+    add_lang(p)
+    add_guidelines(p)
+    add_roster(p)
+    p.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply the safe fixes to FILE first (atomically; the original is kept if anything fails)",
+    )
+    p.set_defaults(func=_cmd_review)
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    if args.fix:
+        if args.file == "-":
+            raise InputError("--fix rewrites a file in place; give a file name, not -")
+        applied = fix_file(args.file, args.guidelines, args.lang)
+        print(f"{args.file}: {applied} fix{'es' if applied != 1 else ''} applied", file=sys.stderr)
+    text = read_input(args.file)
+    result = review(text, lang=args.lang, guidelines=args.guidelines, roster=args.roster)
+    write(render(result, args.format))
+    return 1 if result.has_errors else 0

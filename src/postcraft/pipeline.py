@@ -1,0 +1,266 @@
+"""The one place a :class:`Review` is assembled: one analysis, then the tone, the guideline
+checks and the tag suggestions on it. The API, the command line, the language server, batches,
+comparisons and insights all call :func:`review` (or :func:`check`) here.
+
+>>> r = review("Jeg har lige haft min første uge som elev på Rigshospitalet, og jeg er træt men glad.")
+>>> r.lang, r.tone.label
+('da', 'personal')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import datetime as dt
+    import os
+
+    from .analysis import Analysis
+    from .insights import History, Insights
+    from .rules import Finding
+    from .tags import TagSuggestions
+    from .templates import Draft
+    from .tone import ToneScore
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True, eq=False)
+class Review:
+    """The review of one draft: its language, tone, guideline findings and tag suggestions.
+
+    ``to_dict()`` is the stable JSON wire format (see ``docs/json.md``), versioned by
+    ``schema_version``. ``tone`` is ``None`` when the tone was not scored (the ``voice`` rules
+    disabled in :func:`check`), ``tags`` when no suggestions were asked for.
+    """
+
+    analysis: Analysis
+    tone: ToneScore | None = None
+    findings: tuple[Finding, ...] = ()
+    tags: TagSuggestions | None = None
+
+    @property
+    def text(self) -> str:
+        """The reviewed text, unmodified."""
+        return self.analysis.text
+
+    @property
+    def lang(self) -> str:
+        """The draft's language code (``"da"`` or ``"en"``)."""
+        return self.analysis.lang
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any finding has severity ``"error"``."""
+        return any(f.severity == "error" for f in self.findings)
+
+    def _repr_html_(self) -> str:
+        from .formats.html import review_html
+
+        return review_html(self)
+
+    def __repr__(self) -> str:
+        from .formats.text import review_text
+
+        return review_text(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict, carrying ``"schema_version"``."""
+        a = self.analysis
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "lang": a.lang,
+            "length": a.length,
+            "linkedin_length": a.linkedin_length,
+            "fold": {"desktop": a.fold.desktop, "mobile": a.fold.mobile},
+            "readability": {"lix": a.lix, "flesch": a.flesch},
+            "tone": self.tone.to_dict() if self.tone is not None else None,
+            "findings": [f.to_dict() for f in self.findings],
+            "tags": self.tags.to_dict() if self.tags is not None else None,
+        }
+
+
+def assemble(
+    analysis: Analysis,
+    *,
+    guidelines: Any = None,
+    roster: Any = None,
+    tone_model: Any = None,
+    disable: Iterable[str] = (),
+    tone: bool = True,
+    tags: bool = True,
+) -> Review:
+    """Run the capabilities over one analysis and assemble the :class:`Review`.
+
+    ``tone=False`` skips the tone score (and with it the ``voice`` rules), ``tags=False`` the
+    tag suggestions. Every face reviews through this function.
+    """
+    from .rules import check_analysis, load_guidelines
+    from .tags import load_roster, suggest
+    from .tone import score_analysis
+
+    g = load_guidelines(guidelines)
+    score = score_analysis(analysis, model=tone_model) if tone else None
+    findings = check_analysis(analysis, g, disable=disable, tone=score)
+    suggestions = suggest(analysis, load_roster(roster), g) if tags else None
+    return Review(analysis=analysis, tone=score, findings=tuple(findings), tags=suggestions)
+
+
+def review(
+    text: str,
+    *,
+    lang: str | None = None,
+    guidelines: Any = None,
+    roster: Any = None,
+    tone_model: Any = None,
+    disable: Iterable[str] = (),
+) -> Review:
+    """Review a draft: one analysis, then the tone, the guideline checks and the tag
+    suggestions on it.
+
+    ``guidelines`` and ``roster`` are paths to YAML (roster: or CSV) files, dicts of the same
+    structure, or loaded objects; files are cached until they change. ``tone_model`` replaces
+    the built-in tone model (a ToneModel, a model file, or ``{"da": …, "en": …}``), e.g. one
+    trained on the organisation's own posts. ``disable`` switches rules off by id prefix.
+
+    >>> r = review("I spent today with our new apprentices. They asked better questions than I did.")
+    >>> r.lang, len(r.findings)
+    ('en', 0)
+    """
+    from .analysis import analyze
+
+    return assemble(
+        analyze(text, lang=lang),
+        guidelines=guidelines,
+        roster=roster,
+        tone_model=tone_model,
+        disable=disable,
+    )
+
+
+def check(
+    text: str,
+    *,
+    guidelines: Any = None,
+    lang: str | None = None,
+    disable: Iterable[str] = (),
+    tone_model: Any = None,
+) -> list[Finding]:
+    """Check a draft against guidelines (default: the built-in packs ``linkedin``,
+    ``disclosure``, ``readability``, ``confidentiality`` and ``voice``).
+
+    Returns findings sorted by position; each has a dotted ``rule`` id, a ``severity``
+    (``"error"``, ``"warning"``, ``"suggestion"``), a ``message`` in the post's language,
+    ``[start, end)`` code points, line/column and UTF-16 offsets, ``replacements`` and ``help``.
+    The ``voice`` pack uses the tone score, computed here unless ``voice`` is disabled.
+
+    >>> [(f.rule, f.severity) for f in check("Stor dag i dag 🎉 #grønomstilling")]
+    [('linkedin.hashtags.camelcase', 'suggestion')]
+    """
+    from .analysis import analyze
+
+    disabled = tuple(disable)
+    r = assemble(
+        analyze(text, lang=lang),
+        guidelines=guidelines,
+        tone_model=tone_model,
+        disable=disabled,
+        tone="voice" not in disabled,
+        tags=False,
+    )
+    return list(r.findings)
+
+
+def fix_text(
+    text: str, guidelines: Any = None, lang: str | None = None, disable: Iterable[str] = ()
+) -> tuple[str, list[Finding]]:
+    """Check ``text`` and apply its safe fixes: ``(fixed text, the findings that were fixed)``.
+
+    >>> fix_text("Go #employeeadvocacy", lang="en")[0]
+    'Go #EmployeeAdvocacy'
+    """
+    from .rules import apply_fixes, plan_fixes
+
+    plan = plan_fixes(text, check(text, guidelines=guidelines, lang=lang, disable=disable))
+    return apply_fixes(text, plan), plan
+
+
+def fix_file(
+    path: str | os.PathLike[str],
+    guidelines: Any = None,
+    lang: str | None = None,
+    disable: Iterable[str] = (),
+) -> int:
+    """Apply the safe fixes to a draft file in place, atomically; returns how many were applied.
+
+    The file is written only when something changed; a UTF-8 byte-order mark and line endings
+    are kept. Inline markers stay in the file.
+    """
+    from .io import read_draft, write_atomic
+
+    bom, text = read_draft(path)
+    fixed, plan = fix_text(text, guidelines, lang, disable)
+    if plan and fixed != text:
+        write_atomic(path, (bom + fixed).encode("utf-8"))
+    return len(plan)
+
+
+def render(
+    template_id: str,
+    *,
+    variant: int = 0,
+    seed: int | str | None = None,
+    folder: Any = None,
+    **fields: object,
+) -> Draft:
+    """Render a template into a :class:`~postcraft.Draft` whose ``review()`` reviews it here.
+
+    >>> d = render("learned-this-week.en", variant=1, topic="pricing", lesson="Customers "
+    ...            "read the invoice before they read the contract.", context="three customer calls")
+    >>> d.review().lang
+    'en'
+    """
+    from .templates import render as render_template
+
+    draft = render_template(template_id, variant=variant, seed=seed, folder=folder, **fields)
+    return replace(draft, reviewer=review)
+
+
+def insights(
+    history: History | str | os.PathLike[str] | Iterable[Any],
+    roster: Any = None,
+    *,
+    now: dt.date | dt.datetime | str | None = None,
+    seed: int = 0,
+    resamples: int = 2000,
+    level: float = 0.95,
+    min_posts: int = 20,
+    quiet_weeks: int = 4,
+    recent_weeks: int = 4,
+    mapping: Any = None,
+    guidelines: Any = None,
+    tone_model: Any = None,
+    show_progress: bool | None = None,
+) -> Insights:
+    """What a post history shows, each number with its uncertainty (see
+    the package :mod:`postcraft.insights`); every post is reviewed once with :func:`review`,
+    with ``guidelines`` and ``tone_model``."""
+    from .insights import compute_insights
+
+    return compute_insights(
+        history,
+        roster,
+        review=partial(review, guidelines=guidelines, tone_model=tone_model),
+        now=now,
+        seed=seed,
+        resamples=resamples,
+        level=level,
+        min_posts=min_posts,
+        quiet_weeks=quiet_weeks,
+        recent_weeks=recent_weeks,
+        mapping=mapping,
+        show_progress=show_progress,
+    )
