@@ -22,6 +22,7 @@ from common import norm_key, write_jsonl  # noqa: E402
 from sources import SOURCES  # noqa: E402
 
 AUTHOR_SHARE = 0.05
+MIN_CAP = 50  # with very few authors (Danish) a pure 5% cap would leave almost nothing
 PUBLIC_FIELDS = ["id", "lang", "source", "genre", "author_type", "author", "text", "excerpt"]
 ID_FIELDS = ["id", "lang", "genre", "author_type", "author"]
 
@@ -64,10 +65,10 @@ def select(per_source: dict[str, list[dict]]) -> dict[str, list[dict]]:
         for r in uniq:
             by_author[(r["source"], r["author"])].append(r)
         # cap = 5% of the capped total; iterate to a fixed point
-        cap = len(uniq)
+        cap = max(len(uniq), MIN_CAP)
         for _ in range(50):
             total = sum(min(len(v), cap) for v in by_author.values())
-            new = max(1, int(AUTHOR_SHARE * total))
+            new = max(MIN_CAP, int(AUTHOR_SHARE * total))
             if new == cap:
                 break
             cap = new

@@ -170,3 +170,45 @@ def x_mnag(mirror, src):
         recs.append(record(src["id"], key, "en", "press_release", "organisation", auth, t,
                            {"repo": src["repo"], "commit": src["commit"], "path": p}, exc))
     return recs
+
+
+# ------------------------------------------------------------------ Danish
+def _md_posts(mirror, src, lang, genre, author_type, author_key):
+    """Markdown posts under src['paths'] prefixes; one author per repository."""
+    recs = []
+    auth = author_id("site", author_key)
+    for pre in src["paths"]:
+        for p in sorted(git_ls(mirror, src["repo"], src["commit"], pre.rstrip("*"))):
+            if not p.endswith((".md", ".markdown")):
+                continue
+            got = finish(git_text(mirror, src["repo"], src["commit"], p), "md")
+            if not got:
+                continue
+            t, exc = got
+            if guess(t)[0] != lang:
+                continue
+            key = p.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            recs.append(record(src["id"], key, lang, genre, author_type, auth, t,
+                               {"repo": src["repo"], "commit": src["commit"], "path": p}, exc))
+    return recs
+
+
+def _blog_source(sid, repo, commit, prefixes, licence, redistributable, lang="da",
+                 genre="blog_person", author_type="person", notes=""):
+    rule = ("Personal blog/portfolio site of one named individual (repository owner); every post by that person."
+            if author_type == "person" else
+            "News/blog section of an organisation's or association's website: organisation.")
+
+    @source(id=sid, repo=repo, commit=commit, paths=prefixes, licence=licence,
+            redistributable=redistributable, lang=lang, genres=[genre], author_rule=rule, notes=notes)
+    def _x(mirror, src):
+        return _md_posts(mirror, src, lang, genre, author_type, repo)
+    return _x
+
+
+_blog_source("blog_olavlinddam_da", "olavlinddam/olavlinddam.github.io", "ad0bf2c4cbcebb5f2054f10cd5b213c357e1983e",
+             ["_posts/"], "MIT file present but it is the Jekyll theme's (Chirpy); post content licence not stated", False,
+             notes="Danish student developer blog (datamatiker); posts about projects and study reflections.")
+_blog_source("blog_kdetlevsen_da", "KristianDetlevsen/portfolio", "86d5944bc19a8fca54510818505684c979222772",
+             ["_posts/"], "none found (no LICENSE file)", False,
+             notes="Danish personal portfolio blog.")
