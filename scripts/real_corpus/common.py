@@ -23,7 +23,8 @@ MIN_CHARS = 30
 
 # ---------------------------------------------------------------- snapshots
 def git_dir(mirror: Path, repo: str) -> Path:
-    return Path(mirror) / repo.replace("/", "+") / "repo"
+    d = Path(mirror) / repo.replace("/", "+") / "repo"
+    return d / ".git" if (d / ".git").is_dir() else d
 
 
 def git_show(mirror: Path, repo: str, commit: str, path: str) -> bytes:

@@ -172,6 +172,30 @@ def x_mnag(mirror, src):
     return recs
 
 
+@source(id="twcs_sample_en", repo="arslanmit/chatbotAnalyticsLab", commit="78d5896d0b7c46c54673ba6633b8ea2e143ef46f",
+        paths=["Dataset/CustomerSupportOnTwitter/sample.csv"],
+        licence="CC-BY-NC-SA-4.0 (Kaggle 'Customer Support on Twitter', thoughtvector); excerpt republished in this repository",
+        redistributable=False, lang="en", genres=["tweet_person", "tweet_org"],
+        author_rule="TWCS 'inbound' flag: inbound=True tweets are customers (person), inbound=False are brand support accounts (organisation, e.g. AppleSupport).",
+        notes="Small 93-row excerpt of TWCS; customer author ids are anonymised numbers in the original data.")
+def x_twcs(mirror, src):
+    recs = []
+    rows = read_csv(git_text(mirror, src["repo"], src["commit"], src["paths"][0]))
+    for i, row in enumerate(rows):
+        inbound = row.get("inbound") == "True"
+        got = finish(row.get("text") or "")
+        if not got:
+            continue
+        t, exc = got
+        if not is_lang(t, "en", short_ok=True):
+            continue
+        genre, at = ("tweet_person", "person") if inbound else ("tweet_org", "organisation")
+        recs.append(record(src["id"], row.get("tweet_id") or str(i), "en", genre, at,
+                           author_id("twitter", row.get("author_id") or str(i)), t,
+                           {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "row": i}, exc))
+    return recs
+
+
 # ------------------------------------------------------------------ Danish
 def _md_posts(mirror, src, lang, genre, author_type, author_key):
     """Markdown posts under src['paths'] prefixes; one author per repository."""
@@ -212,3 +236,9 @@ _blog_source("blog_olavlinddam_da", "olavlinddam/olavlinddam.github.io", "ad0bf2
 _blog_source("blog_kdetlevsen_da", "KristianDetlevsen/portfolio", "86d5944bc19a8fca54510818505684c979222772",
              ["_posts/"], "none found (no LICENSE file)", False,
              notes="Danish personal portfolio blog.")
+_blog_source("blog_krejac_da", "krejac/k.jcbsn.dk", "1805140b6ceba5127da9af3400b5e02e0fb66f82",
+             ["_posts/"], "'Solipsistisk offentlig licens' (a tongue-in-cheek Danish licence text; not a recognised open licence)", False,
+             notes="Danish personal blog (family, running, work), 2012 onwards.")
+_blog_source("blog_netsi1964_da", "netsi1964/observationer-fra-virkeligheden-a4157", "15682b4a267f1fe94a152ae2855a1620330afaed",
+             ["src/pages/posts/"], "LICENSE.md of the site template; post content licence not stated", False,
+             notes="Danish personal reflection blog; only a handful of posts.")
