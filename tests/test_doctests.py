@@ -36,7 +36,7 @@ WITH_EXAMPLES = [
     "postcraft.rules.engine",
     "postcraft.rules.fixes",
     "postcraft.rules.markers",
-    "postcraft.rules.substitution",
+    "postcraft.rules.kinds.substitution",
     "postcraft.rules.vocab",
     "postcraft.insights",
     "postcraft.insights.stats",

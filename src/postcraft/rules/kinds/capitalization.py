@@ -7,8 +7,8 @@ from typing import ClassVar
 
 import regex
 
-from ..yamlsrc import LineDict
-from .base import BuildEnv, Context, Hit, Rule, RuleInfo
+from ...yamlsrc import LineDict
+from ..base import BuildEnv, Context, Hit, Rule, RuleInfo
 
 
 class CapitalizationRule(Rule):
@@ -47,7 +47,7 @@ class CapitalizationRule(Rule):
             yield from self._shouting(ctx)
 
     def _camel(self, ctx: Context) -> Iterator[Hit]:
-        from .vocab import segment
+        from ..vocab import segment
 
         for t in ctx.of_kind("hashtag"):
             body = t.text[1:]

@@ -7,9 +7,9 @@ from itertools import islice
 from operator import eq
 from typing import ClassVar
 
-from ..yamlsrc import LineDict, check_keys, line_of
-from .base import BuildEnv, Context, Hit, Rule, RuleInfo
-from .matching import LANGS
+from ...yamlsrc import LineDict, check_keys, line_of
+from ..base import BuildEnv, Context, Hit, Rule, RuleInfo
+from ..matching import LANGS
 
 
 class RepetitionRule(Rule):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..yamlsrc import LineDict, line_of
-from .base import BuildEnv, Context, Hit, Rule, RuleInfo
-from .matching import Match, Matcher
+from ...yamlsrc import LineDict, line_of
+from ..base import BuildEnv, Context, Hit, Rule, RuleInfo
+from ..matching import Match, Matcher
 
 
 class ConditionalRule(Rule):

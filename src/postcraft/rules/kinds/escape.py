@@ -7,8 +7,8 @@ from typing import Any, ClassVar
 
 import regex
 
-from ..yamlsrc import LineDict, line_of
-from .base import BuildEnv, Context, Hit, Rule, RuleInfo
+from ...yamlsrc import LineDict, line_of
+from ..base import BuildEnv, Context, Hit, Rule, RuleInfo
 
 DEFAULT = "\\|{}@[]()<>#*_~"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..yamlsrc import LineDict, line_of
-from .base import BuildEnv, Context, Hit, Rule, RuleInfo
+from ...yamlsrc import LineDict, line_of
+from ..base import BuildEnv, Context, Hit, Rule, RuleInfo
+from ..matching import MATCHER_KEYS, Matcher
 from .existence import sub_spec
-from .matching import MATCHER_KEYS, Matcher
 
 ITEMS = ("hashtags", "mentions", "links", "emails", "emoji", "numbers", "exclamations", "questions", "terms")
 _KIND = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..analysis.readability import lix_band
-from .base import BuildEnv, Context, Hit, Rule, RuleInfo
+from ...analysis.readability import lix_band
+from ..base import BuildEnv, Context, Hit, Rule, RuleInfo
 from .occurrence import _fmt
 
 DOCUMENT = ("linkedin_length", "characters", "words", "sentences", "paragraphs", "lix", "flesch")
@@ -36,7 +36,7 @@ class MetricRule(Rule):
 
     @classmethod
     def build(cls, spec: object, info: RuleInfo, env: BuildEnv) -> Rule:
-        from ..yamlsrc import LineDict
+        from ...yamlsrc import LineDict
 
         assert isinstance(spec, LineDict)
         rule = cls(info)

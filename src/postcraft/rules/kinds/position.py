@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..yamlsrc import LineDict, check_keys, line_of
-from .base import BuildEnv, Context, Hit, Rule, RuleInfo
-from .matching import LANGS, Matcher
+from ...yamlsrc import LineDict, check_keys, line_of
+from ..base import BuildEnv, Context, Hit, Rule, RuleInfo
+from ..matching import LANGS, Matcher
 
 _SKIP = ("punct", "emoji", "symbol")
 

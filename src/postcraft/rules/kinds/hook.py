@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..yamlsrc import LineDict
-from .base import BuildEnv, Context, Hit, Rule, RuleInfo
+from ...yamlsrc import LineDict
+from ..base import BuildEnv, Context, Hit, Rule, RuleInfo
 
 
 class HookRule(Rule):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..yamlsrc import LineDict
-from .base import BuildEnv, Context, Hit, Rule, RuleInfo
-from .matching import MATCHER_KEYS, Matcher
+from ...yamlsrc import LineDict
+from ..base import BuildEnv, Context, Hit, Rule, RuleInfo
+from ..matching import MATCHER_KEYS, Matcher
 
 
 def sub_spec(spec: LineDict, keys: tuple[str, ...]) -> LineDict:

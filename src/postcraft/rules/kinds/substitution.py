@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from ..yamlsrc import LineDict, check_keys, line_of
-from .base import BuildEnv, Context, Hit, Rule, RuleInfo
+from ...yamlsrc import LineDict, check_keys, line_of
+from ..base import BuildEnv, Context, Hit, Rule, RuleInfo
+from ..matching import LANGS, Matcher
 from .existence import sub_spec
-from .matching import LANGS, Matcher
 
 _OPTS = ("lemma", "ignorecase", "whole_word")
 
