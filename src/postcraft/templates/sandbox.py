@@ -217,6 +217,90 @@ def question(value: Any) -> str:
     return text[:1].upper() + text[1:] + "?" if text else ""
 
 
+# Danish prepositions before an organisation's name, by the head word of the name (the last word,
+# else the first: "Aarhus Kommune", "Region Midtjylland", "Styrelsen for …"). A compound counts by
+# its end: "Skattestyrelsen" → i, "Aarhus Universitetshospital" → på. Anything else: hos.
+_DA_ORG_I = (
+    "kommune kommunen region regionen styrelse styrelsen ministerium ministeriet forsvar forsvaret "
+    "politi politiet direktorat direktoratet tilsyn tilsynet forvaltning forvaltningen folketing "
+    "folketinget børnehave børnehaven vuggestue vuggestuen dagtilbud dagtilbuddet "
+    "municipality ministry agency"
+).split()
+_DA_ORG_PAA = (
+    "hospital hospitalet sygehus sygehuset universitet universitetet skole skolen gymnasium gymnasiet "
+    "seminarium seminariet akademi akademiet institut instituttet plejecenter plejecentret plejecenteret "
+    "plejehjem plejehjemmet bibliotek biblioteket museum museet teater teatret rådhus rådhuset "
+    "university school college"
+).split()
+_LEGAL_FORMS = frozenset({"a/s", "aps", "i/s", "p/s", "k/s", "amba", "a.m.b.a.", "fmba", "smba", "ivs"})
+
+
+def _da_org_preposition(name: str) -> str:
+    words = [w for w in str(name).split() if w.casefold() not in _LEGAL_FORMS]
+    heads = [w.casefold().strip(".,;:()»«\"'") for w in (words[-1:] + words[:1])]
+    for head in heads:
+        if head.endswith(tuple(_DA_ORG_I)):
+            return "i"
+        if head.endswith(tuple(_DA_ORG_PAA)):
+            return "på"
+    return "hos"
+
+
+def at_org(value: Any, preposition: Any = "", lang: str = "da") -> str:
+    """The organisation with the preposition a native speaker puts before it.
+
+    ``preposition`` (e.g. a field ``org_preposition``) wins when it is not empty. Otherwise
+    Danish goes by the head word of the name: *i* for municipalities, regions, ministries,
+    agencies (``-styrelsen``), the police and the armed forces; *på* for hospitals, schools,
+    universities, libraries and museums; *hos* for everything else (companies). English: *at*.
+
+    >>> at_org("Aarhus Kommune"), at_org("Rigshospitalet"), at_org("Novo Nordisk A/S")
+    ('i Aarhus Kommune', 'på Rigshospitalet', 'hos Novo Nordisk A/S')
+    >>> at_org("Region Midtjylland"), at_org("Novo Nordisk", "i"), at_org("Novo Nordisk", lang="en")
+    ('i Region Midtjylland', 'i Novo Nordisk', 'at Novo Nordisk')
+    """
+    name = str(value).strip()
+    word = " ".join(str(preposition).split())
+    if not word:
+        word = "at" if str(lang).lower().startswith("en") else _da_org_preposition(name)
+    return f"{word} {name}" if name else ""
+
+
+_YES = frozenset({"ja", "j", "yes", "y", "true", "1", "team", "hold", "gruppe", "group", "x"})
+_NO = frozenset({"nej", "n", "no", "false", "0", "person", "en person", "one person"})
+_GROUP_STARTS = frozenset({"hele", "alle", "vores", "mine", "the", "our", "my", "everyone", "all", "team"})
+_GROUP_ENDS = (
+    "holdet teamet afdelingen afsnittet gruppen vagten kontoret sekretariatet enheden kollegerne "
+    "erne folkene udvalget ledelsen redaktionen klassen team crew shift department squad staff colleagues"
+).split()
+
+
+def is_team(value: Any, answer: Any = "") -> bool:
+    """Whether a name stands for a group (thank *I/jer*, not *du/dig*).
+
+    A value is a team when it names several people ("Mette og Jonas", "Priya, Sam") or starts
+    with a group word: "hele …", "alle …", "the …", "team …", or a word ending in *-holdet*,
+    *-teamet*, *-afdelingen*, *-gruppen*, *-vagten*, *-erne* … ("Nattevagten på afdeling B",
+    "Sygeplejerskerne på B4", "The night shift"); a first name is a person. ``answer`` (e.g. an
+    organisation template's own field: ``ja``/``nej``, ``yes``/``no``) decides when not empty.
+
+    >>> is_team("Mette"), is_team("Karen"), is_team("Nattevagten på afdeling B"), is_team("Mette og Jonas")
+    (False, False, True, True)
+    >>> is_team("Kvalitetsholdet", "nej"), is_team("Mette", "ja")
+    (False, True)
+    """
+    flag = " ".join(str(answer).split()).casefold()
+    if flag in _YES:
+        return True
+    if flag in _NO:
+        return False
+    text = " ".join(str(value).split())
+    if re.search(r",|&|\+|\b(og|and)\b", text, re.IGNORECASE):
+        return True
+    first = text.split(" ", 1)[0].casefold() if text else ""
+    return first in _GROUP_STARTS or first.endswith(tuple(_GROUP_ENDS))
+
+
 def _size_checked(f: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(f)  # also copies Jinja's pass_context/pass_eval_context marker
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -278,6 +362,8 @@ def _build_filters() -> dict[str, Callable[..., Any]]:
         clause=clause,
         question=question,
         capfirst=capfirst,
+        at_org=at_org,
+        is_team=is_team,
     )
     out["_pc_loop"] = _loop_guard
     out["_pc_size"] = _check_size
