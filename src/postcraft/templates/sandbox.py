@@ -232,6 +232,8 @@ _DA_ORG_PAA = (
     "plejehjem plejehjemmet bibliotek biblioteket museum museet teater teatret rådhus rådhuset "
     "university school college"
 ).split()
+#: Lower-case words that, at the start of an organisation's name, are a preposition the writer chose.
+_WRITTEN_PREPOSITIONS = frozenset({"i", "på", "hos", "ved", "for", "under", "at", "in", "with"})
 _LEGAL_FORMS = frozenset({"a/s", "aps", "i/s", "p/s", "k/s", "amba", "a.m.b.a.", "fmba", "smba", "ivs"})
 
 
@@ -249,7 +251,8 @@ def _da_org_preposition(name: str) -> str:
 def at_org(value: Any, preposition: Any = "", lang: str = "da") -> str:
     """The organisation with the preposition a native speaker puts before it.
 
-    ``preposition`` (e.g. a field ``org_preposition``) wins when it is not empty. Otherwise
+    A name that already starts with a lower-case preposition ("i Novo Nordisk") is kept as
+    written; a ``preposition`` (e.g. a field ``org_preposition``) wins when it is not empty. Otherwise
     Danish goes by the head word of the name: *i* for municipalities, regions, ministries,
     agencies (``-styrelsen``), the police and the armed forces; *på* for hospitals, schools,
     universities, libraries and museums; *hos* for everything else (companies). English: *at*.
@@ -258,9 +261,14 @@ def at_org(value: Any, preposition: Any = "", lang: str = "da") -> str:
     ('i Aarhus Kommune', 'på Rigshospitalet', 'hos Novo Nordisk A/S')
     >>> at_org("Region Midtjylland"), at_org("Novo Nordisk", "i"), at_org("Novo Nordisk", lang="en")
     ('i Region Midtjylland', 'i Novo Nordisk', 'at Novo Nordisk')
+    >>> at_org("på Novo Nordisk"), at_org("for Northwind", lang="en")
+    ('på Novo Nordisk', 'for Northwind')
     """
-    name = str(value).strip()
+    name = " ".join(str(value).split())
     word = " ".join(str(preposition).split())
+    first = name.split(" ", 1)[0]
+    if first in _WRITTEN_PREPOSITIONS and " " in name:
+        return name  # "i Novo Nordisk": the writer chose the preposition already
     if not word:
         word = "at" if str(lang).lower().startswith("en") else _da_org_preposition(name)
     return f"{word} {name}" if name else ""
