@@ -155,7 +155,7 @@ def test_at_org_explicit_choices_and_english() -> None:
 
 # -- a person or a team -----------------------------------------------------------------------------
 def test_is_team() -> None:
-    people = ["Mette", "Karen", "Priya", "Jens Peter", "Sofie Holm"]
+    people = ["Mette", "Karen", "Priya", "Jens Peter", "Sofie Holm", "Anders And", "Mette fra IT-afdelingen", "the CFO"]
     teams = ["Nattevagten på afdeling B", "Mette og Jonas", "Priya and Sam", "Mette, Jonas", "hele lageret",
              "Sygeplejerskerne på B4", "The night shift", "Team Ørn", "IT-afdelingen", "Kvalitetsholdet"]
     assert [is_team(p) for p in people] == [False] * len(people)

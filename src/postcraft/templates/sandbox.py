@@ -276,26 +276,35 @@ def at_org(value: Any, preposition: Any = "", lang: str = "da") -> str:
 
 _YES = frozenset({"ja", "j", "yes", "y", "true", "1", "team", "hold", "gruppe", "group", "x"})
 _NO = frozenset({"nej", "n", "no", "false", "0", "person", "en person", "one person"})
-_GROUP_STARTS = frozenset({"hele", "alle", "vores", "mine", "the", "our", "my", "everyone", "all", "team"})
-_GROUP_ENDS = (
-    "holdet teamet afdelingen afsnittet gruppen vagten kontoret sekretariatet enheden kollegerne "
-    "erne folkene udvalget ledelsen redaktionen klassen team crew shift department squad staff colleagues"
-).split()
+#: First words that make a name plural: "hele lageret", "alle på B4", "mine kolleger", "team Ørn".
+_GROUP_STARTS = frozenset({"hele", "alle", "mine", "everyone", "all", "team"})
+#: Word ends of group nouns, looked for in the words before the first preposition.
+_GROUP_ENDS = tuple(
+    (
+        "holdet teamet afdelingen afsnittet gruppen vagten kontoret sekretariatet enheden kollegerne "
+        "erne folkene udvalget ledelsen redaktionen klassen "
+        "team crew shift department squad staff colleagues folks"
+    ).split()
+)
+_NAME_PREPOSITIONS = frozenset(
+    "på i fra hos ved til for af med under on at in from of with".split()
+)
 
 
 def is_team(value: Any, answer: Any = "") -> bool:
     """Whether a name stands for a group (thank *I/jer*, not *du/dig*).
 
-    A value is a team when it names several people ("Mette og Jonas", "Priya, Sam") or starts
-    with a group word: "hele …", "alle …", "the …", "team …", or a word ending in *-holdet*,
-    *-teamet*, *-afdelingen*, *-gruppen*, *-vagten*, *-erne* … ("Nattevagten på afdeling B",
-    "Sygeplejerskerne på B4", "The night shift"); a first name is a person. ``answer`` (e.g. an
-    organisation template's own field: ``ja``/``nej``, ``yes``/``no``) decides when not empty.
+    A value is a team when it names several people ("Mette og Jonas", "Priya, Sam"), starts
+    with "hele", "alle", "mine" or "team", or has a group noun before its first preposition:
+    a word ending in *-holdet*, *-teamet*, *-afdelingen*, *-gruppen*, *-vagten*, *-erne*, *shift*,
+    *crew*, *team* … ("Nattevagten på afdeling B", "Sygeplejerskerne på B4", "the night shift
+    on ward B"; but "Mette fra IT-afdelingen" is a person). ``answer`` (e.g. an organisation
+    template's own field: ``ja``/``nej``, ``yes``/``no``) decides when not empty.
 
     >>> is_team("Mette"), is_team("Karen"), is_team("Nattevagten på afdeling B"), is_team("Mette og Jonas")
     (False, False, True, True)
-    >>> is_team("Kvalitetsholdet", "nej"), is_team("Mette", "ja")
-    (False, True)
+    >>> is_team("Mette fra IT-afdelingen"), is_team("Kvalitetsholdet", "nej"), is_team("Mette", "ja")
+    (False, False, True)
     """
     flag = " ".join(str(answer).split()).casefold()
     if flag in _YES:
@@ -303,10 +312,17 @@ def is_team(value: Any, answer: Any = "") -> bool:
     if flag in _NO:
         return False
     text = " ".join(str(value).split())
-    if re.search(r",|&|\+|\b(og|and)\b", text, re.IGNORECASE):
+    if re.search(r",|&|\+|\b(og|and)\b", text):  # lower-case: "Anders And" is one person
         return True
-    first = text.split(" ", 1)[0].casefold() if text else ""
-    return first in _GROUP_STARTS or first.endswith(tuple(_GROUP_ENDS))
+    words = text.casefold().split(" ") if text else []
+    head: list[str] = []
+    for word in words:
+        if word in _NAME_PREPOSITIONS:
+            break
+        head.append(word.strip(".,;:()»«\"'"))
+    if words and words[0] in _GROUP_STARTS:
+        return True
+    return any(word.endswith(_GROUP_ENDS) for word in head)
 
 
 def _size_checked(f: Callable[..., Any]) -> Callable[..., Any]:
