@@ -177,7 +177,7 @@ def test_danish_thanks_to_a_team_say_i_and_jer(t: Template, who: str) -> None:
         if SECOND_PERSON_DA.search(person_body):
             assert PLURAL_YOU_DA.search(team_body), (v, team_text)
         assert not re.search(r"\bjer(es)?\b", person_body), (v, person_text)
-        assert f"Tak, {team}" not in team_text, "'Tak, <team>' – write 'Tak til …' or 'Tak, alle sammen'"
+        assert f"Tak, {team}" not in team_text, "'Tak, <team>' – write 'Tak til …' or 'Tak skal I have'"
 
 
 @pytest.mark.parametrize("t", [t for t in BUILTIN if t.lang == "en" and _has(t, "colleague")], ids=lambda t: t.id)
