@@ -136,6 +136,8 @@ def test_every_danish_template_with_an_organisation_lets_the_writer_choose_the_p
         ("Aarhus Katedralskole", "på"),
         ("Viborg Gymnasium", "på"),
         ("Syddansk Universitet", "på"),
+        ("Danske Regioner", "i"),
+        ("Tandlægeklinikken", "på"),
         ("Danske Bank", "hos"),
         ("Novo Nordisk A/S", "hos"),
     ],
@@ -155,9 +157,28 @@ def test_at_org_explicit_choices_and_english() -> None:
 
 # -- a person or a team -----------------------------------------------------------------------------
 def test_is_team() -> None:
-    people = ["Mette", "Karen", "Priya", "Jens Peter", "Sofie Holm", "Anders And", "Mette fra IT-afdelingen", "the CFO"]
-    teams = ["Nattevagten på afdeling B", "Mette og Jonas", "Priya and Sam", "Mette, Jonas", "hele lageret",
-             "Sygeplejerskerne på B4", "The night shift", "Team Ørn", "IT-afdelingen", "Kvalitetsholdet"]
+    people = [
+        "Mette",
+        "Karen",
+        "Priya",
+        "Jens Peter",
+        "Sofie Holm",
+        "Anders And",
+        "Mette fra IT-afdelingen",
+        "the CFO",
+    ]
+    teams = [
+        "Nattevagten på afdeling B",
+        "Mette og Jonas",
+        "Priya and Sam",
+        "Mette, Jonas",
+        "hele lageret",
+        "Sygeplejerskerne på B4",
+        "The night shift",
+        "Team Ørn",
+        "IT-afdelingen",
+        "Kvalitetsholdet",
+    ]
     assert [is_team(p) for p in people] == [False] * len(people)
     assert [is_team(t) for t in teams] == [True] * len(teams)
     assert is_team("Kvalitetsholdet", "nej") is False and is_team("Mette", "ja") is True
@@ -168,7 +189,7 @@ def test_is_team() -> None:
 def test_danish_thanks_to_a_team_say_i_and_jer(t: Template, who: str) -> None:
     team = PEOPLE["da"][who]
     for v, (person_text, team_text) in enumerate(
-        zip(_renders(t, colleague=PEOPLE["da"]["person"]), _renders(t, colleague=team))
+        zip(_renders(t, colleague=PEOPLE["da"]["person"]), _renders(t, colleague=team), strict=True)
     ):
         person_body, _ = _body(person_text)
         team_body, _ = _body(team_text)
@@ -180,7 +201,9 @@ def test_danish_thanks_to_a_team_say_i_and_jer(t: Template, who: str) -> None:
         assert f"Tak, {team}" not in team_text, "'Tak, <team>' – write 'Tak til …' or 'Tak skal I have'"
 
 
-@pytest.mark.parametrize("t", [t for t in BUILTIN if t.lang == "en" and _has(t, "colleague")], ids=lambda t: t.id)
+@pytest.mark.parametrize(
+    "t", [t for t in BUILTIN if t.lang == "en" and _has(t, "colleague")], ids=lambda t: t.id
+)
 def test_english_thanks_to_a_team_do_not_address_it_like_a_name(t: Template) -> None:
     team = PEOPLE["en"]["team"]
     for text in _renders(t, colleague=team):
@@ -191,7 +214,9 @@ def test_english_thanks_to_a_team_do_not_address_it_like_a_name(t: Template) -> 
 
 # -- names -------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("who", ["person", "team", "pair"])
-@pytest.mark.parametrize("t", [t for t in BUILTIN if any(_has(t, f) for f in NAME_FIELDS)], ids=lambda t: t.id)
+@pytest.mark.parametrize(
+    "t", [t for t in BUILTIN if any(_has(t, f) for f in NAME_FIELDS)], ids=lambda t: t.id
+)
 def test_a_named_person_or_team_appears_at_most_twice(t: Template, who: str) -> None:
     value = PEOPLE[t.lang][who]
     for field in (f for f in NAME_FIELDS if _has(t, f)):

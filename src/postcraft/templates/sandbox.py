@@ -221,7 +221,7 @@ def question(value: Any) -> str:
 # else the first: "Aarhus Kommune", "Region Midtjylland", "Styrelsen for …"). A compound counts by
 # its end: "Skattestyrelsen" → i, "Aarhus Universitetshospital" → på. Anything else: hos.
 _DA_ORG_I = (
-    "kommune kommunen region regionen styrelse styrelsen ministerium ministeriet forsvar forsvaret "
+    "kommune kommunen region regionen regioner styrelse styrelsen ministerium ministeriet forsvar forsvaret "
     "politi politiet direktorat direktoratet tilsyn tilsynet forvaltning forvaltningen folketing "
     "folketinget børnehave børnehaven vuggestue vuggestuen dagtilbud dagtilbuddet "
     "municipality ministry agency"
@@ -230,6 +230,7 @@ _DA_ORG_PAA = (
     "hospital hospitalet sygehus sygehuset universitet universitetet skole skolen gymnasium gymnasiet "
     "seminarium seminariet akademi akademiet institut instituttet plejecenter plejecentret plejecenteret "
     "plejehjem plejehjemmet bibliotek biblioteket museum museet teater teatret rådhus rådhuset "
+    "klinik klinikken klinikkerne "
     "university school college"
 ).split()
 #: Lower-case words that, at the start of an organisation's name, are a preposition the writer chose.
@@ -286,9 +287,7 @@ _GROUP_ENDS = tuple(
         "team crew shift department squad staff colleagues folks"
     ).split()
 )
-_NAME_PREPOSITIONS = frozenset(
-    "på i fra hos ved til for af med under on at in from of with".split()
-)
+_NAME_PREPOSITIONS = frozenset("på i fra hos ved til for af med under on at in from of with".split())
 
 
 def is_team(value: Any, answer: Any = "") -> bool:
