@@ -217,6 +217,113 @@ def question(value: Any) -> str:
     return text[:1].upper() + text[1:] + "?" if text else ""
 
 
+# Danish prepositions before an organisation's name, by the head word of the name (the last word,
+# else the first: "Aarhus Kommune", "Region Midtjylland", "Styrelsen for …"). A compound counts by
+# its end: "Skattestyrelsen" → i, "Aarhus Universitetshospital" → på. Anything else: hos.
+_DA_ORG_I = (
+    "kommune kommunen region regionen regioner styrelse styrelsen ministerium ministeriet forsvar forsvaret "
+    "politi politiet direktorat direktoratet tilsyn tilsynet forvaltning forvaltningen folketing "
+    "folketinget børnehave børnehaven vuggestue vuggestuen dagtilbud dagtilbuddet "
+    "municipality ministry agency"
+).split()
+_DA_ORG_PAA = (
+    "hospital hospitalet sygehus sygehuset universitet universitetet skole skolen gymnasium gymnasiet "
+    "seminarium seminariet akademi akademiet institut instituttet plejecenter plejecentret plejecenteret "
+    "plejehjem plejehjemmet bibliotek biblioteket museum museet teater teatret rådhus rådhuset "
+    "klinik klinikken klinikkerne "
+    "university school college"
+).split()
+#: Lower-case words that, at the start of an organisation's name, are a preposition the writer chose.
+_WRITTEN_PREPOSITIONS = frozenset({"i", "på", "hos", "ved", "for", "under", "at", "in", "with"})
+_LEGAL_FORMS = frozenset({"a/s", "aps", "i/s", "p/s", "k/s", "amba", "a.m.b.a.", "fmba", "smba", "ivs"})
+
+
+def _da_org_preposition(name: str) -> str:
+    words = [w for w in str(name).split() if w.casefold() not in _LEGAL_FORMS]
+    heads = [w.casefold().strip(".,;:()»«\"'") for w in (words[-1:] + words[:1])]
+    for head in heads:
+        if head.endswith(tuple(_DA_ORG_I)):
+            return "i"
+        if head.endswith(tuple(_DA_ORG_PAA)):
+            return "på"
+    return "hos"
+
+
+def at_org(value: Any, preposition: Any = "", lang: str = "da") -> str:
+    """The organisation with the preposition a native speaker puts before it.
+
+    A name that already starts with a lower-case preposition ("i Novo Nordisk") is kept as
+    written; a ``preposition`` (e.g. a field ``org_preposition``) wins when it is not empty. Otherwise
+    Danish goes by the head word of the name: *i* for municipalities, regions, ministries,
+    agencies (``-styrelsen``), the police and the armed forces; *på* for hospitals, schools,
+    universities, libraries and museums; *hos* for everything else (companies). English: *at*.
+
+    >>> at_org("Aarhus Kommune"), at_org("Rigshospitalet"), at_org("Novo Nordisk A/S")
+    ('i Aarhus Kommune', 'på Rigshospitalet', 'hos Novo Nordisk A/S')
+    >>> at_org("Region Midtjylland"), at_org("Novo Nordisk", "i"), at_org("Novo Nordisk", lang="en")
+    ('i Region Midtjylland', 'i Novo Nordisk', 'at Novo Nordisk')
+    >>> at_org("på Novo Nordisk"), at_org("for Northwind", lang="en")
+    ('på Novo Nordisk', 'for Northwind')
+    """
+    name = " ".join(str(value).split())
+    word = " ".join(str(preposition).split())
+    first = name.split(" ", 1)[0]
+    if first in _WRITTEN_PREPOSITIONS and " " in name:
+        return name  # "i Novo Nordisk": the writer chose the preposition already
+    if not word:
+        word = "at" if str(lang).lower().startswith("en") else _da_org_preposition(name)
+    return f"{word} {name}" if name else ""
+
+
+_YES = frozenset({"ja", "j", "yes", "y", "true", "1", "team", "hold", "gruppe", "group", "x"})
+_NO = frozenset({"nej", "n", "no", "false", "0", "person", "en person", "one person"})
+#: First words that make a name plural: "hele lageret", "alle på B4", "mine kolleger", "team Ørn".
+_GROUP_STARTS = frozenset({"hele", "alle", "mine", "everyone", "all", "team"})
+#: Word ends of group nouns, looked for in the words before the first preposition.
+_GROUP_ENDS = tuple(
+    (
+        "holdet teamet afdelingen afsnittet gruppen vagten kontoret sekretariatet enheden kollegerne "
+        "erne folkene udvalget ledelsen redaktionen klassen "
+        "team crew shift department squad staff colleagues folks"
+    ).split()
+)
+_NAME_PREPOSITIONS = frozenset("på i fra hos ved til for af med under on at in from of with".split())
+
+
+def is_team(value: Any, answer: Any = "") -> bool:
+    """Whether a name stands for a group (thank *I/jer*, not *du/dig*).
+
+    A value is a team when it names several people ("Mette og Jonas", "Priya, Sam"), starts
+    with "hele", "alle", "mine" or "team", or has a group noun before its first preposition:
+    a word ending in *-holdet*, *-teamet*, *-afdelingen*, *-gruppen*, *-vagten*, *-erne*, *shift*,
+    *crew*, *team* … ("Nattevagten på afdeling B", "Sygeplejerskerne på B4", "the night shift
+    on ward B"; but "Mette fra IT-afdelingen" is a person). ``answer`` (e.g. an organisation
+    template's own field: ``ja``/``nej``, ``yes``/``no``) decides when not empty.
+
+    >>> is_team("Mette"), is_team("Karen"), is_team("Nattevagten på afdeling B"), is_team("Mette og Jonas")
+    (False, False, True, True)
+    >>> is_team("Mette fra IT-afdelingen"), is_team("Kvalitetsholdet", "nej"), is_team("Mette", "ja")
+    (False, False, True)
+    """
+    flag = " ".join(str(answer).split()).casefold()
+    if flag in _YES:
+        return True
+    if flag in _NO:
+        return False
+    text = " ".join(str(value).split())
+    if re.search(r",|&|\+|\b(og|and)\b", text):  # lower-case: "Anders And" is one person
+        return True
+    words = text.casefold().split(" ") if text else []
+    head: list[str] = []
+    for word in words:
+        if word in _NAME_PREPOSITIONS:
+            break
+        head.append(word.strip(".,;:()»«\"'"))
+    if words and words[0] in _GROUP_STARTS:
+        return True
+    return any(word.endswith(_GROUP_ENDS) for word in head)
+
+
 def _size_checked(f: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(f)  # also copies Jinja's pass_context/pass_eval_context marker
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -278,6 +385,8 @@ def _build_filters() -> dict[str, Callable[..., Any]]:
         clause=clause,
         question=question,
         capfirst=capfirst,
+        at_org=at_org,
+        is_team=is_team,
     )
     out["_pc_loop"] = _loop_guard
     out["_pc_size"] = _check_size
