@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from postcraft.analysis import analyze
+from postcraft.errors import PostcraftError
 from postcraft.tags import Roster, TagSuggestions, load_roster, suggest, suggest_tags
 
 DATA = Path(__file__).parent / "data" / "tags"
@@ -240,21 +240,8 @@ def test_company_with_punctuation_in_its_name(roster: Roster) -> None:
     assert text[c.start : c.end] == "Kystlys A/S"  # type: ignore[misc]
 
 
-@dataclass
-class Org:
-    name: str | None = None
-    aliases: tuple[str, ...] = ()
-    page: str | None = None
-
-
-@dataclass
-class Guidelines:
-    max_hashtags: int = 3
-    organisation: Org = field(default_factory=Org)
-
-
 def test_guidelines_organisation_is_the_employer_without_a_roster() -> None:
-    g = Guidelines(organisation=Org("Havbryg A/S", ("Havbryg",), "urn:li:organization:77"))
+    g = {"organisation": {"name": "Havbryg A/S", "aliases": ["Havbryg"], "page": "urn:li:organization:77"}}
     s = suggest_tags("Ti år hos Havbryg i dag.", guidelines=g)
     (c,) = s.companies
     assert (c.target, c.urn) == ("Havbryg A/S", "urn:li:organization:77")
@@ -264,16 +251,18 @@ def test_guidelines_organisation_is_the_employer_without_a_roster() -> None:
 
 
 def test_guidelines_organisation_matching_a_roster_company(roster: Roster) -> None:
-    g = Guidelines(organisation=Org("Nordvest Universitet", ("Nordvest",)))
+    g = {"organisation": {"name": "Nordvest Universitet", "aliases": ["Nordvest"]}}
     s = suggest_tags("Nordvest og Kystlys laver et nyt projekt.", roster=roster, guidelines=g)
     by_name = {c.target: c.reason for c in s.companies}
     assert "arbejdsgiver" in by_name["Nordvest Universitet"]
     assert "arbejdsgiver" not in by_name["Kystlys A/S"]
 
 
-def test_guidelines_with_nothing_useful_are_ignored(roster: Roster) -> None:
-    s = suggest_tags("Tak til Emma.", roster=roster, guidelines=object())
-    assert people(s) == ["Emma Clarke"]
+def test_guidelines_must_be_guidelines(roster: Roster) -> None:
+    with pytest.raises(PostcraftError, match="guidelines must be"):
+        suggest_tags("Tak til Emma.", roster=roster, guidelines=object())  # type: ignore[arg-type]
+    s = suggest_tags("Tak til Emma.", roster=roster, guidelines={"max_hashtags": 0})
+    assert people(s) == ["Emma Clarke"] and s.hashtags == ()
 
 
 # -- experts -----------------------------------------------------------------------------------
@@ -369,8 +358,8 @@ def test_hashtag_limit_counts_those_present() -> None:
     assert len(suggest_tags(text, lang="da").hashtags) == 3
     assert len(suggest_tags(text + "\n\n#Job", lang="da").hashtags) == 2
     assert suggest_tags(text + "\n\n#A1 #B2 #C3", lang="da").hashtags == ()
-    assert len(suggest_tags(text, lang="da", guidelines=Guidelines(max_hashtags=1)).hashtags) == 1
-    assert suggest_tags(text, lang="da", guidelines=Guidelines(max_hashtags=0)).hashtags == ()
+    assert len(suggest_tags(text, lang="da", guidelines={"max_hashtags": 1}).hashtags) == 1
+    assert suggest_tags(text, lang="da", guidelines={"max_hashtags": 0}).hashtags == ()
 
 
 def test_no_hashtags_for_a_post_without_a_topic() -> None:

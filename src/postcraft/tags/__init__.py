@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..analysis import analyze
 from .linkedin import escape_little_text, to_copy_text, to_little_text
 from .roster import Company, OrgHashtag, Person, Roster, load_roster
 from .suggest import NameNote, Suggestion, TagSuggestions, suggest
+
+if TYPE_CHECKING:
+    from ..rules import Guidelines
 
 __all__ = [
     "Company",
@@ -38,7 +41,7 @@ def suggest_tags(
     text: str,
     *,
     roster: Roster | str | os.PathLike[str] | Mapping[str, Any] | None = None,
-    guidelines: object | None = None,
+    guidelines: Guidelines | str | os.PathLike[str] | Mapping[str, Any] | None = None,
     lang: str | None = None,
 ) -> TagSuggestions:
     """Analyse ``text`` and suggest who and what to tag.
@@ -53,8 +56,9 @@ def suggest_tags(
     >>> [(p.target, p.urn) for p in s.people]
     [('Priya Raman', 'urn:li:person:pr1')]
     """
-    if isinstance(guidelines, str | os.PathLike | Mapping):
+    g = None
+    if guidelines is not None:
         from ..rules.guidelines import load_guidelines
 
-        guidelines = load_guidelines(guidelines)
-    return suggest(analyze(text, lang=lang), load_roster(roster), guidelines)
+        g = load_guidelines(guidelines)
+    return suggest(analyze(text, lang=lang), load_roster(roster), g)

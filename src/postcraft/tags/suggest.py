@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import regex
 
@@ -23,6 +23,9 @@ from ..analysis.lemmas import lemma as _lemma
 from .compiled import HOW_SCORE, CompiledRoster, _compile, name_words
 from .roster import _ORG_URN, _PAGE, Company, Roster, load_roster
 from .vocab import TopicIndex, fold, tag_key
+
+if TYPE_CHECKING:
+    from ..rules import Guidelines
 
 SuggestionKind = Literal["person", "company", "expert", "hashtag"]
 
@@ -204,20 +207,13 @@ class _Found:
         self.written = written
 
 
-def _guideline_org(guidelines: object | None) -> tuple[str | None, tuple[str, ...], str | None] | None:
-    org = getattr(guidelines, "organisation", None) or getattr(guidelines, "organization", None)
-    if org is None:
+def _guideline_org(guidelines: Guidelines) -> tuple[str | None, tuple[str, ...], str | None] | None:
+    org = guidelines.organisation
+    name = org.name if org.name and org.name.strip() else None
+    aliases = tuple(a for a in org.aliases if a.strip())
+    if name is None and not aliases:
         return None
-    name = getattr(org, "name", None)
-    aliases = tuple(a for a in (getattr(org, "aliases", ()) or ()) if isinstance(a, str) and a.strip())
-    page = getattr(org, "page", None)
-    if not (isinstance(name, str) and name.strip()) and not aliases:
-        return None
-    return (
-        name if isinstance(name, str) and name.strip() else None,
-        aliases,
-        page if isinstance(page, str) else None,
-    )
+    return name, aliases, org.page
 
 
 _EXTRA_LOCK = threading.Lock()
@@ -265,12 +261,13 @@ def _with_org(
 def suggest(
     analysis: Analysis,
     roster: Roster | None = None,
-    guidelines: object | None = None,
+    guidelines: Guidelines | None = None,
 ) -> TagSuggestions:
     """Suggest people, company pages, experts and hashtags for an analysed draft.
 
-    ``guidelines`` (optional) may carry ``max_hashtags`` and ``organisation`` (with ``name``,
-    ``aliases`` and ``page``), which is treated as the employer's company page.
+    ``guidelines`` (optional, loaded :class:`~postcraft.rules.Guidelines`) give ``max_hashtags``
+    and the ``organisation`` (``name``, ``aliases``, ``page``), which is treated as the
+    employer's company page.
 
     >>> from postcraft.analysis import analyze
     >>> from postcraft.tags import load_roster
@@ -417,7 +414,7 @@ def suggest(
             if score >= MIN_EXPERT_SCORE:
                 ranked.append((score, p.name, pi, topics))
         ranked.sort(key=lambda r: (-r[0], r[1]))
-        limit = _int_attr(guidelines, "max_experts", MAX_EXPERTS, 0, MAX_EXPERTS)
+        limit = MAX_EXPERTS
         for score, name, pi, topics in ranked[:limit]:
             p = comp.people[pi]
             role = ", ".join(x for x in (p.role, p.team) if x)
@@ -429,7 +426,7 @@ def suggest(
 
     # -- hashtags ------------------------------------------------------------------------------
     hashtag_out: list[Suggestion] = []
-    slots = _int_attr(guidelines, "max_hashtags", DEFAULT_MAX_HASHTAGS, 0, 30) - len(present)
+    slots = (DEFAULT_MAX_HASHTAGS if guidelines is None else min(30, guidelines.max_hashtags)) - len(present)
     if slots > 0 and hits:
         offers: dict[str, tuple[float, int, str, str]] = {}
 
@@ -566,13 +563,6 @@ def _asks_readers(analysis: Analysis) -> bool:
     return any(
         t.kind == "punct" and "?" in t.text and last.start <= t.start < last.end for t in analysis.tokens
     )
-
-
-def _int_attr(obj: object | None, name: str, default: int, lo: int, hi: int) -> int:
-    value = getattr(obj, name, None) if obj is not None else None
-    if isinstance(value, bool) or not isinstance(value, int):
-        return default
-    return max(lo, min(hi, value))
 
 
 def _match(entries: Any, toks: Any, i: int, n: int, text: str) -> tuple[Any, int] | None:
