@@ -315,3 +315,53 @@ def x_skm(mirror, src):
         recs.append(record(src["id"], it.get("id") or it.get("gId"), "da", "news_org", "organisation", auth, t,
                            {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "key": it.get("id")}, exc))
     return recs
+
+
+# ------------------------------------------------------------------ English, second pass
+@source(id="li_visa_company_en", repo="abhishekgoyal-a11y/Projects", commit="6f2d75f54cd04e263a01805ce91f8162d5b30e1f",
+        paths=["LINKEDIN/linkedin-company-posts-scraper/visa_posts.csv"],
+        licence="none found (no LICENSE file at the repository root)", redistributable=False,
+        lang="en", genres=["linkedin_org"],
+        author_rule="Posts scraped from one company's LinkedIn page (Visa): organisation.",
+        notes="Output of a company-page scraper committed with it (18 posts, 2025-2026). LinkedIn's visually hidden 'hashtag' label before each #tag removed. One author.")
+def x_li_visa(mirror, src):
+    recs = []
+    rows = read_csv(git_text(mirror, src["repo"], src["commit"], src["paths"][0]))
+    auth = author_id("linkedin-company", "visa")
+    for i, row in enumerate(rows):
+        raw = re.sub(r"(?m)^hashtag\s*\n(?=#)", "", row.get("post_text") or "")
+        got = finish(raw)
+        if not got:
+            continue
+        t, exc = got
+        if not is_lang(t, "en", short_ok=True):
+            continue
+        recs.append(record(src["id"], row.get("post_number") or str(i), "en", "linkedin_org", "organisation", auth, t,
+                           {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "row": i}, exc))
+    return recs
+
+
+@source(id="jobads_linpingyu_en", repo="linpingyu/JobListings", commit="96e82c9027b87c269eb899629dd3f50d6f701f89",
+        paths=["DataAnalyst.csv", "DataScientist.csv"],
+        licence="none found (no LICENSE file); job ads written by the hiring companies, scraped from LinkedIn job pages", redistributable=False,
+        lang="en", genres=["job_ad"],
+        author_rule="Job advertisement; author = the hiring company named in the 'company' column (organisation). Rows without a company dropped.",
+        notes="Data-analyst and data-scientist job ads in California scraped from LinkedIn in July 2018 by the repository owner; many companies, one occupation family. Long ads excerpted.")
+def x_jobads_lpy(mirror, src):
+    recs = []
+    for p in src["paths"]:
+        rows = read_csv(git_text(mirror, src["repo"], src["commit"], p))
+        for i, row in enumerate(rows):
+            company = (row.get("company") or "").strip()
+            if not company:
+                continue
+            got = finish(row.get("description") or "")
+            if not got:
+                continue
+            t, exc = got
+            if not is_lang(t, "en"):
+                continue
+            recs.append(record(src["id"], f"{p.split('.')[0]}-{i}", "en", "job_ad", "organisation",
+                               author_id("company", company.lower()), t,
+                               {"repo": src["repo"], "commit": src["commit"], "path": p, "row": i}, exc))
+    return recs
