@@ -218,7 +218,7 @@ def _md_posts(mirror, src, lang, genre, author_type, author_key):
 
 
 def _blog_source(sid, repo, commit, prefixes, licence, redistributable, lang="da",
-                 genre="blog_person", author_type="person", notes=""):
+                 genre="blog_person", author_type="person", notes="", author_key=None):
     rule = ("Personal blog/portfolio site of one named individual (repository owner); every post by that person."
             if author_type == "person" else
             "News/blog section of an organisation's or association's website: organisation.")
@@ -226,7 +226,7 @@ def _blog_source(sid, repo, commit, prefixes, licence, redistributable, lang="da
     @source(id=sid, repo=repo, commit=commit, paths=prefixes, licence=licence,
             redistributable=redistributable, lang=lang, genres=[genre], author_rule=rule, notes=notes)
     def _x(mirror, src):
-        return _md_posts(mirror, src, lang, genre, author_type, repo)
+        return _md_posts(mirror, src, lang, genre, author_type, author_key or repo)
     return _x
 
 
@@ -242,3 +242,126 @@ _blog_source("blog_krejac_da", "krejac/k.jcbsn.dk", "1805140b6ceba5127da9af3400b
 _blog_source("blog_netsi1964_da", "netsi1964/observationer-fra-virkeligheden-a4157", "15682b4a267f1fe94a152ae2855a1620330afaed",
              ["src/pages/posts/"], "LICENSE.md of the site template; post content licence not stated", False,
              notes="Danish personal reflection blog; only a handful of posts.")
+
+
+# ------------------------------------------------------------------ Danish, second pass
+@source(id="comments_sam_da", repo="steffan267/Sentiment-Analysis-on-Danish-Social-Media",
+        commit="515fe5703fa0bd92b1cb86b0cdafbf8b080da354", paths=["AllComments.tsv"],
+        licence="CC-BY-NC-SA-4.0 (LICENSE file of the repository)", redistributable=False,
+        lang="da", genres=["comment_person"],
+        author_rule="Root comments by members of the public under Danish news/politics posts on Facebook pages of news outlets and on Reddit: person. Author handles are not in the data; every comment is counted as its own author (an upper bound on distinct authors).",
+        notes="SAM thesis data (ITU 2020): root comments on Danish political articles (BT, TV2, Politiken, DR ... on Facebook; r/Denmark and others on Reddit). Comment text, topic, outlet, platform, post URL; no commenter ids.")
+def x_sam(mirror, src):
+    recs = []
+    text = git_text(mirror, src["repo"], src["commit"], src["paths"][0])
+    for i, line in enumerate(text.splitlines()):
+        cols = line.split("\t")
+        if len(cols) < 5:
+            continue
+        got = finish(cols[0])
+        if not got:
+            continue
+        t, exc = got
+        if guess(t)[0] != "da":
+            continue
+        platform = cols[3].strip().lower() or "unknown"
+        recs.append(record(src["id"], f"{platform}-{i}", "da", "comment_person", "person",
+                           author_id("comment", src["repo"], str(i)), t,
+                           {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "row": i}, exc))
+    return recs
+
+
+_ORG_NOTE = "Danish association website kept as Markdown in its GitHub repository."
+_blog_source("news_herningfk_da", "herningfk/herningfk.github.io", "fc793d1f595d14bd9a29cf269bfaf71fbf106fd1",
+             ["content/da/"], "none found (no LICENSE file)", False, genre="news_org", author_type="organisation",
+             notes="Herning Faldskærmsklub (skydiving club): club news/blog posts and about pages. " + _ORG_NOTE)
+_blog_source("news_unisail_da", "UniSail/UniSail.github.io", "66bd945dfede5b8032a9ca910c94cd028ebbb788",
+             ["_posts/", "_pages/"], "MIT file present but it is the Jekyll theme's (Minimal Mistakes); content licence not stated", False,
+             genre="news_org", author_type="organisation",
+             notes="UniSail (sail-training association, wooden ship Betty): news posts and pages. " + _ORG_NOTE)
+_blog_source("news_traeskibetbetty_da", "traeskibetbetty/traeskibetbetty.dk", "20fc8edb18d525441ae9602b1fd7ec6113d1cc7f",
+             ["content/"], "MIT (LICENSE, copyright UniSail, the site owner)", True,
+             genre="news_org", author_type="organisation",
+             notes="Website of the wooden ship Betty (UniSail): news, winter-work reports, ship pages. Same organisation as news_unisail_da, so one author id. " + _ORG_NOTE,
+             author_key="UniSail/UniSail.github.io")
+_blog_source("news_khiftribune_da", "msj33/khif-tribune", "eb89d5a8894bca7fb19a458daf64c2f39816c49f",
+             [""], "MIT (LICENSE, copyright the repository owner)", True,
+             genre="news_org", author_type="organisation",
+             notes="Website of a sports-club grandstand fundraising project (KHIF tribune): project, news, donation and sponsor pages. " + _ORG_NOTE)
+_blog_source("blog_kristianjust_da", "KristianI/kristianjust.dk-content", "80d4aa659183a943d0a52b824dc7742652ba7ca6",
+             ["_posts/"], "none found (no LICENSE file)", False,
+             notes="Danish personal website articles of one individual.")
+
+
+@source(id="news_skm_da", repo="carlreid/skatteministeriet-nyheder-rss", commit="d94608b3c5ec887dfb897497d13df3cbcfee00aa",
+        paths=["test/fixtures/full-response.json"],
+        licence="none found (no LICENSE file); texts are news items of the Danish Ministry of Taxation (skm.dk) captured as a test fixture of an RSS generator",
+        redistributable=False, lang="da", genres=["news_org"],
+        author_rule="News items of the Danish Ministry of Taxation (Skatteministeriet): organisation.",
+        notes="A saved response of skm.dk's news search API (346 items, 2013-2025): headline + teaser paragraph only, not the full article. One author; capped.")
+def x_skm(mirror, src):
+    recs = []
+    items = json.loads(git_text(mirror, src["repo"], src["commit"], src["paths"][0]))
+    auth = author_id("org", "skatteministeriet")
+    for it in items:
+        title = (it.get("title") or "").strip()
+        desc = (it.get("description") or "").strip()
+        got = finish(f"{title}\n\n{desc}" if desc else title, "html")
+        if not got:
+            continue
+        t, exc = got
+        if guess(t)[0] != "da":
+            continue
+        recs.append(record(src["id"], it.get("id") or it.get("gId"), "da", "news_org", "organisation", auth, t,
+                           {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "key": it.get("id")}, exc))
+    return recs
+
+
+# ------------------------------------------------------------------ English, second pass
+@source(id="li_visa_company_en", repo="abhishekgoyal-a11y/Projects", commit="6f2d75f54cd04e263a01805ce91f8162d5b30e1f",
+        paths=["LINKEDIN/linkedin-company-posts-scraper/visa_posts.csv"],
+        licence="none found (no LICENSE file at the repository root)", redistributable=False,
+        lang="en", genres=["linkedin_org"],
+        author_rule="Posts scraped from one company's LinkedIn page (Visa): organisation.",
+        notes="Output of a company-page scraper committed with it (18 posts, 2025-2026). LinkedIn's visually hidden 'hashtag' label before each #tag removed. One author.")
+def x_li_visa(mirror, src):
+    recs = []
+    rows = read_csv(git_text(mirror, src["repo"], src["commit"], src["paths"][0]))
+    auth = author_id("linkedin-company", "visa")
+    for i, row in enumerate(rows):
+        raw = re.sub(r"(?m)^hashtag\s*\n(?=#)", "", row.get("post_text") or "")
+        got = finish(raw)
+        if not got:
+            continue
+        t, exc = got
+        if not is_lang(t, "en", short_ok=True):
+            continue
+        recs.append(record(src["id"], row.get("post_number") or str(i), "en", "linkedin_org", "organisation", auth, t,
+                           {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "row": i}, exc))
+    return recs
+
+
+@source(id="jobads_linpingyu_en", repo="linpingyu/JobListings", commit="96e82c9027b87c269eb899629dd3f50d6f701f89",
+        paths=["DataAnalyst.csv", "DataScientist.csv"],
+        licence="none found (no LICENSE file); job ads written by the hiring companies, scraped from LinkedIn job pages", redistributable=False,
+        lang="en", genres=["job_ad"],
+        author_rule="Job advertisement; author = the hiring company named in the 'company' column (organisation). Rows without a company dropped.",
+        notes="Data-analyst and data-scientist job ads in California scraped from LinkedIn in July 2018 by the repository owner; many companies, one occupation family. Long ads excerpted.")
+def x_jobads_lpy(mirror, src):
+    recs = []
+    for p in src["paths"]:
+        rows = read_csv(git_text(mirror, src["repo"], src["commit"], p))
+        for i, row in enumerate(rows):
+            company = (row.get("company") or "").strip()
+            if not company:
+                continue
+            got = finish(row.get("description") or "")
+            if not got:
+                continue
+            t, exc = got
+            if not is_lang(t, "en"):
+                continue
+            recs.append(record(src["id"], f"{p.split('.')[0]}-{i}", "en", "job_ad", "organisation",
+                               author_id("company", company.lower()), t,
+                               {"repo": src["repo"], "commit": src["commit"], "path": p, "row": i}, exc))
+    return recs
