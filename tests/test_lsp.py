@@ -370,7 +370,7 @@ def test_session_diagnostics_fix_hover(
 
 def test_fix_all_and_positions_after_astral_on_same_line(client_factory: Any, tmp_path: Path) -> None:
     draft = "Æøå 👋🏻 #grønomstilling og 🎉 #bæredygtigudvikling\nHilsen fra 🇩🇰 #danskdesign"
-    planned = [f for f in check(draft) if f.safe_fix]
+    planned = [f for f in check(draft) if f.applicability == "safe"]
     assert len(planned) >= 3
     c = client_factory(cwd=tmp_path)
     c.initialize(tmp_path, capabilities={"workspace": {}})  # no documentChanges: plain 'changes'

@@ -106,9 +106,9 @@ def test_phrases_do_not_match_across_other_tokens() -> None:
 def test_substitution_keeps_case_and_only_exact_forms_are_safe() -> None:
     g = rule(kind="substitution", swap={"synergi": "samarbejde"}, message="Skriv {replacement}")
     (f,) = check("Synergi er vigtigt.", guidelines=g, lang="da")
-    assert f.replacements == ["Samarbejde"] and f.safe_fix and f.message == "Skriv Samarbejde"
+    assert f.replacements == ("Samarbejde",) and f.applicability == "safe" and f.message == "Skriv Samarbejde"
     (f,) = check("Vi så synergierne.", guidelines=g, lang="da")
-    assert f.replacements == ["samarbejde"] and not f.safe_fix
+    assert f.replacements == ("samarbejde",) and f.applicability == "unsafe"
 
 
 def test_substitution_per_language() -> None:
@@ -160,7 +160,7 @@ def test_camelcase_fix_and_leaves_known_words_alone() -> None:
     fs = check(
         "Godt gået #mentalhealth #leadership #therapist", guidelines={"extends": ["linkedin"]}, lang="en"
     )
-    assert [(f.rule, f.replacements) for f in fs] == [("linkedin.hashtags.camelcase", ["#MentalHealth"])]
+    assert [(f.rule, f.replacements) for f in fs] == [("linkedin.hashtags.camelcase", ("#MentalHealth",))]
 
 
 def test_shouting_ignores_acronyms_and_quotes() -> None:
@@ -176,7 +176,7 @@ def test_repetition_not_across_lines_and_with_exceptions() -> None:
     assert ids(check("Jeg så det\ndet var godt", guidelines=g, lang="da")) == []
     assert ids(check("Hej hej fra Aarhus", guidelines=g, lang="da")) == []
     (f,) = check("Det var en en god dag", guidelines=g, lang="da")
-    assert f.safe_fix and f.replacements == [""]
+    assert f.applicability == "safe" and f.replacements == ("",)
 
 
 def test_api_escaping_only_when_posting_through_the_api() -> None:
@@ -185,7 +185,7 @@ def test_api_escaping_only_when_posting_through_the_api() -> None:
     fs = check(text, guidelines={"extends": ["linkedin"], "api": True}, lang="da")
     reserved = [f for f in fs if f.rule == "linkedin.api.reserved"]
     assert [text[f.start] for f in reserved] == ["(", ")"]
-    assert all(f.safe_fix and f.replacements == ["\\" + text[f.start]] for f in reserved)
+    assert all(f.applicability == "safe" and f.replacements == ("\\" + text[f.start],) for f in reserved)
     assert (
         ids(check("Vi er \\(endelig\\) i gang", guidelines={"extends": ["linkedin"], "api": True}, lang="da"))
         == []
@@ -244,8 +244,8 @@ def test_agreed_programme_danish_needs_reklame_first() -> None:
     g = org("agreed")
     text = "Jeg er stolt af Contoso Cloud."
     (f,) = [f for f in check(text, guidelines=g, lang="da") if f.rule == "disclosure.ad-label"]
-    assert f.severity == "error" and f.replacements == ["Reklame\n\nJeg er stolt af Contoso Cloud."]
-    assert not f.safe_fix
+    assert f.severity == "error" and f.replacements == ("Reklame\n\nJeg er stolt af Contoso Cloud.",)
+    assert f.applicability == "unsafe"
     late = "Jeg er stolt af Contoso Cloud.\n\nReklame"
     (f,) = [f for f in check(late, guidelines=g, lang="da") if f.rule == "disclosure.ad-label"]
     assert late[f.start : f.end] == "Reklame"

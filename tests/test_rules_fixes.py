@@ -17,7 +17,7 @@ from postcraft.cli import check as rules_cli
 from postcraft.errors import InputError, PostcraftError
 from postcraft.pipeline import fix_file
 from postcraft.rules import Finding, apply_fixes, make_finding, plan_fixes, strip_markers
-from postcraft.rules.finding import TextPositions
+from postcraft.rules.finding import APPLICABILITIES, Applicability, TextPositions
 from postcraft.rules.markers import parse_markers
 
 # -- apply_fixes ----------------------------------------------------------------------------------
@@ -38,22 +38,24 @@ def test_apply_fixes_on_real_findings() -> None:
     }
     fixed = apply_fixes(text, check(text, guidelines=g, lang="da"))
     assert fixed == "Det var en god dag 🎉 #GrønOmstilling\nSamarbejde er vigtigt"
-    assert [f.rule for f in check(fixed, guidelines=g, lang="da") if f.safe_fix] == []
+    assert [f.rule for f in check(fixed, guidelines=g, lang="da") if f.applicability == "safe"] == []
 
 
 def test_unsafe_and_overlapping_fixes_are_skipped() -> None:
     text = "abcdef"
     pos = TextPositions(text)
-    f1 = make_finding(pos, "t.a", "warning", "", 1, 4, ["X"], safe_fix=True)
-    f2 = make_finding(pos, "t.b", "warning", "", 3, 5, ["Y"], safe_fix=True)  # overlaps f1: later one wins
-    f3 = make_finding(pos, "t.c", "warning", "", 0, 1, ["Z"], safe_fix=False)
-    f4 = make_finding(pos, "t.d", "warning", "", 5, 6, [], safe_fix=True)  # no replacement
-    assert apply_fixes(text, [f1, f2, f3, f4]) == "abcYf"
-    assert [f.rule for f in plan_fixes(text, [f1, f2, f3, f4])] == ["t.b"]
+    f1 = make_finding(pos, "t.a", "warning", "", 1, 4, ["X"], applicability="safe")
+    f2 = make_finding(pos, "t.b", "warning", "", 3, 5, ["Y"], applicability="safe")  # overlaps f1: later wins
+    f3 = make_finding(pos, "t.c", "warning", "", 0, 1, ["Z"], applicability="unsafe")
+    f4 = make_finding(pos, "t.d", "warning", "", 5, 6, [], applicability="safe")  # no replacement
+    f5 = make_finding(pos, "t.e", "warning", "", 5, 6, ["W"], applicability="display")
+    assert f4.applicability is None
+    assert apply_fixes(text, [f1, f2, f3, f4, f5]) == "abcYf"
+    assert [f.rule for f in plan_fixes(text, [f1, f2, f3, f4, f5])] == ["t.b"]
 
 
-def _finding(start: int, end: int, rep: str, safe: bool) -> Finding:
-    return Finding("t.x", "warning", "", start, end, 1, 1, 1, 1, start, end, [rep], "", safe)
+def _finding(start: int, end: int, rep: str, applicability: Applicability) -> Finding:
+    return Finding("t.x", "warning", "", start, end, 1, 1, 1, 1, start, end, (rep,), "", applicability)
 
 
 PIECES = list("ab æøå ÆØÅ#@.\n🎉") + [
@@ -75,7 +77,7 @@ def text_and_findings(draw: st.DrawFn) -> tuple[str, list[Finding]]:
     for _ in range(draw(st.integers(0, 6))):
         a = draw(st.integers(0, n))
         b = draw(st.integers(a, n))
-        fs.append(_finding(a, b, draw(st.text(max_size=5)), draw(st.booleans())))
+        fs.append(_finding(a, b, draw(st.text(max_size=5)), draw(st.sampled_from(APPLICABILITIES))))
     return text, fs
 
 
@@ -86,7 +88,7 @@ def test_fixes_never_touch_text_outside_the_fixed_spans(case: tuple[str, list[Fi
     plan = plan_fixes(text, findings)
     # chosen fixes are safe and do not overlap
     spans = sorted((f.start, f.end) for f in plan)
-    assert all(f.safe_fix for f in plan)
+    assert all(f.applicability == "safe" for f in plan)
     assert all(a[1] <= b[0] and a[0] < b[0] for a, b in zip(spans, spans[1:], strict=False))
     # the result is the original with exactly those spans replaced, everything else unchanged
     out = apply_fixes(text, findings)

@@ -214,8 +214,10 @@ def test_an_unknown_field_is_rejected(sample: dict[str, Any], path: tuple[Any, .
 @pytest.mark.parametrize(
     "path, value",
     [
-        (("schema_version",), "2.0"),
+        (("schema_version",), "1.0"),
         (("lang",), "sv"),
+        (("findings", 0, "applicability"), "manual"),
+        (("findings", 0, "applicability"), True),
         (("findings", 0, "severity"), "info"),
         (("findings", 0, "rule"), "Not A Rule"),
         (("findings", 0, "start"), -1),

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .templates import Draft
     from .tone import ToneScore
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 
 @dataclass(frozen=True, eq=False)
@@ -154,7 +154,8 @@ def check(
 
     Returns findings sorted by position; each has a dotted ``rule`` id, a ``severity``
     (``"error"``, ``"warning"``, ``"suggestion"``), a ``message`` in the post's language,
-    ``[start, end)`` code points, line/column and UTF-16 offsets, ``replacements`` and ``help``.
+    ``[start, end)`` code points, line/column and UTF-16 offsets, ``replacements``, ``help`` and
+    the fix's ``applicability`` (``"safe"``, ``"unsafe"``, ``"display"`` or ``None``).
     The ``voice`` pack uses the tone score, computed here unless ``voice`` is disabled.
 
     >>> [(f.rule, f.severity) for f in check("Stor dag i dag 🎉 #grønomstilling")]
@@ -175,17 +176,23 @@ def check(
 
 
 def fix_text(
-    text: str, guidelines: Any = None, lang: str | None = None, disable: Iterable[str] = ()
+    text: str,
+    guidelines: Any = None,
+    lang: str | None = None,
+    disable: Iterable[str] = (),
+    *,
+    unsafe: bool = False,
 ) -> tuple[str, list[Finding]]:
-    """Check ``text`` and apply its safe fixes: ``(fixed text, the findings that were fixed)``.
+    """Check ``text`` and apply its safe fixes (with ``unsafe=True`` also the unsafe ones):
+    ``(fixed text, the findings that were fixed)``.
 
     >>> fix_text("Go #employeeadvocacy", lang="en")[0]
     'Go #EmployeeAdvocacy'
     """
     from .rules import apply_fixes, plan_fixes
 
-    plan = plan_fixes(text, check(text, guidelines=guidelines, lang=lang, disable=disable))
-    return apply_fixes(text, plan), plan
+    plan = plan_fixes(text, check(text, guidelines=guidelines, lang=lang, disable=disable), unsafe=unsafe)
+    return apply_fixes(text, plan, unsafe=unsafe), plan
 
 
 def fix_file(
@@ -193,8 +200,11 @@ def fix_file(
     guidelines: Any = None,
     lang: str | None = None,
     disable: Iterable[str] = (),
+    *,
+    unsafe: bool = False,
 ) -> int:
-    """Apply the safe fixes to a draft file in place, atomically; returns how many were applied.
+    """Apply the safe fixes (with ``unsafe=True`` also the unsafe ones) to a draft file in
+    place, atomically; returns how many were applied.
 
     The file is written only when something changed; a UTF-8 byte-order mark and line endings
     are kept. Inline markers stay in the file.
@@ -202,7 +212,7 @@ def fix_file(
     from .io import read_draft, write_atomic
 
     bom, text = read_draft(path)
-    fixed, plan = fix_text(text, guidelines, lang, disable)
+    fixed, plan = fix_text(text, guidelines, lang, disable, unsafe=unsafe)
     if plan and fixed != text:
         write_atomic(path, (bom + fixed).encode("utf-8"))
     return len(plan)

@@ -43,13 +43,20 @@ def register(subparsers: Any) -> None:
         "fix",
         help="apply the safe fixes to a draft file (atomically)",
         description="Apply the safe fixes (CamelCase hashtags, exact substitutions, escaping, doubled words) "
-        "to a draft file in place. The file is replaced atomically; on any error the original is kept.",
+        "to a draft file in place; with --unsafe-fixes also the unsafe ones. The file is replaced "
+        "atomically; on any error the original is kept.",
     )
     add_file(f, stdin=False)
     add_guidelines(f)
     add_lang(f)
     add_disable(f)
     f.add_argument("--dry-run", action="store_true", help="show the changes as a diff; write nothing")
+    f.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="also apply the unsafe fixes (which may change the meaning, e.g. inflected substitutions "
+        "or putting 'Reklame' first); suggestions that are only shown are never applied",
+    )
     f.set_defaults(func=cmd_fix)
 
 
@@ -94,7 +101,9 @@ def cmd_fix(args: argparse.Namespace) -> int:
     if path == "-":
         raise InputError("fix rewrites a file; give a FILE, not -")
     bom, text = read_draft(path)
-    fixed, plan = fix_text(text, args.guidelines, args.lang, disable_list(args.disable))
+    fixed, plan = fix_text(
+        text, args.guidelines, args.lang, disable_list(args.disable), unsafe=args.unsafe_fixes
+    )
     if args.dry_run:
         diff = difflib.unified_diff(
             text.splitlines(keepends=True),

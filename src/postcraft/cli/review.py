@@ -31,6 +31,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="apply the safe fixes to FILE first (atomically; the original is kept if anything fails)",
     )
+    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix: also apply the unsafe fixes")
     p.set_defaults(func=_cmd_review)
 
 
@@ -38,7 +39,7 @@ def _cmd_review(args: argparse.Namespace) -> int:
     if args.fix:
         if args.file == "-":
             raise InputError("--fix rewrites a file in place; give a file name, not -")
-        applied = fix_file(args.file, args.guidelines, args.lang)
+        applied = fix_file(args.file, args.guidelines, args.lang, unsafe=args.unsafe_fixes)
         print(f"{args.file}: {applied} fix{'es' if applied != 1 else ''} applied", file=sys.stderr)
     text = read_input(args.file)
     result = review(text, lang=args.lang, guidelines=args.guidelines, roster=args.roster)

@@ -54,7 +54,7 @@ def review_document(
     >>> from postcraft.lsp.config import Resolver
     >>> r = review_document("Stor dag 🎉 #grønomstilling", Resolver().resolve(None))
     >>> [(f.rule, f.replacements) for f in r.findings]
-    [('linkedin.hashtags.camelcase', ['#GrønOmstilling'])]
+    [('linkedin.hashtags.camelcase', ('#GrønOmstilling',))]
     """
     from ..analysis import analyze
     from ..pipeline import assemble

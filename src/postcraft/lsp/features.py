@@ -309,7 +309,10 @@ def code_actions(
     m = messages(review.lang)
     if allowed(lsp.CodeActionKind.QuickFix):
         for f in review.findings:
-            if not f.replacements or not _overlaps(index, rng, f.start, f.end):
+            # Safe and unsafe fixes are offered (unsafe ones say so); display-only ones never.
+            if f.applicability not in ("safe", "unsafe") or not f.replacements:
+                continue
+            if not _overlaps(index, rng, f.start, f.end):
                 continue
             for k, rep in enumerate(f.replacements):
                 title = (
@@ -317,18 +320,20 @@ def code_actions(
                     if rep
                     else m["remove"].format(match=text[f.start : f.end])
                 )
+                if f.applicability == "unsafe":
+                    title = m["unsafe_fix"].format(title=title)
                 out.append(
                     lsp.CodeAction(
                         title=title,
                         kind=lsp.CodeActionKind.QuickFix,
                         diagnostics=[finding_diagnostic(index, f)],
-                        is_preferred=(k == 0 and f.safe_fix) or None,
+                        is_preferred=(k == 0 and f.applicability == "safe") or None,
                         edit=make_edit([lsp.TextEdit(range=_range(index, f.start, f.end), new_text=rep)]),
                     )
                 )
         out.extend(_tag_actions(review, rng, make_edit))
     if allowed(FIX_ALL_KIND):
-        planned = plan_fixes(text, review.findings)
+        planned = plan_fixes(text, review.findings)  # safe fixes only
         if planned:
             edits = [
                 lsp.TextEdit(range=_range(index, f.start, f.end), new_text=f.replacements[0])

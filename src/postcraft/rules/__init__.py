@@ -4,7 +4,7 @@
 >>> from postcraft.rules import apply_fixes
 >>> text = "Stor dag i dag 🎉 #grønomstilling"
 >>> [(f.rule, f.replacements) for f in check(text)]
-[('linkedin.hashtags.camelcase', ['#GrønOmstilling'])]
+[('linkedin.hashtags.camelcase', ('#GrønOmstilling',))]
 >>> apply_fixes(text, check(text))
 'Stor dag i dag 🎉 #GrønOmstilling'
 """

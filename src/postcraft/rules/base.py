@@ -20,23 +20,37 @@ from ..analysis import Analysis
 from ..analysis.tokens import Token
 from ..errors import ConfigError
 from ..yamlsrc import LineDict, line_of
-from .finding import SEVERITIES, Severity
+from .finding import APPLICABILITIES, SEVERITIES, Applicability, Severity
 from .matching import LANGS, Match, Matcher, MatcherBuilder, TermIndex, number_matches, run_patterns
 
-COMMON_KEYS = ("id", "kind", "severity", "message", "help", "lang", "fix", "when", "examples", "description")
+COMMON_KEYS = (
+    "id",
+    "kind",
+    "severity",
+    "message",
+    "help",
+    "lang",
+    "applicability",
+    "when",
+    "examples",
+    "description",
+)
+#: The key and values before schema 2.0 (``fix: safe|manual``) → what to write now.
+OLD_FIX_VALUES = {"safe": "safe", "manual": "unsafe"}
 WHEN_KEYS = ("programme", "organisation", "api")
 PROGRAMMES = ("agreed", "encouraged", "voluntary")
 
 
 @dataclass(frozen=True)
 class Hit:
-    """What a rule found: a span, values for the message, replacements, and fix safety."""
+    """What a rule found: a span, values for the message, replacements, and how applicable
+    their fix is (the finding gets the less applicable of this and the rule's ``applicability``)."""
 
     start: int
     end: int
     params: Mapping[str, Any] = field(default_factory=dict)
     replacements: tuple[str, ...] = ()
-    safe: bool = False
+    applicability: Applicability = "unsafe"
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,7 +63,7 @@ class RuleInfo:
     messages: Mapping[str, str]
     help: Mapping[str, str]
     langs: frozenset[str]
-    fix_safe: bool
+    applicability: Applicability
     when: Mapping[str, Any]
     examples: Any
     description: str
@@ -176,14 +190,7 @@ def parse_info(spec: Any, *, path: str | None, pack: str | None, placeholders: f
     for msg in messages.values():
         _check_placeholders(msg, placeholders, rid, path, line_of(spec, "message"))
     help_ = _per_lang(spec.get("help", ""), "help", rid, path, line_of(spec, "help"), langs, False)
-    fix = spec.get("fix", "safe")
-    if fix not in ("safe", "manual"):
-        raise ConfigError(
-            f"'fix' of rule {rid!r} must be 'safe' (postcraft may apply the first replacement) or "
-            f"'manual' (replacements are only suggested), not {fix!r}",
-            path=path,
-            line=line_of(spec, "fix"),
-        )
+    applicability = _applicability(spec, rid, path)
     when = spec.get("when", {})
     if not isinstance(when, dict):
         raise ConfigError(
@@ -221,13 +228,54 @@ def parse_info(spec: Any, *, path: str | None, pack: str | None, placeholders: f
         messages=messages,
         help=help_,
         langs=frozenset(langs),
-        fix_safe=fix == "safe",
+        applicability=applicability,
         when=dict(when),
         examples=spec.get("examples"),
         description=desc,
         path=path,
         line=line,
         pack=pack,
+    )
+
+
+_APPLICABILITY_HELP = (
+    "'safe' (postcraft may apply the first replacement without asking), 'unsafe' (the fix may "
+    "change the meaning: offered in editors, applied only with --unsafe-fixes) or 'display' "
+    "(replacements are only shown)"
+)
+
+
+def reject_old_keys(spec: Any, path: str | None) -> None:
+    """A :class:`ConfigError` at its line for a key that was renamed: ``fix: safe|manual``
+    (before postcraft 2.0) is now ``applicability: safe|unsafe|display``."""
+    if not isinstance(spec, dict) or "fix" not in spec:
+        return
+    old = spec["fix"]
+    new = OLD_FIX_VALUES.get(old) if isinstance(old, str) else None
+    instead = (
+        f"write 'applicability: {new}' instead of 'fix: {old}'"
+        if new
+        else "write 'applicability:' instead ('fix: safe' became 'safe', 'fix: manual' became 'unsafe')"
+    )
+    raise ConfigError(
+        f"rule {spec.get('id')!r}: the key 'fix' was renamed in postcraft 2.0; {instead}. "
+        f"Applicability is {_APPLICABILITY_HELP}.",
+        path=path,
+        line=line_of(spec, "fix"),
+    )
+
+
+def _applicability(spec: Mapping[str, Any], rid: str, path: str | None) -> Applicability:
+    """The rule's ``applicability`` (default ``safe``: as far as its kind allows)."""
+    reject_old_keys(spec, path)
+    value = spec.get("applicability", "safe")
+    for known in APPLICABILITIES:
+        if value == known:
+            return known
+    raise ConfigError(
+        f"'applicability' of rule {rid!r} must be {_APPLICABILITY_HELP}, not {value!r}",
+        path=path,
+        line=line_of(spec, "applicability"),
     )
 
 

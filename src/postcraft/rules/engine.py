@@ -9,7 +9,7 @@ from typing import Any
 from ..analysis import Analysis, analyze
 from ..errors import InputError
 from .base import Context, Rule
-from .finding import Finding, Positions, make_finding
+from .finding import Finding, Positions, least_applicable, make_finding
 from .guidelines import Guidelines, load_guidelines
 from .markers import Marked, has_markers, parse_markers
 
@@ -58,9 +58,9 @@ def run_rules(
                     template.format_map(params),
                     hit.start,
                     hit.end,
-                    list(hit.replacements),
+                    hit.replacements,
                     g.help_for(rule, lang),
-                    hit.safe and info.fix_safe,
+                    least_applicable(hit.applicability, info.applicability),
                 )
             )
     for m, pattern in ctx.timeouts:
@@ -115,7 +115,7 @@ def _remap(findings: list[Finding], marked: Marked, original: Positions) -> list
             continue
         out.append(
             make_finding(
-                original, f.rule, f.severity, f.message, start, end, f.replacements, f.help, f.safe_fix
+                original, f.rule, f.severity, f.message, start, end, f.replacements, f.help, f.applicability
             )
         )
     for start, end, verb in marked.bad:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
 from ..analysis import Position
@@ -11,6 +12,20 @@ from ..analysis.structure import lines as _lines
 
 Severity = Literal["error", "warning", "suggestion"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "suggestion")
+
+Applicability = Literal["safe", "unsafe", "display"]
+#: Most to least applicable (as in ruff): ``safe`` fixes may be applied without asking,
+#: ``unsafe`` ones (which may change the meaning) only on request, ``display`` ones never.
+APPLICABILITIES: tuple[Applicability, ...] = ("safe", "unsafe", "display")
+
+
+def least_applicable(*values: Applicability) -> Applicability:
+    """The least applicable of ``values`` (``safe`` > ``unsafe`` > ``display``).
+
+    >>> least_applicable("safe", "unsafe"), least_applicable("display", "safe")
+    ('unsafe', 'display')
+    """
+    return max(values, key=APPLICABILITIES.index)
 
 
 class Positions(Protocol):
@@ -26,8 +41,11 @@ class Finding:
     ``start``/``end`` are ``[start, end)`` code-point offsets into the checked text;
     ``line``/``column``/``end_line``/``end_column`` are 1-based and count code points;
     ``utf16_start``/``utf16_end`` are 0-based absolute UTF-16 offsets (JavaScript, LSP).
-    ``replacements`` are candidate texts for the span, best first; ``safe_fix`` says whether
-    :func:`~postcraft.rules.apply_fixes` may apply the first one without asking.
+    ``replacements`` are candidate texts for the span, best first (a tuple: a finding is
+    immutable and hashable). ``applicability`` says what tools may do with them: ``"safe"``
+    (:func:`~postcraft.rules.apply_fixes` applies the first one without asking), ``"unsafe"``
+    (it may change the meaning: offered as a quick fix, applied only on request),
+    ``"display"`` (shown as a suggestion, never applied); ``None`` when there is no replacement.
 
     >>> from postcraft import check
     >>> f = check("Vi elsker synergierne 🙂", disable=["linkedin", "voice"],
@@ -48,9 +66,13 @@ class Finding:
     end_column: int
     utf16_start: int
     utf16_end: int
-    replacements: list[str] = field(default_factory=list)
+    replacements: tuple[str, ...] = ()
     help: str = ""
-    safe_fix: bool = False
+    applicability: Applicability | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.replacements, tuple):  # any iterable of texts → a tuple
+            object.__setattr__(self, "replacements", tuple(self.replacements))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict with every field."""
@@ -68,7 +90,7 @@ class Finding:
             "utf16_end": self.utf16_end,
             "replacements": list(self.replacements),
             "help": self.help,
-            "safe_fix": self.safe_fix,
+            "applicability": self.applicability,
         }
 
 
@@ -79,11 +101,19 @@ def make_finding(
     message: str,
     start: int,
     end: int,
-    replacements: list[str] | None = None,
+    replacements: Iterable[str] | None = (),
     help: str = "",
-    safe_fix: bool = False,
+    applicability: Applicability | None = "unsafe",
 ) -> Finding:
-    """Build a :class:`Finding`, computing line/column and UTF-16 offsets with ``where.position``."""
+    """Build a :class:`Finding`, computing line/column and UTF-16 offsets with ``where.position``.
+
+    ``replacements`` may be any iterable of texts (kept as a tuple). ``applicability`` applies
+    only when there is a replacement (default ``"unsafe"``: offered, applied only on request);
+    without one the finding's applicability is ``None``.
+    """
+    reps = tuple(replacements) if replacements is not None else ()
+    if applicability is not None and applicability not in APPLICABILITIES:
+        raise ValueError(f"applicability must be one of {', '.join(APPLICABILITIES)} or None")
     a = where.position(start)
     b = where.position(end)
     return Finding(
@@ -98,9 +128,9 @@ def make_finding(
         end_column=b.column,
         utf16_start=a.utf16,
         utf16_end=b.utf16,
-        replacements=list(replacements or ()),
+        replacements=reps,
         help=help,
-        safe_fix=safe_fix and bool(replacements),
+        applicability=(applicability or "unsafe") if reps else None,
     )
 
 

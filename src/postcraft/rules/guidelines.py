@@ -20,7 +20,7 @@ from typing import Any, Literal
 from ..errors import ConfigError, InputError
 from ..registry import BUILTIN_PACKS
 from ..yamlsrc import LineDict, LineList, check_keys, line_of, load_yaml
-from .base import COMMON_KEYS, PROGRAMMES, BuildEnv, Rule, parse_info
+from .base import COMMON_KEYS, PROGRAMMES, BuildEnv, Rule, parse_info, reject_old_keys
 from .finding import SEVERITIES
 from .matching import MatcherBuilder, TermIndex
 
@@ -402,6 +402,7 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
                 path=spath,
                 line=line_of(spec, "kind") if isinstance(spec, LineDict) else None,
             )
+        reject_old_keys(spec, spath)
         check_keys(spec, COMMON_KEYS + cls.keys, what=f"rule {spec.get('id')!r} (kind {kind})", path=spath)
         info = parse_info(spec, path=spath, pack=pack, placeholders=cls.placeholders)
         if info.id in seen:

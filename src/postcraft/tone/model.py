@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import math
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from ..analysis import Analysis
@@ -27,19 +29,87 @@ PERSONAL_AT = 0.6
 CORPORATE_BELOW = 0.4
 
 
+def _freeze(value: Any) -> Any:
+    """A read-only copy of JSON-like data: mappings become ``MappingProxyType``, lists tuples."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({str(k): _freeze(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    """JSON data again (dicts and lists) from what :func:`_freeze` returned."""
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
+
+
 @dataclass(frozen=True)
 class ToneModel:
-    """A loaded tone model for one language. Build with :func:`load_model` or by training."""
+    """A loaded tone model for one language. Build with :func:`load_model` or by training.
+
+    Immutable: ``weights`` and ``meta`` are read-only mappings (copies of what was passed in),
+    the style vectors tuples; a model is hashable.
+
+    >>> m = builtin_model("en")
+    >>> m.weights["w:i"] = 1.0
+    Traceback (most recent call last):
+    TypeError: 'mappingproxy' object does not support item assignment
+    >>> hash(m) == hash(builtin_model("en"))
+    True
+    """
 
     lang: str
     intercept: float
-    weights: dict[str, float]
+    weights: Mapping[str, float]
     style_mean: tuple[float, ...]
     style_std: tuple[float, ...]
     style_weights: tuple[float, ...]
     calibration: tuple[float, float] = (1.0, 0.0)
     thresholds: tuple[float, float] = (CORPORATE_BELOW, PERSONAL_AT)
-    meta: dict[str, Any] = field(default_factory=dict)
+    meta: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __post_init__(self) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "weights", MappingProxyType(dict(self.weights)))
+        setattr_(self, "meta", _freeze(self.meta))
+        for name in ("style_mean", "style_std", "style_weights", "calibration", "thresholds"):
+            setattr_(self, name, tuple(getattr(self, name)))
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Read-only mappings do not pickle; the plain data does, and is frozen again on load.
+        return (
+            type(self),
+            (
+                self.lang,
+                self.intercept,
+                dict(self.weights),
+                self.style_mean,
+                self.style_std,
+                self.style_weights,
+                self.calibration,
+                self.thresholds,
+                _thaw(self.meta),
+            ),
+        )
+
+    def __hash__(self) -> int:
+        # Cheap and consistent with ==: equal models agree on all of these.
+        return hash(
+            (
+                self.lang,
+                self.intercept,
+                len(self.weights),
+                self.style_mean,
+                self.style_std,
+                self.style_weights,
+                self.calibration,
+                self.thresholds,
+            )
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON data the model is stored as."""
@@ -55,8 +125,8 @@ class ToneModel:
                 "std": list(self.style_std),
                 "weights": list(self.style_weights),
             },
-            "weights": self.weights,
-            "meta": self.meta,
+            "weights": dict(self.weights),
+            "meta": _thaw(self.meta),
         }
 
     def save(self, path: str | Path) -> None:
@@ -94,7 +164,7 @@ class ToneModel:
                     float(data["thresholds"]["corporate_below"]),
                     float(data["thresholds"]["personal_at"]),
                 ),
-                meta=dict(data.get("meta", {})),
+                meta=data.get("meta", {}),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"tone model is missing or has a bad field: {exc}", path=source) from None

@@ -6,6 +6,7 @@ Scoring never imports this module.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -434,12 +435,8 @@ def train_builtin(
         metrics = evaluate(held_model, test)
         metrics["hashtag_shift"] = hashtag_shift(held_model, test, seed)
         final, final_info = fit(balanced, lang, seed=seed, feats=feats_all)
-        final = ToneModel(
-            **{
-                **final.__dict__,
-                "meta": {**final.meta, "heldout": {k: v for k, v in metrics.items() if k != "reliability"}},
-            }
-        )
+        heldout = {k: v for k, v in metrics.items() if k != "reliability"}
+        final = dataclasses.replace(final, meta={**final.meta, "heldout": heldout})
         final.save(out / f"tone-{lang}.json")
         report = {
             "lang": lang,

@@ -41,13 +41,18 @@ def review_report(result: Review) -> str:
     return "\n".join(out) + "\n"
 
 
+#: How ``postcraft check`` labels replacements: applied by ``postcraft fix``, applied only with
+#: ``--unsafe-fixes``, or only shown.
+_FIX_LABEL = {"safe": "fix", "unsafe": "unsafe fix", "display": "suggested"}
+
+
 def findings_report(name: str, findings: Sequence[Any]) -> str:
     """Findings as ``FILE:line:column: severity rule message`` lines, with fixes and help."""
     out: list[str] = []
     for f in findings:
         out.append(f"{name}:{f.line}:{f.column}: {f.severity:<10} {f.rule}  {f.message}")
         if f.replacements:
-            label = "fix" if f.safe_fix else "suggested"
+            label = _FIX_LABEL.get(f.applicability, "suggested")
             shown = " | ".join(
                 repr(r) if (not r or r != r.strip() or "\n" in r) else r for r in f.replacements
             )

@@ -57,7 +57,7 @@ class CapitalizationRule(Rule):
             if parts is None:
                 continue
             camel = "#" + "".join(p[:1].upper() + p[1:] for p in parts)
-            yield Hit(t.start, t.end, {"match": t.text, "replacement": camel}, (camel,), safe=True)
+            yield Hit(t.start, t.end, {"match": t.text, "replacement": camel}, (camel,), applicability="safe")
 
     def _shouting(self, ctx: Context) -> Iterator[Hit]:
         text = ctx.text

@@ -55,4 +55,6 @@ class EscapeRule(Rule):
             if k < len(protected) and protected[k][0] <= pos < protected[k][1]:
                 continue
             ch = text[pos]
-            yield Hit(pos, pos + 1, {"match": ch, "replacement": "\\" + ch}, ("\\" + ch,), safe=True)
+            yield Hit(
+                pos, pos + 1, {"match": ch, "replacement": "\\" + ch}, ("\\" + ch,), applicability="safe"
+            )

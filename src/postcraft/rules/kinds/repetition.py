@@ -61,4 +61,4 @@ class RepetitionRule(Rule):
             gap = text[a[2] : b[1]]
             if not gap or gap.strip() or "\n" in gap or "\r" in gap:
                 continue
-            yield Hit(a[2], b[2], {"match": b[0], "replacement": ""}, ("",), safe=True)
+            yield Hit(a[2], b[2], {"match": b[0], "replacement": ""}, ("",), applicability="safe")

@@ -32,8 +32,8 @@ class SubstitutionRule(Rule):
 
     Data: ``swap: {term: replacement}`` (a replacement may be a list, best first), or per
     language ``swap: {da: {…}, en: {…}}``; options ``lemma``, ``ignorecase``, ``whole_word``.
-    The fix is offered as safe only where the draft has the term exactly (any case); an inflected
-    form ("synergierne" for "synergi") gets the replacement as a suggestion.
+    The fix is safe only where the draft has the term exactly (any case); for an inflected
+    form ("synergierne" for "synergi") it is unsafe (offered, applied only on request).
     Placeholders: ``{match}``, ``{replacement}``.
     """
 
@@ -88,5 +88,5 @@ class SubstitutionRule(Rule):
                 m.end,
                 {"match": original, "replacement": cased[0] if cased else ""},
                 cased,
-                safe=m.exact,
+                applicability="safe" if m.exact else "unsafe",
             )
