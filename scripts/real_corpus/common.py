@@ -2,6 +2,7 @@
 
 Nothing here is copied from the fetched repositories; the snapshots are only read as data
 (``git --git-dir DIR show COMMIT:PATH``)."""
+
 from __future__ import annotations
 
 import csv
@@ -16,7 +17,7 @@ from pathlib import Path
 
 csv.field_size_limit(1 << 30)
 
-MAX_CHARS = 3000      # LinkedIn's limit: longer texts become excerpts
+MAX_CHARS = 3000  # LinkedIn's limit: longer texts become excerpts
 EXCERPT_CHARS = 1500  # target length of an excerpt (cut at a paragraph boundary)
 MIN_CHARS = 30
 
@@ -30,13 +31,18 @@ def git_dir(mirror: Path, repo: str) -> Path:
 def git_show(mirror: Path, repo: str, commit: str, path: str) -> bytes:
     return subprocess.run(
         ["git", "--git-dir", str(git_dir(mirror, repo)), "show", f"{commit}:{path}"],
-        check=True, capture_output=True).stdout
+        check=True,
+        capture_output=True,
+    ).stdout
 
 
 def git_ls(mirror: Path, repo: str, commit: str, prefix: str = "") -> list[str]:
     out = subprocess.run(
         ["git", "--git-dir", str(git_dir(mirror, repo)), "ls-tree", "-r", "--name-only", commit],
-        check=True, capture_output=True, text=True).stdout.splitlines()
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
     return [p for p in out if p.startswith(prefix)]
 
 
@@ -92,7 +98,7 @@ _INLINE_CODE = re.compile(r"`([^`]*)`")
 def split_front_matter(s: str) -> tuple[str, str]:
     m = _FRONT.match(s) or _TOML_FRONT.match(s)
     if m:
-        return m.group(0), s[m.end():]
+        return m.group(0), s[m.end() :]
     return "", s
 
 
@@ -178,11 +184,28 @@ def author_id(*parts: str) -> str:
     return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
-def record(source: str, key: str, lang: str, genre: str, author_type: str, author: str,
-           text: str, locator: dict, excerpt: bool = False) -> dict:
-    return {"id": f"{source}:{key}", "lang": lang, "source": source, "genre": genre,
-            "author_type": author_type, "author": author, "text": text,
-            "excerpt": excerpt, "_loc": locator}
+def record(
+    source: str,
+    key: str,
+    lang: str,
+    genre: str,
+    author_type: str,
+    author: str,
+    text: str,
+    locator: dict,
+    excerpt: bool = False,
+) -> dict:
+    return {
+        "id": f"{source}:{key}",
+        "lang": lang,
+        "source": source,
+        "genre": genre,
+        "author_type": author_type,
+        "author": author,
+        "text": text,
+        "excerpt": excerpt,
+        "_loc": locator,
+    }
 
 
 def finish(text: str, clean: str = "plain") -> tuple[str, bool] | None:
@@ -211,4 +234,4 @@ def write_jsonl(path: Path, rows) -> None:
 
 def read_jsonl(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as f:
-        return [json.loads(l) for l in f if l.strip()]
+        return [json.loads(line) for line in f if line.strip()]

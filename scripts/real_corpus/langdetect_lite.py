@@ -2,6 +2,7 @@
 
 Good enough to keep English and Danish apart and to drop Norwegian, Swedish, German etc.
 from a source; it is not a general language identifier."""
+
 import re
 
 _SW = {
@@ -16,8 +17,13 @@ _SW = {
 }
 _SETS = {k: set(v.split()) for k, v in _SW.items()}
 # words that separate Danish from Norwegian/Swedish
-_DA_ONLY = set("ikke af efter nu blev hvad meget noget mig dig sig også jeg bliver øvrigt således derfor både hvordan hvorfor dem gerne".split())
-_NO_ONLY = set("ikkje av etter nå ble hva mye noe meg deg seg også jeg blir hvordan hvorfor dem gjerne ikke".split()) - _DA_ONLY
+_DA_ONLY = set(
+    "ikke af efter nu blev hvad meget noget mig dig sig også jeg bliver øvrigt således derfor både hvordan hvorfor dem gerne".split()
+)
+_NO_ONLY = (
+    set("ikkje av etter nå ble hva mye noe meg deg seg også jeg blir hvordan hvorfor dem gjerne ikke".split())
+    - _DA_ONLY
+)
 _WORD = re.compile(r"[a-zA-ZæøåÆØÅäöüÄÖÜéèáàß]+")
 
 
@@ -37,8 +43,16 @@ def guess(text: str) -> tuple[str, float]:
         if sv_marks > da_marks and scores["sv"] >= scores["da"] * 0.8:
             best = "sv"
         else:
-            da_w = sum(1 for w in words if w in ("af", "efter", "nu", "hvad", "meget", "noget", "blev", "mig", "dig", "sig"))
-            no_w = sum(1 for w in words if w in ("av", "etter", "nå", "hva", "mye", "noe", "ble", "meg", "deg", "seg", "ikkje"))
+            da_w = sum(
+                1
+                for w in words
+                if w in ("af", "efter", "nu", "hvad", "meget", "noget", "blev", "mig", "dig", "sig")
+            )
+            no_w = sum(
+                1
+                for w in words
+                if w in ("av", "etter", "nå", "hva", "mye", "noe", "ble", "meg", "deg", "seg", "ikkje")
+            )
             best = "no" if no_w > da_w else ("da" if sv_marks <= da_marks else best)
     return best, scores[best] / len(words)
 

@@ -6,6 +6,7 @@ Reads corpora/real/ids/<lang>/<source>.jsonl (the committed ids and locators), r
 extractor and cleaning as build.py on the snapshot at the recorded commit, and writes
 <out>/<lang>/<source>.jsonl with exactly the listed ids. Each repository must have been fetched
 first (the search tool's fetch puts it at <mirror>/<owner>+<name>/repo)."""
+
 from __future__ import annotations
 
 import argparse

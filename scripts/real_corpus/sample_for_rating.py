@@ -9,6 +9,7 @@ others), texts are drawn at random within a stratum, and the sample is shuffled.
                                            may not be redistributed; regenerate after rebuild.py)
   corpora/real/rating/key-<lang>.jsonl     {"rid", "id"} (committed)
 Needs every source's texts present (run rebuild.py first in a fresh clone)."""
+
 from __future__ import annotations
 
 import argparse

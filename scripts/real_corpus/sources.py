@@ -3,13 +3,13 @@
 A source entry says where the text lives (repository, commit, paths), its licence, whether
 the text may be redistributed, and how the author type was derived. Extractors only read data
 files from the fetched snapshots; no code from those repositories is used."""
+
 from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
-from common import (author_id, finish, git_ls, git_show, git_text, read_csv, record)
+from common import author_id, finish, git_ls, git_text, read_csv, record
 from langdetect_lite import guess, is_lang
 
 SOURCES: list[dict] = []
@@ -20,6 +20,7 @@ def source(**meta):
         meta["extract"] = fn
         SOURCES.append(meta)
         return fn
+
     return deco
 
 
@@ -29,11 +30,13 @@ _MOJI = re.compile(r"[\xc2-\xf4][\x80-\xbf]{1,3}")
 
 def fix_mojibake(s: str) -> str:
     """Undo UTF-8 text that was decoded as Latin-1 (e.g. 'â\x80\x94' -> '—')."""
+
     def one(m):
         try:
             return m.group(0).encode("latin-1").decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             return m.group(0)
+
     return _MOJI.sub(one, s)
 
 
@@ -65,28 +68,54 @@ def _linkedin_export(mirror, src, lang="en"):
         if not is_lang(t, lang):
             continue
         key = (row.get("ShareLink") or "").rsplit("%3A", 1)[-1] or str(i)
-        recs.append(record(src["id"], key, lang, "linkedin_person", "person", auth, t,
-                           {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "row": i}, exc))
+        recs.append(
+            record(
+                src["id"],
+                key,
+                lang,
+                "linkedin_person",
+                "person",
+                auth,
+                t,
+                {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "row": i},
+                exc,
+            )
+        )
     return recs
 
 
 def _li_source(sid, repo, commit, path, licence, redistributable, notes=""):
-    @source(id=sid, repo=repo, commit=commit, paths=[path], licence=licence,
-            redistributable=redistributable, lang="en", genres=["linkedin_person"],
-            author_rule="LinkedIn personal data export (Shares.csv) of the repository owner: every post is by that one person.",
-            notes=notes or "Personal LinkedIn data export committed by its owner; one author.")
+    @source(
+        id=sid,
+        repo=repo,
+        commit=commit,
+        paths=[path],
+        licence=licence,
+        redistributable=redistributable,
+        lang="en",
+        genres=["linkedin_person"],
+        author_rule="LinkedIn personal data export (Shares.csv) of the repository owner: every post is by that one person.",
+        notes=notes or "Personal LinkedIn data export committed by its owner; one author.",
+    )
     def _x(mirror, src):
         return _linkedin_export(mirror, src)
+
     return _x
 
 
 # ------------------------------------------------------------------ English
-@source(id="humanizr_bios_en", repo="tweetpie/twitter-account-classification",
-        commit="34856d0e8d5652605fff2227bf3dc328f927050f",
-        paths=["datasets/humanizr_balanced.csv", "datasets/humanizr_unbalanced.csv"],
-        licence="Apache-2.0", redistributable=True, lang="en", genres=["profile_bio"],
-        author_rule="Account label from the Humanizr data set (McCorriston et al. 2015), hand-annotated individual vs organization; individual->person, organization->organisation.",
-        notes="Twitter profile descriptions (bios), not posts: one text per account. Only English-looking bios kept.")
+@source(
+    id="humanizr_bios_en",
+    repo="tweetpie/twitter-account-classification",
+    commit="34856d0e8d5652605fff2227bf3dc328f927050f",
+    paths=["datasets/humanizr_balanced.csv", "datasets/humanizr_unbalanced.csv"],
+    licence="Apache-2.0",
+    redistributable=True,
+    lang="en",
+    genres=["profile_bio"],
+    author_rule="Account label from the Humanizr data set (McCorriston et al. 2015), hand-annotated individual vs organization; individual->person, organization->organisation.",
+    notes="Twitter profile descriptions (bios), not posts: one text per account. Only English-looking bios kept.",
+)
 def x_humanizr(mirror, src):
     recs, seen = [], set()
     for p in src["paths"]:
@@ -105,23 +134,68 @@ def x_humanizr(mirror, src):
             t, exc = got
             if not is_lang(t, "en", short_ok=True):
                 continue
-            recs.append(record(src["id"], uid, "en", "profile_bio", at, author_id("twitter", uid), t,
-                               {"repo": src["repo"], "commit": src["commit"], "path": p, "key": uid}, exc))
+            recs.append(
+                record(
+                    src["id"],
+                    uid,
+                    "en",
+                    "profile_bio",
+                    at,
+                    author_id("twitter", uid),
+                    t,
+                    {"repo": src["repo"], "commit": src["commit"], "path": p, "key": uid},
+                    exc,
+                )
+            )
     return recs
 
 
-_li_source("li_sanand0_en", "sanand0/linkedin", "cafd391d0357c494d1b17f68f11666c58294097a", "Shares.csv",
-           "none found (no LICENSE file)", False)
-_li_source("li_boriskehr_en", "boriskehr76/ask-boris", "77c46b5c6602d9cb24a385c0cca9c30235bb71c3", "Shares.csv", "none found (no LICENSE file)", False)
-_li_source("li_sstellamary_en", "SStellaMary/LinkedIn-Analysis", "f4147dbd1c89ced21a0570a824e4b8c93f575131", "Shares.csv", "none found (no LICENSE file)", False)
-_li_source("li_femi10_en", "Femi10/Linkedin-Data-Visualization", "fec71eee77b64330737bc33a29b06318b4360293", "Shares.csv", "none found (no LICENSE file)", False)
+_li_source(
+    "li_sanand0_en",
+    "sanand0/linkedin",
+    "cafd391d0357c494d1b17f68f11666c58294097a",
+    "Shares.csv",
+    "none found (no LICENSE file)",
+    False,
+)
+_li_source(
+    "li_boriskehr_en",
+    "boriskehr76/ask-boris",
+    "77c46b5c6602d9cb24a385c0cca9c30235bb71c3",
+    "Shares.csv",
+    "none found (no LICENSE file)",
+    False,
+)
+_li_source(
+    "li_sstellamary_en",
+    "SStellaMary/LinkedIn-Analysis",
+    "f4147dbd1c89ced21a0570a824e4b8c93f575131",
+    "Shares.csv",
+    "none found (no LICENSE file)",
+    False,
+)
+_li_source(
+    "li_femi10_en",
+    "Femi10/Linkedin-Data-Visualization",
+    "fec71eee77b64330737bc33a29b06318b4360293",
+    "Shares.csv",
+    "none found (no LICENSE file)",
+    False,
+)
 
 
-@source(id="yum_tweets_en", repo="EconText/Cheap-Talk", commit="a85a7d82000033a86453832eb9aba2a1474b6336",
-        paths=["data/yum_tweets_10_years.csv"], licence="none found (no LICENSE file)", redistributable=False,
-        lang="en", genres=["tweet_org"],
-        author_rule="Tweets collected from the corporate account @yumbrands (Yum! Brands); quoted/retweeted tweets of other accounts dropped.",
-        notes="One corporate author; capped by the per-author limit.")
+@source(
+    id="yum_tweets_en",
+    repo="EconText/Cheap-Talk",
+    commit="a85a7d82000033a86453832eb9aba2a1474b6336",
+    paths=["data/yum_tweets_10_years.csv"],
+    licence="none found (no LICENSE file)",
+    redistributable=False,
+    lang="en",
+    genres=["tweet_org"],
+    author_rule="Tweets collected from the corporate account @yumbrands (Yum! Brands); quoted/retweeted tweets of other accounts dropped.",
+    notes="One corporate author; capped by the per-author limit.",
+)
 def x_yum(mirror, src):
     recs = []
     rows = read_csv(git_text(mirror, src["repo"], src["commit"], src["paths"][0]))
@@ -137,17 +211,34 @@ def x_yum(mirror, src):
         t, exc = got
         if not is_lang(t, "en", short_ok=True):
             continue
-        recs.append(record(src["id"], row.get("tweet_id") or str(i), "en", "tweet_org", "organisation",
-                           author_id("twitter", user.lower()), t,
-                           {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "row": i}, exc))
+        recs.append(
+            record(
+                src["id"],
+                row.get("tweet_id") or str(i),
+                "en",
+                "tweet_org",
+                "organisation",
+                author_id("twitter", user.lower()),
+                t,
+                {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "row": i},
+                exc,
+            )
+        )
     return recs
 
 
-@source(id="mn_ag_press_en", repo="jwcanaday/News_Server", commit="d2b5add38af79e5476ac1e265ee7d6e0e7e9e714",
-        paths=["historical_scraper/html_cache/*.asp"], licence="none found (no LICENSE file); texts are Minnesota Attorney General press releases (state government, not US-federal public domain)",
-        redistributable=False, lang="en", genres=["press_release"],
-        author_rule="Press releases of the Office of the Minnesota Attorney General: organisation.",
-        notes="Cached HTML pages; main <div id=content> taken; long ones excerpted.")
+@source(
+    id="mn_ag_press_en",
+    repo="jwcanaday/News_Server",
+    commit="d2b5add38af79e5476ac1e265ee7d6e0e7e9e714",
+    paths=["historical_scraper/html_cache/*.asp"],
+    licence="none found (no LICENSE file); texts are Minnesota Attorney General press releases (state government, not US-federal public domain)",
+    redistributable=False,
+    lang="en",
+    genres=["press_release"],
+    author_rule="Press releases of the Office of the Minnesota Attorney General: organisation.",
+    notes="Cached HTML pages; main <div id=content> taken; long ones excerpted.",
+)
 def x_mnag(mirror, src):
     recs = []
     auth = author_id("org", "mn-attorney-general")
@@ -167,17 +258,34 @@ def x_mnag(mirror, src):
             continue
         t, exc = got
         key = p.rsplit("/", 1)[-1].removesuffix(".asp").removeprefix("_Office_Communications_")
-        recs.append(record(src["id"], key, "en", "press_release", "organisation", auth, t,
-                           {"repo": src["repo"], "commit": src["commit"], "path": p}, exc))
+        recs.append(
+            record(
+                src["id"],
+                key,
+                "en",
+                "press_release",
+                "organisation",
+                auth,
+                t,
+                {"repo": src["repo"], "commit": src["commit"], "path": p},
+                exc,
+            )
+        )
     return recs
 
 
-@source(id="twcs_sample_en", repo="arslanmit/chatbotAnalyticsLab", commit="78d5896d0b7c46c54673ba6633b8ea2e143ef46f",
-        paths=["Dataset/CustomerSupportOnTwitter/sample.csv"],
-        licence="CC-BY-NC-SA-4.0 (Kaggle 'Customer Support on Twitter', thoughtvector); excerpt republished in this repository",
-        redistributable=False, lang="en", genres=["tweet_person", "tweet_org"],
-        author_rule="TWCS 'inbound' flag: inbound=True tweets are customers (person), inbound=False are brand support accounts (organisation, e.g. AppleSupport).",
-        notes="Small 93-row excerpt of TWCS; customer author ids are anonymised numbers in the original data.")
+@source(
+    id="twcs_sample_en",
+    repo="arslanmit/chatbotAnalyticsLab",
+    commit="78d5896d0b7c46c54673ba6633b8ea2e143ef46f",
+    paths=["Dataset/CustomerSupportOnTwitter/sample.csv"],
+    licence="CC-BY-NC-SA-4.0 (Kaggle 'Customer Support on Twitter', thoughtvector); excerpt republished in this repository",
+    redistributable=False,
+    lang="en",
+    genres=["tweet_person", "tweet_org"],
+    author_rule="TWCS 'inbound' flag: inbound=True tweets are customers (person), inbound=False are brand support accounts (organisation, e.g. AppleSupport).",
+    notes="Small 93-row excerpt of TWCS; customer author ids are anonymised numbers in the original data.",
+)
 def x_twcs(mirror, src):
     recs = []
     rows = read_csv(git_text(mirror, src["repo"], src["commit"], src["paths"][0]))
@@ -190,9 +298,19 @@ def x_twcs(mirror, src):
         if not is_lang(t, "en", short_ok=True):
             continue
         genre, at = ("tweet_person", "person") if inbound else ("tweet_org", "organisation")
-        recs.append(record(src["id"], row.get("tweet_id") or str(i), "en", genre, at,
-                           author_id("twitter", row.get("author_id") or str(i)), t,
-                           {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "row": i}, exc))
+        recs.append(
+            record(
+                src["id"],
+                row.get("tweet_id") or str(i),
+                "en",
+                genre,
+                at,
+                author_id("twitter", row.get("author_id") or str(i)),
+                t,
+                {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "row": i},
+                exc,
+            )
+        )
     return recs
 
 
@@ -212,45 +330,110 @@ def _md_posts(mirror, src, lang, genre, author_type, author_key):
             if guess(t)[0] != lang:
                 continue
             key = p.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-            recs.append(record(src["id"], key, lang, genre, author_type, auth, t,
-                               {"repo": src["repo"], "commit": src["commit"], "path": p}, exc))
+            recs.append(
+                record(
+                    src["id"],
+                    key,
+                    lang,
+                    genre,
+                    author_type,
+                    auth,
+                    t,
+                    {"repo": src["repo"], "commit": src["commit"], "path": p},
+                    exc,
+                )
+            )
     return recs
 
 
-def _blog_source(sid, repo, commit, prefixes, licence, redistributable, lang="da",
-                 genre="blog_person", author_type="person", notes="", author_key=None):
-    rule = ("Personal blog/portfolio site of one named individual (repository owner); every post by that person."
-            if author_type == "person" else
-            "News/blog section of an organisation's or association's website: organisation.")
+def _blog_source(
+    sid,
+    repo,
+    commit,
+    prefixes,
+    licence,
+    redistributable,
+    lang="da",
+    genre="blog_person",
+    author_type="person",
+    notes="",
+    author_key=None,
+):
+    rule = (
+        "Personal blog/portfolio site of one named individual (repository owner); every post by that person."
+        if author_type == "person"
+        else "News/blog section of an organisation's or association's website: organisation."
+    )
 
-    @source(id=sid, repo=repo, commit=commit, paths=prefixes, licence=licence,
-            redistributable=redistributable, lang=lang, genres=[genre], author_rule=rule, notes=notes)
+    @source(
+        id=sid,
+        repo=repo,
+        commit=commit,
+        paths=prefixes,
+        licence=licence,
+        redistributable=redistributable,
+        lang=lang,
+        genres=[genre],
+        author_rule=rule,
+        notes=notes,
+    )
     def _x(mirror, src):
         return _md_posts(mirror, src, lang, genre, author_type, author_key or repo)
+
     return _x
 
 
-_blog_source("blog_olavlinddam_da", "olavlinddam/olavlinddam.github.io", "ad0bf2c4cbcebb5f2054f10cd5b213c357e1983e",
-             ["_posts/"], "MIT file present but it is the Jekyll theme's (Chirpy); post content licence not stated", False,
-             notes="Danish student developer blog (datamatiker); posts about projects and study reflections.")
-_blog_source("blog_kdetlevsen_da", "KristianDetlevsen/portfolio", "86d5944bc19a8fca54510818505684c979222772",
-             ["_posts/"], "none found (no LICENSE file)", False,
-             notes="Danish personal portfolio blog.")
-_blog_source("blog_krejac_da", "krejac/k.jcbsn.dk", "1805140b6ceba5127da9af3400b5e02e0fb66f82",
-             ["_posts/"], "'Solipsistisk offentlig licens' (a tongue-in-cheek Danish licence text; not a recognised open licence)", False,
-             notes="Danish personal blog (family, running, work), 2012 onwards.")
-_blog_source("blog_netsi1964_da", "netsi1964/observationer-fra-virkeligheden-a4157", "15682b4a267f1fe94a152ae2855a1620330afaed",
-             ["src/pages/posts/"], "LICENSE.md of the site template; post content licence not stated", False,
-             notes="Danish personal reflection blog; only a handful of posts.")
+_blog_source(
+    "blog_olavlinddam_da",
+    "olavlinddam/olavlinddam.github.io",
+    "ad0bf2c4cbcebb5f2054f10cd5b213c357e1983e",
+    ["_posts/"],
+    "MIT file present but it is the Jekyll theme's (Chirpy); post content licence not stated",
+    False,
+    notes="Danish student developer blog (datamatiker); posts about projects and study reflections.",
+)
+_blog_source(
+    "blog_kdetlevsen_da",
+    "KristianDetlevsen/portfolio",
+    "86d5944bc19a8fca54510818505684c979222772",
+    ["_posts/"],
+    "none found (no LICENSE file)",
+    False,
+    notes="Danish personal portfolio blog.",
+)
+_blog_source(
+    "blog_krejac_da",
+    "krejac/k.jcbsn.dk",
+    "1805140b6ceba5127da9af3400b5e02e0fb66f82",
+    ["_posts/"],
+    "'Solipsistisk offentlig licens' (a tongue-in-cheek Danish licence text; not a recognised open licence)",
+    False,
+    notes="Danish personal blog (family, running, work), 2012 onwards.",
+)
+_blog_source(
+    "blog_netsi1964_da",
+    "netsi1964/observationer-fra-virkeligheden-a4157",
+    "15682b4a267f1fe94a152ae2855a1620330afaed",
+    ["src/pages/posts/"],
+    "LICENSE.md of the site template; post content licence not stated",
+    False,
+    notes="Danish personal reflection blog; only a handful of posts.",
+)
 
 
 # ------------------------------------------------------------------ Danish, second pass
-@source(id="comments_sam_da", repo="steffan267/Sentiment-Analysis-on-Danish-Social-Media",
-        commit="515fe5703fa0bd92b1cb86b0cdafbf8b080da354", paths=["AllComments.tsv"],
-        licence="CC-BY-NC-SA-4.0 (LICENSE file of the repository)", redistributable=False,
-        lang="da", genres=["comment_person"],
-        author_rule="Root comments by members of the public under Danish news/politics posts on Facebook pages of news outlets and on Reddit: person. Author handles are not in the data; every comment is counted as its own author (an upper bound on distinct authors).",
-        notes="SAM thesis data (ITU 2020): root comments on Danish political articles (BT, TV2, Politiken, DR ... on Facebook; r/Denmark and others on Reddit). Comment text, topic, outlet, platform, post URL; no commenter ids.")
+@source(
+    id="comments_sam_da",
+    repo="steffan267/Sentiment-Analysis-on-Danish-Social-Media",
+    commit="515fe5703fa0bd92b1cb86b0cdafbf8b080da354",
+    paths=["AllComments.tsv"],
+    licence="CC-BY-NC-SA-4.0 (LICENSE file of the repository)",
+    redistributable=False,
+    lang="da",
+    genres=["comment_person"],
+    author_rule="Root comments by members of the public under Danish news/politics posts on Facebook pages of news outlets and on Reddit: person. Author handles are not in the data; every comment is counted as its own author (an upper bound on distinct authors).",
+    notes="SAM thesis data (ITU 2020): root comments on Danish political articles (BT, TV2, Politiken, DR ... on Facebook; r/Denmark and others on Reddit). Comment text, topic, outlet, platform, post URL; no commenter ids.",
+)
 def x_sam(mirror, src):
     recs = []
     text = git_text(mirror, src["repo"], src["commit"], src["paths"][0])
@@ -265,40 +448,93 @@ def x_sam(mirror, src):
         if guess(t)[0] != "da":
             continue
         platform = cols[3].strip().lower() or "unknown"
-        recs.append(record(src["id"], f"{platform}-{i}", "da", "comment_person", "person",
-                           author_id("comment", src["repo"], str(i)), t,
-                           {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "row": i}, exc))
+        recs.append(
+            record(
+                src["id"],
+                f"{platform}-{i}",
+                "da",
+                "comment_person",
+                "person",
+                author_id("comment", src["repo"], str(i)),
+                t,
+                {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "row": i},
+                exc,
+            )
+        )
     return recs
 
 
 _ORG_NOTE = "Danish association website kept as Markdown in its GitHub repository."
-_blog_source("news_herningfk_da", "herningfk/herningfk.github.io", "fc793d1f595d14bd9a29cf269bfaf71fbf106fd1",
-             ["content/da/"], "none found (no LICENSE file)", False, genre="news_org", author_type="organisation",
-             notes="Herning Faldskærmsklub (skydiving club): club news/blog posts and about pages. " + _ORG_NOTE)
-_blog_source("news_unisail_da", "UniSail/UniSail.github.io", "66bd945dfede5b8032a9ca910c94cd028ebbb788",
-             ["_posts/", "_pages/"], "MIT file present but it is the Jekyll theme's (Minimal Mistakes); content licence not stated", False,
-             genre="news_org", author_type="organisation",
-             notes="UniSail (sail-training association, wooden ship Betty): news posts and pages. " + _ORG_NOTE)
-_blog_source("news_traeskibetbetty_da", "traeskibetbetty/traeskibetbetty.dk", "20fc8edb18d525441ae9602b1fd7ec6113d1cc7f",
-             ["content/"], "MIT (LICENSE, copyright UniSail, the site owner)", True,
-             genre="news_org", author_type="organisation",
-             notes="Website of the wooden ship Betty (UniSail): news, winter-work reports, ship pages. Same organisation as news_unisail_da, so one author id. " + _ORG_NOTE,
-             author_key="UniSail/UniSail.github.io")
-_blog_source("news_khiftribune_da", "msj33/khif-tribune", "eb89d5a8894bca7fb19a458daf64c2f39816c49f",
-             [""], "MIT (LICENSE, copyright the repository owner)", True,
-             genre="news_org", author_type="organisation",
-             notes="Website of a sports-club grandstand fundraising project (KHIF tribune): project, news, donation and sponsor pages. " + _ORG_NOTE)
-_blog_source("blog_kristianjust_da", "KristianI/kristianjust.dk-content", "80d4aa659183a943d0a52b824dc7742652ba7ca6",
-             ["_posts/"], "none found (no LICENSE file)", False,
-             notes="Danish personal website articles of one individual.")
+_blog_source(
+    "news_herningfk_da",
+    "herningfk/herningfk.github.io",
+    "fc793d1f595d14bd9a29cf269bfaf71fbf106fd1",
+    ["content/da/"],
+    "none found (no LICENSE file)",
+    False,
+    genre="news_org",
+    author_type="organisation",
+    notes="Herning Faldskærmsklub (skydiving club): club news/blog posts and about pages. " + _ORG_NOTE,
+)
+_blog_source(
+    "news_unisail_da",
+    "UniSail/UniSail.github.io",
+    "66bd945dfede5b8032a9ca910c94cd028ebbb788",
+    ["_posts/", "_pages/"],
+    "MIT file present but it is the Jekyll theme's (Minimal Mistakes); content licence not stated",
+    False,
+    genre="news_org",
+    author_type="organisation",
+    notes="UniSail (sail-training association, wooden ship Betty): news posts and pages. " + _ORG_NOTE,
+)
+_blog_source(
+    "news_traeskibetbetty_da",
+    "traeskibetbetty/traeskibetbetty.dk",
+    "20fc8edb18d525441ae9602b1fd7ec6113d1cc7f",
+    ["content/"],
+    "MIT (LICENSE, copyright UniSail, the site owner)",
+    True,
+    genre="news_org",
+    author_type="organisation",
+    notes="Website of the wooden ship Betty (UniSail): news, winter-work reports, ship pages. Same organisation as news_unisail_da, so one author id. "
+    + _ORG_NOTE,
+    author_key="UniSail/UniSail.github.io",
+)
+_blog_source(
+    "news_khiftribune_da",
+    "msj33/khif-tribune",
+    "eb89d5a8894bca7fb19a458daf64c2f39816c49f",
+    [""],
+    "MIT (LICENSE, copyright the repository owner)",
+    True,
+    genre="news_org",
+    author_type="organisation",
+    notes="Website of a sports-club grandstand fundraising project (KHIF tribune): project, news, donation and sponsor pages. "
+    + _ORG_NOTE,
+)
+_blog_source(
+    "blog_kristianjust_da",
+    "KristianI/kristianjust.dk-content",
+    "80d4aa659183a943d0a52b824dc7742652ba7ca6",
+    ["_posts/"],
+    "none found (no LICENSE file)",
+    False,
+    notes="Danish personal website articles of one individual.",
+)
 
 
-@source(id="news_skm_da", repo="carlreid/skatteministeriet-nyheder-rss", commit="d94608b3c5ec887dfb897497d13df3cbcfee00aa",
-        paths=["test/fixtures/full-response.json"],
-        licence="none found (no LICENSE file); texts are news items of the Danish Ministry of Taxation (skm.dk) captured as a test fixture of an RSS generator",
-        redistributable=False, lang="da", genres=["news_org"],
-        author_rule="News items of the Danish Ministry of Taxation (Skatteministeriet): organisation.",
-        notes="A saved response of skm.dk's news search API (346 items, 2013-2025): headline + teaser paragraph only, not the full article. One author; capped.")
+@source(
+    id="news_skm_da",
+    repo="carlreid/skatteministeriet-nyheder-rss",
+    commit="d94608b3c5ec887dfb897497d13df3cbcfee00aa",
+    paths=["test/fixtures/full-response.json"],
+    licence="none found (no LICENSE file); texts are news items of the Danish Ministry of Taxation (skm.dk) captured as a test fixture of an RSS generator",
+    redistributable=False,
+    lang="da",
+    genres=["news_org"],
+    author_rule="News items of the Danish Ministry of Taxation (Skatteministeriet): organisation.",
+    notes="A saved response of skm.dk's news search API (346 items, 2013-2025): headline + teaser paragraph only, not the full article. One author; capped.",
+)
 def x_skm(mirror, src):
     recs = []
     items = json.loads(git_text(mirror, src["repo"], src["commit"], src["paths"][0]))
@@ -312,18 +548,35 @@ def x_skm(mirror, src):
         t, exc = got
         if guess(t)[0] != "da":
             continue
-        recs.append(record(src["id"], it.get("id") or it.get("gId"), "da", "news_org", "organisation", auth, t,
-                           {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "key": it.get("id")}, exc))
+        recs.append(
+            record(
+                src["id"],
+                it.get("id") or it.get("gId"),
+                "da",
+                "news_org",
+                "organisation",
+                auth,
+                t,
+                {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "key": it.get("id")},
+                exc,
+            )
+        )
     return recs
 
 
 # ------------------------------------------------------------------ English, second pass
-@source(id="li_visa_company_en", repo="abhishekgoyal-a11y/Projects", commit="6f2d75f54cd04e263a01805ce91f8162d5b30e1f",
-        paths=["LINKEDIN/linkedin-company-posts-scraper/visa_posts.csv"],
-        licence="none found (no LICENSE file at the repository root)", redistributable=False,
-        lang="en", genres=["linkedin_org"],
-        author_rule="Posts scraped from one company's LinkedIn page (Visa): organisation.",
-        notes="Output of a company-page scraper committed with it (18 posts, 2025-2026). LinkedIn's visually hidden 'hashtag' label before each #tag removed. One author.")
+@source(
+    id="li_visa_company_en",
+    repo="abhishekgoyal-a11y/Projects",
+    commit="6f2d75f54cd04e263a01805ce91f8162d5b30e1f",
+    paths=["LINKEDIN/linkedin-company-posts-scraper/visa_posts.csv"],
+    licence="none found (no LICENSE file at the repository root)",
+    redistributable=False,
+    lang="en",
+    genres=["linkedin_org"],
+    author_rule="Posts scraped from one company's LinkedIn page (Visa): organisation.",
+    notes="Output of a company-page scraper committed with it (18 posts, 2025-2026). LinkedIn's visually hidden 'hashtag' label before each #tag removed. One author.",
+)
 def x_li_visa(mirror, src):
     recs = []
     rows = read_csv(git_text(mirror, src["repo"], src["commit"], src["paths"][0]))
@@ -336,17 +589,34 @@ def x_li_visa(mirror, src):
         t, exc = got
         if not is_lang(t, "en", short_ok=True):
             continue
-        recs.append(record(src["id"], row.get("post_number") or str(i), "en", "linkedin_org", "organisation", auth, t,
-                           {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "row": i}, exc))
+        recs.append(
+            record(
+                src["id"],
+                row.get("post_number") or str(i),
+                "en",
+                "linkedin_org",
+                "organisation",
+                auth,
+                t,
+                {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "row": i},
+                exc,
+            )
+        )
     return recs
 
 
-@source(id="jobads_linpingyu_en", repo="linpingyu/JobListings", commit="96e82c9027b87c269eb899629dd3f50d6f701f89",
-        paths=["DataAnalyst.csv", "DataScientist.csv"],
-        licence="none found (no LICENSE file); job ads written by the hiring companies, scraped from LinkedIn job pages", redistributable=False,
-        lang="en", genres=["job_ad"],
-        author_rule="Job advertisement; author = the hiring company named in the 'company' column (organisation). Rows without a company dropped.",
-        notes="Data-analyst and data-scientist job ads in California scraped from LinkedIn in July 2018 by the repository owner; many companies, one occupation family. Long ads excerpted.")
+@source(
+    id="jobads_linpingyu_en",
+    repo="linpingyu/JobListings",
+    commit="96e82c9027b87c269eb899629dd3f50d6f701f89",
+    paths=["DataAnalyst.csv", "DataScientist.csv"],
+    licence="none found (no LICENSE file); job ads written by the hiring companies, scraped from LinkedIn job pages",
+    redistributable=False,
+    lang="en",
+    genres=["job_ad"],
+    author_rule="Job advertisement; author = the hiring company named in the 'company' column (organisation). Rows without a company dropped.",
+    notes="Data-analyst and data-scientist job ads in California scraped from LinkedIn in July 2018 by the repository owner; many companies, one occupation family. Long ads excerpted.",
+)
 def x_jobads_lpy(mirror, src):
     recs = []
     for p in src["paths"]:
@@ -361,7 +631,17 @@ def x_jobads_lpy(mirror, src):
             t, exc = got
             if not is_lang(t, "en"):
                 continue
-            recs.append(record(src["id"], f"{p.split('.')[0]}-{i}", "en", "job_ad", "organisation",
-                               author_id("company", company.lower()), t,
-                               {"repo": src["repo"], "commit": src["commit"], "path": p, "row": i}, exc))
+            recs.append(
+                record(
+                    src["id"],
+                    f"{p.split('.')[0]}-{i}",
+                    "en",
+                    "job_ad",
+                    "organisation",
+                    author_id("company", company.lower()),
+                    t,
+                    {"repo": src["repo"], "commit": src["commit"], "path": p, "row": i},
+                    exc,
+                )
+            )
     return recs

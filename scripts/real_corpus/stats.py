@@ -4,6 +4,7 @@
 
 Counts come from texts/ when a source's texts are present, else from its ids/ file (so the
 table is reproducible from a fresh clone, where non-redistributable texts are absent)."""
+
 from __future__ import annotations
 
 import argparse
@@ -59,10 +60,15 @@ def main(argv=None):
         lens = [len(r["text"]) for r in rs if "text" in r]
         if lens:
             q = statistics.quantiles(lens, n=10)
-            print(f"\nlength (chars) of {len(lens)} texts present: min {min(lens)}, p10 {q[0]:.0f}, "
-                  f"median {statistics.median(lens):.0f}, p90 {q[-1]:.0f}, max {max(lens)}")
+            print(
+                f"\nlength (chars) of {len(lens)} texts present: min {min(lens)}, p10 {q[0]:.0f}, "
+                f"median {statistics.median(lens):.0f}, p90 {q[-1]:.0f}, max {max(lens)}"
+            )
             bins = [(30, 100), (100, 280), (280, 1000), (1000, 3001)]
-            print("length bins: " + ", ".join(f"{lo}-{hi - 1}: {sum(lo <= n < hi for n in lens)}" for lo, hi in bins))
+            print(
+                "length bins: "
+                + ", ".join(f"{lo}-{hi - 1}: {sum(lo <= n < hi for n in lens)}" for lo, hi in bins)
+            )
 
 
 if __name__ == "__main__":
