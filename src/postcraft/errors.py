@@ -21,7 +21,7 @@ class PostcraftError(Exception):
 
 
 class UnsupportedLanguageError(PostcraftError):
-    """The text is in a language postcraft does not support (only Danish and English are).
+    """The text is in a language postcraft does not support (:data:`postcraft.langs.SUPPORTED`).
 
     ``lang`` is the language code postcraft saw (``"de"``, ``"sv"``, ``"nb"``, …) or a
     script name such as ``"cyrillic"`` when it could only tell the writing system.
@@ -29,11 +29,7 @@ class UnsupportedLanguageError(PostcraftError):
 
     def __init__(self, lang: str, message: str | None = None) -> None:
         self.lang = lang
-        super().__init__(
-            message
-            or f"postcraft supports Danish ('da') and English ('en'), but this text looks like "
-            f"{language_name(lang)} ({lang!r}). Pass lang='da' or lang='en' if that is wrong."
-        )
+        super().__init__(message or f"postcraft does not support {language_name(lang)} ({lang!r}).")
 
 
 class ConfigError(PostcraftError):
@@ -60,9 +56,9 @@ class MissingDependencyError(PostcraftError):
     installed; the message says which extra to install."""
 
 
+#: Languages that language identification knows but postcraft does not check (the supported
+#: ones are named in their :mod:`postcraft.langs` module).
 _NAMES = {
-    "da": "Danish",
-    "en": "English",
     "nb": "Norwegian",
     "sv": "Swedish",
     "de": "German",
@@ -84,5 +80,6 @@ def _rebuild(cls: type[PostcraftError], args: tuple[Any, ...], state: dict[str, 
 
 
 def language_name(code: str) -> str:
-    """The English name of a language code, or the code itself."""
+    """The English name of a language code postcraft can identify but does not support, or the
+    code itself (:func:`postcraft.langs.language_name` covers every code)."""
     return _NAMES.get(code, code)
