@@ -20,6 +20,7 @@ import regex
 from .. import yamlsrc as _yaml
 from ..analysis import Analysis
 from ..analysis.lemmas import lemma as _lemma
+from ..langs import DEFAULT
 from .compiled import HOW_SCORE, CompiledRoster, _compile, name_words
 from .roster import _ORG_URN, _PAGE, Company, Roster, load_roster
 from .vocab import TopicIndex, fold, tag_key
@@ -121,7 +122,7 @@ class TagSuggestions:
     hashtags: tuple[Suggestion, ...] = ()
     ambiguous: tuple[NameNote, ...] = ()
     withheld: tuple[NameNote, ...] = ()
-    lang: str = "en"
+    lang: str = DEFAULT
     analysis: Analysis | None = field(default=None, repr=False, compare=False)
 
     def all(self) -> tuple[Suggestion, ...]:

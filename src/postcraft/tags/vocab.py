@@ -23,15 +23,11 @@ from .. import yamlsrc as _yaml
 from ..analysis.lemmas import lemma as _lemma
 from ..analysis.tokens import tokenize
 from ..errors import ConfigError
-
-LANGS = ("da", "en")
+from ..langs import LANGUAGES
 
 # Inflectional endings tried when a compound's head is inflected and not in the lemma table
-# ("cybersikkerheden" → "cybersikkerhed").
-_ENDINGS = {
-    "da": ("erne", "ene", "ens", "ets", "en", "et", "er", "ne", "e", "s"),
-    "en": ("es", "s", "'s"),
-}
+# ("cybersikkerheden" → "cybersikkerhed"); each language's module lists them.
+_ENDINGS = {code: lang.noun_endings for code, lang in LANGUAGES.items()}
 _LINKING = ("s", "e", "-")
 _MIN_REST = 3  # a compound's other part has at least this many letters
 _CACHE_LIMIT = 50_000
