@@ -32,6 +32,19 @@ class UnsupportedLanguageError(PostcraftError):
         super().__init__(message or f"postcraft does not support {language_name(lang)} ({lang!r}).")
 
 
+class MissingLanguageDataError(PostcraftError, LookupError):
+    """A supported language lacks a data file, or a section of a shared one, that postcraft
+    needs (see :data:`postcraft.langs.DATA_REQUIRED`). ``lang`` is the language code and ``what``
+    the data file (relative to the ``postcraft`` package, ``file: section`` for a section)."""
+
+    def __init__(self, lang: str, what: str) -> None:
+        self.lang = lang
+        self.what = what
+        super().__init__(
+            f"postcraft has no {what} for language {lang!r}: add it (see postcraft.langs.DATA_REQUIRED)"
+        )
+
+
 class ConfigError(PostcraftError):
     """A configuration file (guidelines, roster, template) is wrong.
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..errors import MissingLanguageDataError
 from ..langs import LANGUAGES
 
 _LOCK = threading.Lock()
@@ -28,6 +29,8 @@ def _trie(lang: str) -> Any:
 
                 trie = marisa_trie.Trie()
                 data = resources.files("postcraft.analysis") / "data" / f"{lang}_lemmas.marisa"
+                if not data.is_file():
+                    raise MissingLanguageDataError(lang, f"analysis/data/{lang}_lemmas.marisa")
                 with resources.as_file(data) as path:
                     trie.load(str(path))
                 _TRIES[lang] = trie

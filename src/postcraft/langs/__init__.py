@@ -3,8 +3,9 @@
 Each module here whose name does not start with ``_`` (``da.py``, ``en.py``) defines
 ``LANGUAGE``, a :class:`Language` with what the *code* needs to know (names, number separators,
 the fallback language, prepositions before an organisation, lemma fixes, …). A language's
-*words* are data files found by its code; :data:`DATA_FILES` lists them. Every other module
-asks here which languages exist, so adding a language is one module here plus its data files.
+*words* are data files found by its code; :data:`DATA_REQUIRED` and :data:`DATA_OPTIONAL` list
+them. Every other module asks here which languages exist, so adding a language is one module
+here plus its data files (see docs/architecture.md, "Languages").
 
 >>> SUPPORTED
 ('da', 'en')
@@ -20,12 +21,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TypeVar
 
-from ..errors import UnsupportedLanguageError
+from ..errors import MissingLanguageDataError, UnsupportedLanguageError
 from ..errors import language_name as _identified_name
 from ._language import Language
 
 __all__ = [
-    "DATA_FILES",
+    "DATA_OPTIONAL",
+    "DATA_REQUIRED",
     "DEFAULT",
     "LANGUAGES",
     "SUPPORTED",
@@ -35,12 +37,13 @@ __all__ = [
     "lang_hint",
     "language_name",
     "listing",
+    "lookup",
     "name",
     "normalize_lang",
-    "pick",
-    "resolve",
-    "lookup",
     "per_lang_example",
+    "pick",
+    "require",
+    "resolve",
     "unsupported",
 ]
 
@@ -76,25 +79,31 @@ SUPPORTED: tuple[str, ...] = tuple(LANGUAGES)
 #: language of JSON messages and logs, and the guess when a text has no language evidence.
 DEFAULT: str = next(lang.code for lang in LANGUAGES.values() if lang.fallback is None)
 
-#: The data files a language needs, relative to ``src/postcraft`` (``{code}`` is the language
-#: code; ``file: key`` is a section of a shared file). ``True``: postcraft fails without it
-#: (:mod:`tests.test_langs` checks this by adding a language that has none of them);
-#: ``False``: missing texts fall back to :data:`DEFAULT`'s or the feature has nothing to offer.
-DATA_FILES: tuple[tuple[str, bool], ...] = (
-    ("analysis/data/{code}_lemmas.marisa", True),
-    ("analysis/data/langid.json: {code}", True),
-    ("tone/models/tone-{code}.json", True),
-    ("tone/data/lexicon.yaml: {code}", True),
-    ("tone/data/hints.yaml: <category>.<direction>.{code}", False),
-    ("tags/data/hashtags.{code}.yaml", True),
-    ("tags/data/messages.yaml: {code}", True),
-    ("tags/data/name_words.yaml: words.{code}, followers.{code}", False),
-    ("rules/packs/*.yaml: every rule's message.{code} (or the rule's lang: list leaves {code} out)", True),
-    ("rules/data/messages.yaml: {code}", False),
-    ("lsp/data/messages.yaml: {code}", False),
-    ("formats/html/data/labels.json: {code}", False),
-    ("formats/data/insights.json: {code}", False),
-    ("templates/builtin/{code}/*.{code}.j2", False),
+#: The data a language must have, relative to ``src/postcraft`` (``{code}`` is the language code;
+#: ``file: key`` is a section of a shared file). Without one of them postcraft raises
+#: :class:`~postcraft.errors.MissingLanguageDataError` naming it (the rule packs: a
+#: :class:`~postcraft.ConfigError` naming the pack and rule). ``tests/test_langs.py`` checks this
+#: by adding a language that has none of them.
+DATA_REQUIRED: tuple[str, ...] = (
+    "analysis/data/{code}_lemmas.marisa",
+    "tone/models/tone-{code}.json",
+    "tone/data/lexicon.yaml: {code}",
+    "tags/data/hashtags.{code}.yaml",
+    "rules/packs/*.yaml: message.{code} of every rule (or a rule's lang: list leaves {code} out)",
+)
+
+#: Data a language should have; without it texts come from the language's fallback (English),
+#: or the feature has nothing to offer in that language.
+DATA_OPTIONAL: tuple[str, ...] = (
+    "analysis/data/langid.json: {code}",  # without it, detection never picks the language: pass lang=
+    "tone/data/hints.yaml: {code} of every hint",
+    "tags/data/messages.yaml: {code}",
+    "tags/data/name_words.yaml: words.{code}, followers.{code}",
+    "rules/data/messages.yaml: {code}",
+    "lsp/data/messages.yaml: {code}",
+    "formats/html/data/labels.json: {code}, and lang.{code} in every language",
+    "formats/data/insights.json: {code}",
+    "templates/builtin/{code}/*.{code}.j2",
 )
 
 
@@ -162,6 +171,15 @@ def pick(table: Mapping[str, str], lang: str | None) -> str:
         if table.get(code):
             return table[code]
     return ""
+
+
+def require(table: Mapping[str, V], lang: str, what: str) -> V:
+    """``table[lang]`` for data every language must have; else a
+    :class:`~postcraft.errors.MissingLanguageDataError` naming ``what`` (e.g.
+    ``"tone/data/lexicon.yaml: sv"``)."""
+    if lang not in table:
+        raise MissingLanguageDataError(lang, what)
+    return table[lang]
 
 
 def _joined(items: list[str], word: str) -> str:

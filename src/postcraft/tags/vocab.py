@@ -22,7 +22,7 @@ from typing import NamedTuple
 from .. import yamlsrc as _yaml
 from ..analysis.lemmas import lemma as _lemma
 from ..analysis.tokens import tokenize
-from ..errors import ConfigError
+from ..errors import ConfigError, MissingLanguageDataError
 from ..langs import LANGUAGES
 
 # Inflectional endings tried when a compound's head is inflected and not in the lemma table
@@ -235,6 +235,8 @@ def builtin(lang: str) -> TopicIndex:
 def _load_builtin(lang: str) -> TopicIndex:
     name = f"hashtags.{lang}.yaml"
     res = resources.files("postcraft.tags") / "data" / name
+    if not res.is_file():
+        raise MissingLanguageDataError(lang, f"tags/data/{name}")
     doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), name)
     idx = TopicIndex(lang)
     concepts = doc.get("concepts") if isinstance(doc, dict) else None
