@@ -21,7 +21,7 @@ class PostcraftError(Exception):
 
 
 class UnsupportedLanguageError(PostcraftError):
-    """The text is in a language postcraft does not support (only Danish and English are).
+    """The text is in a language postcraft does not support (:data:`postcraft.langs.SUPPORTED`).
 
     ``lang`` is the language code postcraft saw (``"de"``, ``"sv"``, ``"nb"``, …) or a
     script name such as ``"cyrillic"`` when it could only tell the writing system.
@@ -29,10 +29,19 @@ class UnsupportedLanguageError(PostcraftError):
 
     def __init__(self, lang: str, message: str | None = None) -> None:
         self.lang = lang
+        super().__init__(message or f"postcraft does not support {language_name(lang)} ({lang!r}).")
+
+
+class MissingLanguageDataError(PostcraftError, LookupError):
+    """A supported language lacks a data file, or a section of a shared one, that postcraft
+    needs (see :data:`postcraft.langs.DATA_REQUIRED`). ``lang`` is the language code and ``what``
+    the data file (relative to the ``postcraft`` package, ``file: section`` for a section)."""
+
+    def __init__(self, lang: str, what: str) -> None:
+        self.lang = lang
+        self.what = what
         super().__init__(
-            message
-            or f"postcraft supports Danish ('da') and English ('en'), but this text looks like "
-            f"{language_name(lang)} ({lang!r}). Pass lang='da' or lang='en' if that is wrong."
+            f"postcraft has no {what} for language {lang!r}: add it (see postcraft.langs.DATA_REQUIRED)"
         )
 
 
@@ -60,9 +69,9 @@ class MissingDependencyError(PostcraftError):
     installed; the message says which extra to install."""
 
 
+#: Languages that language identification knows but postcraft does not check (the supported
+#: ones are named in their :mod:`postcraft.langs` module).
 _NAMES = {
-    "da": "Danish",
-    "en": "English",
     "nb": "Norwegian",
     "sv": "Swedish",
     "de": "German",
@@ -84,5 +93,6 @@ def _rebuild(cls: type[PostcraftError], args: tuple[Any, ...], state: dict[str, 
 
 
 def language_name(code: str) -> str:
-    """The English name of a language code, or the code itself."""
+    """The English name of a language code postcraft can identify but does not support, or the
+    code itself (:func:`postcraft.langs.language_name` covers every code)."""
     return _NAMES.get(code, code)

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from ..errors import InputError
-from ..langs import normalize_lang
+from ..langs import LANGUAGES, normalize_lang
 from . import langid, readability, structure
 from .lemmas import lemma as _lemma
 from .structure import Fold, Sentence, Span
@@ -144,7 +144,7 @@ class Analysis:
     @cached_property
     def flesch(self) -> float | None:
         """Flesch Reading Ease for English posts (``None`` for Danish, where it is not valid)."""
-        if self.lang != "en":
+        if not LANGUAGES[self.lang].flesch:
             return None
         words = self.words
         cache = _SYLLABLES

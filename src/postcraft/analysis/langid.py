@@ -17,7 +17,7 @@ from importlib import resources
 import regex
 
 from ..errors import UnsupportedLanguageError
-from ..langs import SUPPORTED
+from ..langs import DEFAULT, LANGUAGES, SUPPORTED, lang_hint, listing, unsupported
 
 _LETTER_CUES: dict[str, tuple[tuple[str, float], ...]] = {
     "æ": (("da", 0.6), ("nb", 0.6)),
@@ -39,6 +39,10 @@ _LETTER_CUES: dict[str, tuple[tuple[str, float], ...]] = {
     "ą": (("pl", 2.0),),
     "ę": (("pl", 2.0),),
 }
+# Languages identification tells apart from the supported ones, in the order that breaks ties.
+_OTHERS = ("nb", "sv", "de", "nl", "fr", "es", "it", "pt", "fi", "pl")
+# Spellings specific to one language: "øj" is Danish (Norwegian writes "øy").
+_SPELLING_CUES: tuple[tuple[str, str, float], ...] = (("øj", "da", 0.5),)
 # Spellings that Norwegian has and Danish does not (gjøre, gjennom, kjempe, øy, -sjon). Plain
 # "kj"/"gj" are not enough: Danish has "kjole", "gjorde", "gjort" and surnames such as Kjær.
 _NB_SPELLING = regex.compile(r"øy|sjon(?:en|er|ene)?\b|\bgjø|gjen|\bkjemp|\bkjenn|\bkjøp|\bikkje\b")
@@ -100,23 +104,24 @@ def guess(words: list[str], hashtag_words: list[str] | None = None) -> LanguageG
             if n:
                 for lang, wt in cues:
                     scores[lang] = scores.get(lang, 0.0) + wt * min(n, 5)
-        da_spell = joined.count("øj")
-        if da_spell:
-            scores["da"] = scores.get("da", 0.0) + 0.5 * da_spell
+        for spelling, lang, wt in _SPELLING_CUES:
+            n = joined.count(spelling)
+            if n:
+                scores[lang] = scores.get(lang, 0.0) + wt * n
     if "øy" in joined or "sjon" in joined or "gj" in joined or "kj" in joined or "ikkje" in joined:
         nb_spell = len(_NB_SPELLING.findall(joined))
         if nb_spell:
             scores["nb"] = scores.get("nb", 0.0) + 0.75 * nb_spell
     scores = {k: round(v, 3) for k, v in scores.items() if v > 0}
     if not scores:
-        return LanguageGuess("en", {}, "no language evidence; defaulting to English")
-    order = ("da", "en", "nb", "sv", "de", "nl", "fr", "es", "it", "pt", "fi", "pl")
+        return LanguageGuess(DEFAULT, {}, f"no language evidence; defaulting to {LANGUAGES[DEFAULT].name}")
+    order = (*SUPPORTED, *(code for code in _OTHERS if code not in SUPPORTED))
     best = max(scores, key=lambda k: (scores[k], -order.index(k) if k in order else -99))
     return LanguageGuess(best, scores, "function words and spelling")
 
 
 def detect(words: list[str], hashtag_words: list[str], raw_text: str) -> LanguageGuess:
-    """Detect the language of a post and refuse anything that is not Danish or English."""
+    """Detect the language of a post and refuse anything that is not supported."""
     # Only text with many code points beyond Latin letters and their marks can be in another script.
     beyond = len(_BEYOND_LATIN.findall(raw_text)) if not raw_text.isascii() else 0
     letters = sum(1 for ch in raw_text if ch.isalpha()) if beyond else 0
@@ -125,10 +130,10 @@ def detect(words: list[str], hashtag_words: list[str], raw_text: str) -> Languag
             if len(pattern.findall(raw_text)) > letters / 2:
                 raise UnsupportedLanguageError(
                     name,
-                    f"postcraft supports Danish ('da') and English ('en'), but this text is "
-                    f"written mostly in {name} script. Pass lang='da' or lang='en' to force one.",
+                    f"postcraft supports {listing(codes=True)}, but this text is "
+                    f"written mostly in {name} script. Pass {lang_hint()} to force one.",
                 )
     result = guess(words, hashtag_words)
     if result.lang not in SUPPORTED:
-        raise UnsupportedLanguageError(result.lang)
+        raise unsupported(result.lang)
     return result

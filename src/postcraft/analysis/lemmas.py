@@ -7,9 +7,13 @@ look-up about a microsecond, so nothing slows ``import postcraft`` or the first 
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+from ..errors import MissingLanguageDataError
+from ..langs import LANGUAGES
 
 _LOCK = threading.Lock()
 _TRIES: dict[str, Any] = {}
@@ -25,22 +29,21 @@ def _trie(lang: str) -> Any:
 
                 trie = marisa_trie.Trie()
                 data = resources.files("postcraft.analysis") / "data" / f"{lang}_lemmas.marisa"
+                if not data.is_file():
+                    raise MissingLanguageDataError(lang, f"analysis/data/{lang}_lemmas.marisa")
                 with resources.as_file(data) as path:
                     trie.load(str(path))
                 _TRIES[lang] = trie
     return trie
 
 
-# Common forms the source tables get wrong for LinkedIn prose.
-_OVERRIDES: dict[str, dict[str, str]] = {
-    "da": {"læs": "læse", "data": "data", "hold": "hold", "synes": "synes", "syntes": "synes"},
-    "en": {"data": "data", "news": "news", "us": "we", "proud": "proud"},
-}
+# Common forms the source tables get wrong for LinkedIn prose (each language's module says which).
+_OVERRIDES: dict[str, Mapping[str, str]] = {code: lang.lemma_overrides for code, lang in LANGUAGES.items()}
 
 
 @lru_cache(maxsize=65536)
 def lemma(lower: str, lang: str) -> str:
-    """The lemma of a lower-case word form in ``lang`` (``"da"`` or ``"en"``).
+    """The lemma of a lower-case word form in ``lang`` (a code of :data:`~postcraft.langs.SUPPORTED`).
 
     Unknown forms are their own lemma. Hyphenated compounds take the lemma of their last
     part (``"it-medarbejderne"`` → ``"it-medarbejder"``).

@@ -12,6 +12,7 @@ from importlib import import_module
 
 from .._version import __version__
 from ..errors import PostcraftError
+from ..langs import listing
 
 # One module per command: each defines ``register(subparsers) -> None`` and sets ``func`` on
 # its parser with ``set_defaults(func=...)``; func(args) returns the exit code.
@@ -29,7 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="postcraft",
-        description="Review LinkedIn drafts for employee advocacy, in Danish and English.",
+        description=f"Review LinkedIn drafts for employee advocacy, in {listing()}.",
     )
     parser.add_argument("--version", action="version", version=f"postcraft {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -22,7 +22,7 @@ def register(sub: Any) -> None:
         "tone",
         help="train a tone model from labelled posts (needs the 'train' extra)",
         description=(
-            "Train tone models. Without --out-model: train the built-in da and en models from a corpus folder, "
+            f"Train tone models. Without --out-model: train the built-in {' and '.join(SUPPORTED)} models from a corpus folder, "
             "evaluate on held-out sectors and write models and reports. With --out-model: train (or, with --adapt, "
             "adapt the built-in model to) an organisation's own labelled posts of one language."
         ),

@@ -1,5 +1,5 @@
-"""Words of the insights report in Danish and English (``data/insights.json``), number formats,
-and :class:`Note`: a message with a code and values, written out in either language."""
+"""Words of the insights report per language (``data/insights.json``), number formats,
+and :class:`Note`: a message with a code and values, written out in any language."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-LANGS = ("da", "en")
+from ..langs import DEFAULT, fallbacks, resolve
 
 
 @lru_cache(maxsize=1)
@@ -23,22 +23,22 @@ def _table() -> dict[str, dict[str, str]]:
 
 
 def text(lang: str | None, key: str, **values: Any) -> str:
-    """The label ``key`` in ``lang`` (English when missing), formatted with ``values``.
+    """The label ``key`` in ``lang`` (its fallback, English, when missing), formatted with ``values``.
 
     >>> text("da", "section.cadence")
     'Rytme'
     """
     table = _table()
-    raw = table.get(lang or "en", table["en"]).get(key) or table["en"].get(key)
+    raw = next((found for code in fallbacks(lang) if (found := table.get(code, {}).get(key))), None)
     if raw is None:
         raise KeyError(f"no label {key!r}")
     return raw.format(**values) if values else raw
 
 
 def has(lang: str | None, key: str) -> bool:
-    """True when ``key`` has a label (in ``lang`` or English)."""
+    """True when ``key`` has a label (in ``lang`` or its fallbacks)."""
     table = _table()
-    return key in table.get(lang or "en", table["en"]) or key in table["en"]
+    return any(key in table.get(code, {}) for code in fallbacks(lang))
 
 
 def number(value: float | None, lang: str | None, digits: int = 1) -> str:
@@ -49,10 +49,7 @@ def number(value: float | None, lang: str | None, digits: int = 1) -> str:
     """
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
-    s = f"{value:,.{digits}f}"
-    if lang == "da":
-        s = s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return s
+    return resolve(lang).number(value, digits)
 
 
 def percent(value: float | None, lang: str | None, digits: int = 1) -> str:
@@ -65,19 +62,19 @@ def percent(value: float | None, lang: str | None, digits: int = 1) -> str:
 @dataclass(frozen=True)
 class Note:
     """Something the reader should know about the data or a result (``code``, e.g.
-    ``"partial_impressions"``, with ``values``); :meth:`message` writes it in Danish or English."""
+    ``"partial_impressions"``, with ``values``); :meth:`message` writes it in a language."""
 
     code: str
     values: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
-    def message(self, lang: str | None = "en") -> str:
+    def message(self, lang: str | None = DEFAULT) -> str:
         """The note as a sentence in ``lang``."""
         vals = {k: _fmt(v, lang) for k, v in self.values.items()}
         return text(lang, "note." + self.code, **vals)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict with the English message."""
-        return {"code": self.code, "values": dict(self.values), "message": self.message("en")}
+        """JSON-ready dict with the message in :data:`~postcraft.langs.DEFAULT` (English)."""
+        return {"code": self.code, "values": dict(self.values), "message": self.message(DEFAULT)}
 
 
 def _fmt(value: Any, lang: str | None) -> Any:

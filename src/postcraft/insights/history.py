@@ -26,6 +26,7 @@ import yaml
 
 from ..errors import ConfigError, MissingDependencyError
 from ..formats.labels import Note
+from ..langs import DEFAULT
 from . import _read
 from ._read import HistoryError
 from ._values import CountError, DateError, DateReader, parse_count
@@ -106,10 +107,10 @@ class SkippedRow:
 
     @property
     def reason(self) -> str:
-        """Why, in English."""
-        return Note(self.code, self.values).message("en")
+        """Why, in English (:data:`~postcraft.langs.DEFAULT`)."""
+        return Note(self.code, self.values).message(DEFAULT)
 
-    def message(self, lang: str | None = "en") -> str:
+    def message(self, lang: str | None = DEFAULT) -> str:
         """Why, in ``lang``."""
         return Note(self.code, self.values).message(lang)
 
@@ -586,7 +587,7 @@ def _build(sheet: _read.Sheet, user: _Mapping, roster: Any, errors: Errors) -> H
                 skipped.append(SkippedRow(line, problem.code, problem.values))
                 continue
             raise HistoryError(
-                Note(problem.code, problem.values).message("en") + _RAISE_HINT.get(problem.code, ""),
+                Note(problem.code, problem.values).message(DEFAULT) + _RAISE_HINT.get(problem.code, ""),
                 path=_where(sheet),
                 line=line,
             ) from None
@@ -598,7 +599,7 @@ def _build(sheet: _read.Sheet, user: _Mapping, roster: Any, errors: Errors) -> H
                 skipped.append(SkippedRow(line, code, {"first": first}))
                 continue
             raise HistoryError(
-                Note(code, {"first": first}).message("en")
+                Note(code, {"first": first}).message(DEFAULT)
                 + "; remove one of the rows, or pass errors='skip' (--skip-bad-rows) to skip repeats",
                 path=_where(sheet),
                 line=line,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import MissingDependencyError
 from ..formats.labels import Note
+from ..langs import DEFAULT, SUPPORTED
 from .stats import Interval
 
 if TYPE_CHECKING:
@@ -202,8 +203,8 @@ class Effect(_ToDict):
     finding: bool
     warning: str | None
 
-    def sentence(self, lang: str = "en") -> str:
-        """The effect in words, without causal wording, in Danish or English."""
+    def sentence(self, lang: str = DEFAULT) -> str:
+        """The effect in words, without causal wording, in ``lang``."""
         from ..formats.text.insights import effect_sentence
 
         return effect_sentence(self, lang)
@@ -328,18 +329,18 @@ class Insights:
         return next((e for e in self.effects if e.dimension == dimension and e.group == group), None)
 
     def report(self, lang: str | None = None) -> str:
-        """A readable plain-text report in Danish (``"da"``) or English (``"en"``; default: the
-        language most posts are written in)."""
+        """A readable plain-text report in ``lang`` (a code of :data:`~postcraft.langs.SUPPORTED`;
+        default: the language most posts are written in)."""
         from ..formats.text.insights import text_report
 
         return text_report(self, lang or self.lang)
 
     @property
     def lang(self) -> str:
-        """The language most of the reviewed posts are in (``"en"`` when none was reviewed)."""
-        da = sum(1 for f in self.facts if f.lang == "da")
-        en = sum(1 for f in self.facts if f.lang == "en")
-        return "da" if da > en else "en"
+        """The language most of the reviewed posts are in (:data:`~postcraft.langs.DEFAULT` on a tie
+        or when none was reviewed)."""
+        counts = {code: sum(1 for f in self.facts if f.lang == code) for code in SUPPORTED}
+        return max(SUPPORTED, key=lambda code: (counts[code], code == DEFAULT, -SUPPORTED.index(code)))
 
     def html(self, lang: str | None = None) -> str:
         """Self-contained HTML with inline SVG charts (no script, no external resource)."""
@@ -383,7 +384,7 @@ class Insights:
             "effects": [e.to_dict() for e in self.effects],
             "overlaps": [o.to_dict() for o in self.overlaps],
             "findings": [
-                {"dimension": e.dimension, "group": e.group, "sentence": e.sentence("en")}
+                {"dimension": e.dimension, "group": e.group, "sentence": e.sentence(DEFAULT)}
                 for e in self.findings
             ],
             "first_posts": [f.to_dict() for f in self.first_posts],
@@ -449,7 +450,7 @@ class Insights:
             "people": frame([flat(c) for c in self.people], [f.name for f in fields(Cadence)]),
             "teams": frame([flat(c) for c in self.teams], [f.name for f in fields(Cadence)]),
             "effects": frame(
-                [flat(e, {"sentence": e.sentence("en")}) for e in self.effects],
+                [flat(e, {"sentence": e.sentence(DEFAULT)}) for e in self.effects],
                 [f.name for f in fields(Effect)],
             ),
             "groups": frame([flat(g) for g in self.groups], [f.name for f in fields(GroupRate)]),

@@ -29,6 +29,7 @@ from typing import Any, Literal
 import yaml
 
 from ..errors import PostcraftError
+from ..langs import SUPPORTED
 from . import DEFAULT_DEBOUNCE_MS, MAX_DEBOUNCE_MS
 
 CONFIG_NAMES = ("postcraft.yaml", "postcraft.yml")
@@ -335,10 +336,10 @@ class Resolver:
         lang: str | None = None
         if "lang" in merged:
             value, origin = merged["lang"]
-            if value in ("da", "en"):
+            if value in SUPPORTED:
                 lang = value
             elif value not in (None, "auto"):
-                err(f"'lang' is da, en or auto (detect), not {value!r}", origin)
+                err(f"'lang' is {', '.join(SUPPORTED)} or auto (detect), not {value!r}", origin)
 
         # guidelines ----------------------------------------------------------------------
         guidelines = None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import UnsupportedLanguageError
+from ..langs import DEFAULT
 from .config import DocConfig
 from .textindex import UTF16, LineIndex
 
@@ -42,8 +43,8 @@ class DocReview:
 
     @property
     def lang(self) -> str:
-        """The draft's language (``"en"`` when it could not be told)."""
-        return self.analysis.lang if self.analysis is not None else "en"
+        """The draft's language (:data:`~postcraft.langs.DEFAULT` when it could not be told)."""
+        return self.analysis.lang if self.analysis is not None else DEFAULT
 
 
 def review_document(

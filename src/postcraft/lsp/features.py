@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from lsprotocol import types as lsp
 
+from ..langs import DEFAULT, fallbacks
 from .config import Problem
 from .engine import DocReview
 from .textindex import LineIndex
@@ -37,10 +38,12 @@ _URL = re.compile(r"https?://[^\s<>\"'»”)]+")
 
 _lock = threading.Lock()
 _messages: dict[str, dict[str, Any]] = {}
+_merged: dict[str | None, dict[str, Any]] = {}
 
 
 def messages(lang: str) -> dict[str, Any]:
-    """The server's own texts in ``lang`` (``da`` or ``en``; data file ``lsp/data/messages.yaml``).
+    """The server's own texts in ``lang`` (data file ``lsp/data/messages.yaml``; a text missing in
+    ``lang`` comes from its fallback language).
 
     >>> messages("da")["tone_labels"]["personal"]
     'personlig'
@@ -51,7 +54,13 @@ def messages(lang: str) -> dict[str, Any]:
                 (resources.files("postcraft.lsp") / "data" / "messages.yaml").read_text("utf-8")
             )
             _messages.update(data)
-    return _messages["da" if lang == "da" else "en"]
+        merged = _merged.get(lang)
+        if merged is None:
+            merged = {}
+            for code in reversed(fallbacks(lang)):
+                merged.update(_messages.get(code) or {})
+            _merged[lang] = merged
+    return merged
 
 
 def help_url(help_text: str) -> str | None:
@@ -111,7 +120,7 @@ def diagnostics(review: DocReview) -> list[lsp.Diagnostic]:
                 )
             )
     if review.error is not None:
-        msg = messages("en")["unsupported"].format(error=review.error)
+        msg = messages(DEFAULT)["unsupported"].format(error=review.error)
         out.append(
             lsp.Diagnostic(
                 range=_line_range(index, 0),

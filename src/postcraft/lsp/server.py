@@ -24,10 +24,11 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from .._version import __version__
+from ..langs import SUPPORTED
 from . import DEFAULT_DEBOUNCE_MS
 from .config import DocConfig, Problem, Resolver
 from .engine import DocReview, review_document
-from .features import EditMaker, code_actions, diagnostics, hover, problem_diagnostic
+from .features import EditMaker, code_actions, diagnostics, hover, messages, problem_diagnostic
 from .textindex import ENCODINGS, UTF16
 
 log = logging.getLogger("postcraft.lsp")
@@ -118,8 +119,8 @@ class PostcraftServer(LanguageServer):
         move everything loaded out of the garbage collector's way (fewer pauses while typing)."""
         try:
             cfg = self.resolver.resolve(None)
-            for text, lang in (("Jeg er glad for mit nye job.", "da"), ("I am happy with my new job.", "en")):
-                review_document(text, replace(cfg, lang=lang), encoding=self.encoding)
+            for lang in SUPPORTED:
+                review_document(messages(lang)["warm_up"], replace(cfg, lang=lang), encoding=self.encoding)
         except Exception as exc:  # a broken configuration shows up on the first draft instead
             log.info("warm-up failed: %s", exc)
         gc.collect()

@@ -19,9 +19,10 @@ from typing import Any, ClassVar
 from ..analysis import Analysis
 from ..analysis.tokens import Token
 from ..errors import ConfigError
+from ..langs import SUPPORTED, per_lang_example
 from ..yamlsrc import LineDict, line_of
 from .finding import APPLICABILITIES, SEVERITIES, Applicability, Severity
-from .matching import LANGS, Match, Matcher, MatcherBuilder, TermIndex, number_matches, run_patterns
+from .matching import Match, Matcher, MatcherBuilder, TermIndex, number_matches, run_patterns
 
 COMMON_KEYS = (
     "id",
@@ -177,12 +178,12 @@ def parse_info(spec: Any, *, path: str | None, pack: str | None, placeholders: f
             path=path,
             line=line_of(spec, "severity"),
         )
-    langs = spec.get("lang", list(LANGS))
+    langs = spec.get("lang", list(SUPPORTED))
     if isinstance(langs, str):
         langs = [langs]
-    if not isinstance(langs, list) or not langs or any(x not in LANGS for x in langs):
+    if not isinstance(langs, list) or not langs or any(x not in SUPPORTED for x in langs):
         raise ConfigError(
-            f"'lang' of rule {rid!r} must be da, en or a list of them, not {langs!r}",
+            f"'lang' of rule {rid!r} must be {', '.join(SUPPORTED)} or a list of them, not {langs!r}",
             path=path,
             line=line_of(spec, "lang"),
         )
@@ -291,16 +292,17 @@ def _per_lang(
 ) -> dict[str, str]:
     if value is None and required:
         raise ConfigError(
-            f"rule {rid!r} needs a '{key}', either one text or one per language: {key}: {{da: '…', en: '…'}}",
+            f"rule {rid!r} needs a '{key}', either one text or one per language: {key}: "
+            + per_lang_example("'…'"),
             path=path,
             line=line,
         )
     if isinstance(value, str):
-        return {lang: value for lang in LANGS}
+        return {lang: value for lang in SUPPORTED}
     if isinstance(value, dict):
         from ..yamlsrc import check_keys
 
-        check_keys(value, LANGS, what=f"the {key} of rule {rid!r}", path=path)
+        check_keys(value, SUPPORTED, what=f"the {key} of rule {rid!r}", path=path)
         out = {k: v for k, v in value.items() if isinstance(v, str)}
         if len(out) != len(value):
             raise ConfigError(f"each {key} of rule {rid!r} must be text", path=path, line=line)
@@ -315,7 +317,7 @@ def _per_lang(
         for lang in missing:  # help: fall back to the other language
             out[lang] = next(iter(out.values()), "")
         return out
-    raise ConfigError(f"the {key} of rule {rid!r} must be text or {{da: …, en: …}}", path=path, line=line)
+    raise ConfigError(f"the {key} of rule {rid!r} must be text or {per_lang_example()}", path=path, line=line)
 
 
 def _check_placeholders(

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib import resources
 from typing import Any
+
+import yaml
 
 from ..analysis import Analysis, analyze
 from ..errors import InputError
+from ..langs import pick
 from .base import Context, Rule
 from .finding import Finding, Positions, least_applicable, make_finding
 from .guidelines import Guidelines, load_guidelines
@@ -17,6 +22,24 @@ from .markers import Marked, has_markers, parse_markers
 class _Params(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return ""
+
+
+@lru_cache(maxsize=1)
+def _messages() -> dict[str, dict[str, str]]:
+    data: dict[str, dict[str, str]] = yaml.safe_load(
+        (resources.files("postcraft.rules") / "data" / "messages.yaml").read_text("utf-8")
+    )
+    return data
+
+
+def message(lang: str, key: str, **values: Any) -> str:
+    """postcraft's own finding text ``key`` in ``lang`` (``data/messages.yaml``), filled in.
+
+    >>> message("da", "regex_timeout", label="x", pattern="'a+'")[:40]
+    'Et mønster i retningslinjerne (x) tog fo'
+    """
+    table = _messages()
+    return pick({code: texts.get(key, "") for code, texts in table.items()}, lang).format(**values)
 
 
 def _active(g: Guidelines, disable: Iterable[str]) -> tuple[Rule, ...]:
@@ -65,13 +88,7 @@ def run_rules(
             )
     for m, pattern in ctx.timeouts:
         start, end = ctx.content
-        msg = (
-            f"Et mønster i retningslinjerne ({m.label}) tog for lang tid og blev stoppet: {pattern!r}. "
-            "Bed den ansvarlige om at forenkle det."
-            if lang == "da"
-            else f"A pattern in the guidelines ({m.label}) took too long and was stopped: {pattern!r}. "
-            "Ask the guideline owner to simplify it."
-        )
+        msg = message(lang, "regex_timeout", label=m.label, pattern=repr(pattern))
         out.append(make_finding(pos, "postcraft.regex-timeout", "warning", msg, start, end, help=g.help))
     return out
 

@@ -24,11 +24,11 @@ from typing import Any
 
 from ..analysis import analyze
 from ..errors import ConfigError
+from ..langs import SUPPORTED, per_lang_example
 from ..registry import BUILTIN_PACKS
 from ..yamlsrc import LineDict, load_yaml
 from .engine import check_analysis
 from .guidelines import compile_guidelines, pack_specs
-from .matching import LANGS
 
 
 @dataclass(frozen=True)
@@ -82,20 +82,22 @@ def iter_examples(spec: Mapping[str, Any], path: str | None = None) -> Iterator[
         block = ex.get(expect, {})
         if isinstance(block, list):
             block = (
-                {lang: block for lang in spec.get("lang", LANGS)}
+                {lang: block for lang in spec.get("lang", SUPPORTED)}
                 if not isinstance(spec.get("lang"), str)
                 else {spec["lang"]: block}
             )
         if not isinstance(block, dict):
             raise ConfigError(
-                f"examples.{expect} of rule {rid!r} must be a list or {{da: […], en: […]}}",
+                f"examples.{expect} of rule {rid!r} must be a list or {per_lang_example('[…]')}",
                 path=path,
                 line=line,
             )
         for lang, items in block.items():
-            if lang not in LANGS or not isinstance(items, list):
+            if lang not in SUPPORTED or not isinstance(items, list):
                 raise ConfigError(
-                    f"examples.{expect} of rule {rid!r} must map da/en to lists", path=path, line=line
+                    f"examples.{expect} of rule {rid!r} must map {'/'.join(SUPPORTED)} to lists",
+                    path=path,
+                    line=line,
                 )
             for k, item in enumerate(items):
                 iline = items.line_of(k) if hasattr(items, "line_of") else line

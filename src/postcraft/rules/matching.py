@@ -18,9 +18,11 @@ import regex
 from ..analysis.lemmas import lemma as _lemma
 from ..analysis.tokens import Token, tokenize
 from ..errors import ConfigError
+from ..langs import SUPPORTED
 from ..yamlsrc import LineDict, LineList, check_keys, line_of
 
-LANGS = ("da", "en")
+#: The rule kinds' name for :data:`postcraft.langs.SUPPORTED` (the same tuple, not a list of its own).
+LANGS = SUPPORTED
 _SKIP_KINDS = frozenset({"punct", "symbol", "emoji"})
 MODES = ("lemma", "lower", "text")
 
@@ -136,10 +138,12 @@ class TermIndex:
     """All phrase matchers of a guideline set, indexed by their first key, per language."""
 
     def __init__(self, matchers: Iterable[Matcher]) -> None:
-        self.tables: dict[str, dict[str, dict[str, list[tuple[int, Phrase]]]]] = {lang: {} for lang in LANGS}
+        self.tables: dict[str, dict[str, dict[str, list[tuple[int, Phrase]]]]] = {
+            lang: {} for lang in SUPPORTED
+        }
         # every phrase also by its words run together ("contosocloud"): a hashtag (#ContosoCloud)
         # or a mention (@[Contoso Cloud](urn:…)) of the same words is a match too
-        self.joined: dict[str, dict[str, list[tuple[int, Phrase]]]] = {lang: {} for lang in LANGS}
+        self.joined: dict[str, dict[str, list[tuple[int, Phrase]]]] = {lang: {} for lang in SUPPORTED}
         for m in matchers:
             for lang, phrases in m.phrases.items():
                 for ph in phrases:
@@ -351,7 +355,7 @@ class MatcherBuilder:
         ignorecase = _bool(spec, "ignorecase", True, what, self.path)
         whole = _bool(spec, "whole_word", True, what, self.path)
         mode = "text" if not ignorecase else ("lemma" if use_lemma else "lower")
-        per_lang: dict[str, list[str]] = {lang: [] for lang in LANGS}
+        per_lang: dict[str, list[str]] = {lang: [] for lang in SUPPORTED}
         if "terms" in spec:
             for lang, terms in _terms_by_lang(spec["terms"], what, self.path, line_of(spec, "terms")):
                 per_lang[lang].extend(terms)
@@ -373,7 +377,7 @@ class MatcherBuilder:
                         path=self.path,
                         line=line_of(spec, "terms_from"),
                     )
-                for lang in LANGS:
+                for lang in SUPPORTED:
                     per_lang[lang].extend(self.lists[name])
         flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0)
         for lang, terms in per_lang.items():
@@ -463,10 +467,10 @@ def _terms_by_lang(value: Any, what: str, path: str | None, line: int | None) ->
         raise ConfigError(f"terms in {what} must be a list of words or phrases (strings)", path=path, line=ln)
 
     if isinstance(value, dict):
-        check_keys(value, LANGS, what=f"the terms of {what}", path=path)
-        return [(lang, strings(value[lang], line_of(value, lang))) for lang in LANGS if lang in value]
+        check_keys(value, SUPPORTED, what=f"the terms of {what}", path=path)
+        return [(lang, strings(value[lang], line_of(value, lang))) for lang in SUPPORTED if lang in value]
     terms = strings(value, line)
-    return [(lang, terms) for lang in LANGS]
+    return [(lang, terms) for lang in SUPPORTED]
 
 
 def _numbers(value: Any, what: str, path: str | None, line: int | None) -> NumberSpec:

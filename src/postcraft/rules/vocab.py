@@ -1,6 +1,6 @@
 """Known words for splitting hashtags into CamelCase (``#employeeadvocacy`` → ``#EmployeeAdvocacy``).
 
-A word is known when it is an inflected form in the analysis lemma tables (Danish or English),
+A word is known when it is an inflected form in the analysis lemma tables (any language),
 or a lemma there, or in ``data/words_extra.txt`` (common words the tables leave out because
 they do not inflect, such as "health"). The lemma set is shipped as ``data/words.marisa``,
 built once by a developer with ``python -m postcraft.rules.vocab``.
@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from ..analysis.lemmas import _trie
+from ..langs import SUPPORTED
 
 _LOCK = threading.Lock()
 _VOCAB: list[Any] = []
@@ -35,14 +36,14 @@ def _vocab() -> Any:
 
 @lru_cache(maxsize=8192)
 def known(word: str) -> bool:
-    """True when ``word`` (lower case) is a Danish or English word postcraft knows.
+    """True when ``word`` (lower case) is a word postcraft knows in any supported language.
 
     >>> known("advocacy"), known("synergierne"), known("xqzt")
     (True, True, False)
     """
     if word in _vocab():
         return True
-    return any(_trie(lang).keys(word + "\x00") for lang in ("da", "en"))
+    return any(_trie(lang).keys(word + "\x00") for lang in SUPPORTED)
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .. import yamlsrc as _yaml
 from ..analysis.tokens import tokenize
-from .vocab import LANGS, TopicIndex, builtin, fold, tag_key, words_of
+from ..langs import SUPPORTED
+from .vocab import TopicIndex, builtin, fold, tag_key, words_of
 
 if TYPE_CHECKING:
     from .roster import Company, OrgHashtag, Person, Roster
@@ -170,12 +171,12 @@ def _compile(
 def _compile_topics(
     people: tuple[Person, ...], hashtags: tuple[OrgHashtag, ...]
 ) -> tuple[dict[str, TopicIndex], dict[int, dict[str, str]], tuple[OrgTag, ...]]:
-    base = {lang: builtin(lang) for lang in LANGS}
+    base = {lang: builtin(lang) for lang in SUPPORTED}
     custom: dict[str, tuple[str, str]] = {}  # custom concept id -> (label, phrase)
 
     def resolve(topic: str) -> tuple[str, ...]:
         linked: list[str] = []
-        for lang in LANGS:
+        for lang in SUPPORTED:
             linked.extend(base[lang].concepts_for(topic))
         if linked:
             return tuple(dict.fromkeys(linked))
@@ -204,7 +205,7 @@ def _compile_topics(
     topics: dict[str, TopicIndex] = {}
     from .vocab import Concept
 
-    for lang in LANGS:
+    for lang in SUPPORTED:
         idx = base[lang].copy()
         for cid, (label, phrase) in custom.items():
             idx.concepts[cid] = Concept(cid, None, label)
@@ -228,7 +229,7 @@ def name_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
             if not _NAME_WORDS:
                 res = resources.files("postcraft.tags") / "data" / "name_words.yaml"
                 doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), "name_words.yaml")
-                for code in LANGS:
+                for code in SUPPORTED:
                     _NAME_WORDS[code] = (
                         frozenset(fold(str(w)) for w in doc["words"].get(code) or ()),
                         frozenset(fold(str(w)) for w in doc["followers"].get(code) or ()),

@@ -22,11 +22,10 @@ import regex
 
 from .. import yamlsrc as _yaml
 from ..errors import ConfigError
+from ..langs import SUPPORTED
 
 if TYPE_CHECKING:
     from .compiled import CompiledRoster
-
-LANGS = ("da", "en")
 
 _PERSON_URN = regex.compile(r"urn:li:person:[A-Za-z0-9_-]+")
 _ORG_URN = regex.compile(r"urn:li:organization:[0-9]+")
@@ -371,10 +370,9 @@ def _bool(item: Mapping[str, Any], key: str, where: _Where, default: bool = Fals
 def _languages(item: Mapping[str, Any], where: _Where) -> tuple[str, ...]:
     langs = tuple(v.lower() for v in _list(item, "languages", where))
     for code in langs:
-        if code not in LANGS:
-            raise where.error(
-                f"language {code!r} is not supported; write 'da' and/or 'en'", _line(item, "languages")
-            )
+        if code not in SUPPORTED:
+            write = " and/or ".join(repr(c) for c in SUPPORTED)
+            raise where.error(f"language {code!r} is not supported; write {write}", _line(item, "languages"))
     return langs
 
 

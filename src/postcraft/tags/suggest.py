@@ -20,6 +20,7 @@ import regex
 from .. import yamlsrc as _yaml
 from ..analysis import Analysis
 from ..analysis.lemmas import lemma as _lemma
+from ..langs import DEFAULT, lookup
 from .compiled import HOW_SCORE, CompiledRoster, _compile, name_words
 from .roster import _ORG_URN, _PAGE, Company, Roster, load_roster
 from .vocab import TopicIndex, fold, tag_key
@@ -124,7 +125,7 @@ class TagSuggestions:
     hashtags: tuple[Suggestion, ...] = ()
     ambiguous: tuple[NameNote, ...] = ()
     withheld: tuple[NameNote, ...] = ()
-    lang: str = "en"
+    lang: str = DEFAULT
     analysis: Analysis | None = field(default=None, repr=False, compare=False)
 
     def all(self) -> tuple[Suggestion, ...]:
@@ -168,7 +169,7 @@ _MESSAGES: dict[str, dict[str, str]] = {}
 
 
 def messages(lang: str) -> dict[str, str]:
-    """The reason templates of ``lang`` (from ``data/messages.yaml``)."""
+    """The reason templates of ``lang`` (from ``data/messages.yaml``, else its fallback language's)."""
     msgs = _MESSAGES.get(lang)
     if msgs is None:
         with _MSG_LOCK:
@@ -177,7 +178,7 @@ def messages(lang: str) -> dict[str, str]:
                 doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), "messages.yaml")
                 for code, table in doc.items():
                     _MESSAGES[code] = {str(k): str(v) for k, v in table.items()}
-            msgs = _MESSAGES[lang]
+            msgs = lookup(_MESSAGES, lang)  # a language without reasons gets its fallback's
     return msgs
 
 

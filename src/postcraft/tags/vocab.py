@@ -22,16 +22,12 @@ from typing import NamedTuple
 from .. import yamlsrc as _yaml
 from ..analysis.lemmas import lemma as _lemma
 from ..analysis.tokens import tokenize
-from ..errors import ConfigError
-
-LANGS = ("da", "en")
+from ..errors import ConfigError, MissingLanguageDataError
+from ..langs import LANGUAGES
 
 # Inflectional endings tried when a compound's head is inflected and not in the lemma table
-# ("cybersikkerheden" → "cybersikkerhed").
-_ENDINGS = {
-    "da": ("erne", "ene", "ens", "ets", "en", "et", "er", "ne", "e", "s"),
-    "en": ("es", "s", "'s"),
-}
+# ("cybersikkerheden" → "cybersikkerhed"); each language's module lists them.
+_ENDINGS = {code: lang.noun_endings for code, lang in LANGUAGES.items()}
 _LINKING = ("s", "e", "-")
 _MIN_REST = 3  # a compound's other part has at least this many letters
 _CACHE_LIMIT = 50_000
@@ -239,6 +235,8 @@ def builtin(lang: str) -> TopicIndex:
 def _load_builtin(lang: str) -> TopicIndex:
     name = f"hashtags.{lang}.yaml"
     res = resources.files("postcraft.tags") / "data" / name
+    if not res.is_file():
+        raise MissingLanguageDataError(lang, f"tags/data/{name}")
     doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), name)
     idx = TopicIndex(lang)
     concepts = doc.get("concepts") if isinstance(doc, dict) else None

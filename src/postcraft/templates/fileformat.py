@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigError
+from ..langs import SUPPORTED
 from .model import ROLES, Body, Field, Template
 
 #: Largest template file read, in bytes.
@@ -38,7 +39,7 @@ MAX_FILE_BYTES = 200_000
 VARIANT_MARKER = "--- variant ---"
 
 _MARKER_RE = re.compile(r"^[ \t]*---[ \t]*variant[ \t]*---[ \t]*$", re.IGNORECASE)
-_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.(da|en)$")
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.(" + "|".join(SUPPORTED) + ")$")
 _PURPOSE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _RESERVED = frozenset(
@@ -249,8 +250,9 @@ def parse_template(
             raise ConfigError(f"the front matter has no {key!r}; add it", path=path, line=2)
 
     lang = meta["lang"]
-    if lang not in ("da", "en"):
-        raise ConfigError(f"lang must be 'da' or 'en', not {lang!r}", path=path, line=at["lang"])
+    if lang not in SUPPORTED:
+        codes = " or ".join(repr(code) for code in SUPPORTED)
+        raise ConfigError(f"lang must be {codes}, not {lang!r}", path=path, line=at["lang"])
     tid = meta["id"]
     if not isinstance(tid, str) or not _ID_RE.match(tid):
         raise ConfigError(

@@ -24,6 +24,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from .. import langs
 from ..errors import ConfigError, InputError, UnsupportedLanguageError
 from .errors import UnknownTemplateError
 from .model import ROLES, Template
@@ -203,21 +204,21 @@ def all_templates(folder: Folders = None) -> dict[str, Template]:
     return merged
 
 
-def normalize_lang(lang: str) -> str:
-    """``"da"``, ``"DA"``, ``"da-DK"`` → ``"da"``; other languages raise."""
-    code = str(lang).strip().lower().replace("_", "-").split("-")[0]
-    if code not in ("da", "en"):
+def _template_lang(lang: str) -> str:
+    """:func:`postcraft.langs.normalize_lang`, with a message about templates."""
+    try:
+        return langs.normalize_lang(lang)
+    except UnsupportedLanguageError as exc:
         raise UnsupportedLanguageError(
-            code, f"templates exist in Danish ('da') and English ('en'), not {lang!r}"
-        )
-    return code
+            exc.lang, f"templates exist in {langs.listing(codes=True)}, not {lang!r}"
+        ) from None
 
 
 def list_templates(
     *, lang: str | None = None, role: str | None = None, purpose: str | None = None, folder: Folders = None
 ) -> list[Template]:
     """Templates matching every filter given, sorted by id (see the package docs)."""
-    code = normalize_lang(lang) if lang is not None else None
+    code = _template_lang(lang) if lang is not None else None
     if role is not None and role not in ROLES:
         raise InputError(f"unknown role {role!r}; roles are {', '.join(ROLES)}")
     found = [

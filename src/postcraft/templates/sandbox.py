@@ -37,6 +37,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
 from ..errors import ConfigError
+from ..langs import LANGUAGES
 from .errors import TemplateRenderError, TemplateSecurityError
 
 if TYPE_CHECKING:
@@ -217,39 +218,14 @@ def question(value: Any) -> str:
     return text[:1].upper() + text[1:] + "?" if text else ""
 
 
-# Danish prepositions before an organisation's name, by the head word of the name (the last word,
-# else the first: "Aarhus Kommune", "Region Midtjylland", "Styrelsen for …"). A compound counts by
-# its end: "Skattestyrelsen" → i, "Aarhus Universitetshospital" → på. Anything else: hos.
-_DA_ORG_I = (
-    "kommune kommunen region regionen regioner styrelse styrelsen ministerium ministeriet forsvar forsvaret "
-    "politi politiet direktorat direktoratet tilsyn tilsynet forvaltning forvaltningen folketing "
-    "folketinget børnehave børnehaven vuggestue vuggestuen dagtilbud dagtilbuddet "
-    "municipality ministry agency"
-).split()
-_DA_ORG_PAA = (
-    "hospital hospitalet sygehus sygehuset universitet universitetet skole skolen gymnasium gymnasiet "
-    "seminarium seminariet akademi akademiet institut instituttet plejecenter plejecentret plejecenteret "
-    "plejehjem plejehjemmet bibliotek biblioteket museum museet teater teatret rådhus rådhuset "
-    "klinik klinikken klinikkerne "
-    "university school college"
-).split()
-#: Lower-case words that, at the start of an organisation's name, are a preposition the writer chose.
-_WRITTEN_PREPOSITIONS = frozenset({"i", "på", "hos", "ved", "for", "under", "at", "in", "with"})
-_LEGAL_FORMS = frozenset({"a/s", "aps", "i/s", "p/s", "k/s", "amba", "a.m.b.a.", "fmba", "smba", "ivs"})
+#: Lower-case words that, at the start of an organisation's name, are a preposition the writer chose
+#: (in any language: each language's module lists its own).
+_WRITTEN_PREPOSITIONS = frozenset[str]().union(*(lang.prepositions for lang in LANGUAGES.values()))
+#: The language of ``at_org`` when a template does not say (the Danish templates rely on it).
+_AT_ORG_LANG = "da"
 
 
-def _da_org_preposition(name: str) -> str:
-    words = [w for w in str(name).split() if w.casefold() not in _LEGAL_FORMS]
-    heads = [w.casefold().strip(".,;:()»«\"'") for w in (words[-1:] + words[:1])]
-    for head in heads:
-        if head.endswith(tuple(_DA_ORG_I)):
-            return "i"
-        if head.endswith(tuple(_DA_ORG_PAA)):
-            return "på"
-    return "hos"
-
-
-def at_org(value: Any, preposition: Any = "", lang: str = "da") -> str:
+def at_org(value: Any, preposition: Any = "", lang: str = _AT_ORG_LANG) -> str:
     """The organisation with the preposition a native speaker puts before it.
 
     A name that already starts with a lower-case preposition ("i Novo Nordisk") is kept as
@@ -271,7 +247,8 @@ def at_org(value: Any, preposition: Any = "", lang: str = "da") -> str:
     if first in _WRITTEN_PREPOSITIONS and " " in name:
         return name  # "i Novo Nordisk": the writer chose the preposition already
     if not word:
-        word = "at" if str(lang).lower().startswith("en") else _da_org_preposition(name)
+        code = str(lang).strip().lower().replace("_", "-").split("-")[0]
+        word = (LANGUAGES.get(code) or LANGUAGES[_AT_ORG_LANG]).org_preposition(name)
     return f"{word} {name}" if name else ""
 
 

@@ -7,6 +7,7 @@ from importlib import resources
 from typing import Any
 
 from ..analysis import Analysis
+from ..langs import fallbacks
 from .features import STYLE_CATEGORY, STYLE_NAMES, Features
 
 MAX_DRIVERS = 5
@@ -106,6 +107,7 @@ def explain(
         chosen = sorted(idx[:MAX_SPANS])
         spans = tuple((tokens[i].start, tokens[i].end) for i in chosen)
         text = " … ".join(tokens[i].text for i in chosen)
-        hint = table.get(cat, {}).get(direction, {}).get(analysis.lang, "")
+        by_lang = table.get(cat, {}).get(direction, {})
+        hint = next((by_lang[code] for code in fallbacks(analysis.lang) if code in by_lang), "")
         out.append(Driver(cat, direction, round(weight, 4), spans, text, hint))
     return tuple(out)

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..analysis import Analysis
 from ..analysis.lemmas import lemma as lemma_of
+from ..langs import require
 
 STYLE_NAMES: tuple[str, ...] = (
     "first_singular",
@@ -105,7 +106,7 @@ def lexicon(lang: str) -> Lexicon:
 
     with _LOCK:
         raw = yaml.safe_load((resources.files("postcraft.tone") / "data" / "lexicon.yaml").read_text("utf-8"))
-    spec: dict[str, Any] = raw[lang]
+    spec: dict[str, Any] = require(raw, lang, f"tone/data/lexicon.yaml: {lang}")
     words: dict[str, str] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
     for cat, body in spec.items():

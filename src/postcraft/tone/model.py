@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..analysis import Analysis
-from ..errors import ConfigError
+from ..errors import ConfigError, MissingLanguageDataError
 from .features import STYLE_NAMES, extract
 
 FORMAT = "postcraft-tone/1"
@@ -308,6 +308,8 @@ def builtin_model(lang: str) -> ToneModel:
             model = _BUILTIN.get(lang)
             if model is None:
                 ref = resources.files("postcraft.tone") / "models" / f"tone-{lang}.json"
+                if not ref.is_file():
+                    raise MissingLanguageDataError(lang, f"tone/models/tone-{lang}.json")
                 model = ToneModel.from_dict(json.loads(ref.read_text("utf-8")), source=str(ref))
                 _BUILTIN[lang] = model
     return model

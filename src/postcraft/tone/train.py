@@ -18,6 +18,7 @@ from .._progress import progress
 from ..analysis import analyze
 from ..errors import ConfigError, PostcraftError
 from ..formats.html.calibration import calibration_svg
+from ..langs import SUPPORTED
 from .features import STYLE_NAMES, Features, extract
 from .model import CORPORATE_BELOW, PERSONAL_AT, ToneModel
 
@@ -411,7 +412,7 @@ def train_builtin(
     out_dir: str | Path,
     *,
     seed: int = 0,
-    langs: Sequence[str] = ("da", "en"),
+    langs: Sequence[str] = SUPPORTED,
     report_dir: str | Path | None = None,
 ) -> dict[str, Any]:
     """Train the shipped models: evaluate on a held-out sector split, then refit on all posts.

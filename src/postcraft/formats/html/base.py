@@ -16,6 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ...langs import DEFAULT, lookup
+
 # -- colours (readable on white and on dark grey backgrounds) ---------------------------------
 SEVERITIES: tuple[str, ...] = ("error", "warning", "suggestion")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
@@ -76,18 +78,18 @@ def _all_labels() -> dict[str, dict[str, str]]:
 
 
 def labels(lang: str | None) -> Mapping[str, str]:
-    """The user-interface words in ``lang`` (``"da"`` or ``"en"``; anything else gives English).
+    """The user-interface words in ``lang`` (a language without labels gives its fallback's).
 
     >>> labels("da")["findings"]
     'Fund'
     """
     table = _all_labels()
-    return table.get(lang or "en", table["en"])
+    return lookup(table, lang)
 
 
 def label(lang: str | None, key: str, **values: object) -> str:
     """One label, formatted; an unknown key falls back to English, then to the key's last part."""
-    text = labels(lang).get(key) or labels("en").get(key) or key.rsplit(".", 1)[-1].replace("_", " ")
+    text = labels(lang).get(key) or labels(DEFAULT).get(key) or key.rsplit(".", 1)[-1].replace("_", " ")
     return text.format(**values) if values else text
 
 

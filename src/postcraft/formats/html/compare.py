@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ...langs import DEFAULT
 from .base import CELL, MUTED, badge, esc, label, root
 from .review import (
     _severity_badges,
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 def _ui_lang(c: Comparison) -> str:
     langs = {r.analysis.lang for r in c.reviews}
-    return langs.pop() if len(langs) == 1 else "en"
+    return langs.pop() if len(langs) == 1 else DEFAULT
 
 
 def comparison_html(c: Comparison) -> str:

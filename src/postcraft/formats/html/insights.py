@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ...langs import DEFAULT, SUPPORTED
 from ..labels import number, percent, text
 from ..text.insights import (
     ci_label,
@@ -302,9 +303,9 @@ def _interval(lo: float | None, hi: float | None, lang: str, digits: int = 1) ->
     return f"{number(lo, lang, digits)}–{number(hi, lang, digits)}"
 
 
-def insights_html(ins: Insights, lang: str = "en") -> str:
+def insights_html(ins: Insights, lang: str = DEFAULT) -> str:
     """The whole insights display as one self-contained HTML fragment."""
-    lang = lang if lang in ("da", "en") else "en"
+    lang = lang if lang in SUPPORTED else DEFAULT
     L = text
     level = float(ins.settings.get("level", 0.95))
     ci = ci_label(level, lang)
@@ -698,7 +699,7 @@ def insights_html(ins: Insights, lang: str = "en") -> str:
     if ins.notes:
         items = "".join(f'<li data-postcraft="note">{esc(n.message(lang))}</li>' for n in ins.notes)
         out.append(f'<ul style="margin:0.3em 0;padding-left:1.4em;{MUTED}">{items}</ul>')
-    resamples = f"{ins.settings.get('resamples', 0):,}".replace(",", "." if lang == "da" else ",")
+    resamples = number(ins.settings.get("resamples", 0), lang, 0)
     out.append(
         _p(
             esc(

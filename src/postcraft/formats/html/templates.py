@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ...langs import DEFAULT
 from .base import CELL, MUTED, TEXT_STYLE, FoldMark, badge, esc, label, marked_text, root, section
 
 if TYPE_CHECKING:
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
 
 def _ui_lang(langs: Iterable[str]) -> str:
     found = set(langs)
-    return found.pop() if len(found) == 1 else "en"
+    return found.pop() if len(found) == 1 else DEFAULT
 
 
 def draft_html(draft: Draft) -> str:

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ...langs import DEFAULT, SUPPORTED
 from ..labels import has, number, percent, text
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def ci_label(level: float, lang: str) -> str:
     return text(lang, "ci", level=number(level * 100, lang, 0))
 
 
-def effect_sentence(e: Effect, lang: str = "en", level: float | None = None) -> str:
+def effect_sentence(e: Effect, lang: str = DEFAULT, level: float | None = None) -> str:
     """One effect as a sentence with its numbers and interval, in descriptive words.
 
     >>> from postcraft.insights.model import Effect
@@ -155,9 +156,9 @@ def _interval(low: float | None, high: float | None, lang: str, digits: int = 1)
     return f"{number(low, lang, digits)}–{number(high, lang, digits)}"
 
 
-def text_report(ins: Insights, lang: str = "en") -> str:
+def text_report(ins: Insights, lang: str = DEFAULT) -> str:
     """The whole report as plain text (about 100 columns wide)."""
-    lang = lang if lang in ("da", "en") else "en"
+    lang = lang if lang in SUPPORTED else DEFAULT
     L = text
     level = float(ins.settings.get("level", 0.95))
     ci = ci_label(level, lang)
@@ -537,7 +538,7 @@ def text_report(ins: Insights, lang: str = "en") -> str:
             L(
                 lang,
                 "data.method",
-                resamples=f"{ins.settings.get('resamples', 0):,}".replace(",", "." if lang == "da" else ","),
+                resamples=number(ins.settings.get("resamples", 0), lang, 0),
                 seed=ins.settings.get("seed", 0),
                 min=ins.settings.get("min_posts", 20),
                 alpha=number(1 - level, lang, 2),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from ...langs import per_lang_example
 from ...yamlsrc import LineDict, check_keys, line_of
 from ..base import BuildEnv, Context, Hit, Rule, RuleInfo
 from ..matching import LANGS, Matcher
@@ -47,7 +48,7 @@ class PositionRule(Rule):
             rule.insert = dict(ins)
         else:
             raise env.error(
-                f"'insert' of rule {info.id!r} must be text or {{da: …, en: …}}", line_of(spec, "insert")
+                f"'insert' of rule {info.id!r} must be text or {per_lang_example()}", line_of(spec, "insert")
             )
         return rule
 

@@ -1,0 +1,48 @@
+"""The :class:`Language` record: what postcraft's *code* needs to know about one language.
+
+A language's words (lemmas, lexicons, messages, labels, templates, hashtags) are data files
+found by language code; only the differences that are behaviour, not text, live here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Language:
+    """One supported language. Each module of :mod:`postcraft.langs` (``da.py``, ``en.py``, …)
+    defines one as ``LANGUAGE``; the registry in :mod:`postcraft.langs` finds them."""
+
+    #: ISO 639-1 code, the module's name: ``"da"``.
+    code: str
+    #: Its name in English (used in messages and error texts): ``"Danish"``.
+    name: str
+    #: Its name in itself: ``"dansk"``.
+    native: str
+    #: Decimal separator in numbers: ``","`` → ``3,5``.
+    decimal: str
+    #: Thousands separator in numbers: ``"."`` → ``1.234``.
+    thousands: str
+    #: The language whose messages and labels stand in for ones missing here; ``None`` for the
+    #: one language every message exists in (:data:`postcraft.langs.DEFAULT`).
+    fallback: str | None
+    #: The preposition before an organisation's name in a template (``at_org``): ``"at"``,
+    #: or chosen by the name's head word ("i Aarhus Kommune", "på Rigshospitalet").
+    org_preposition: Callable[[str], str]
+    #: Lower-case prepositions that, at the start of an organisation's name, show the writer
+    #: already chose one ("i Novo Nordisk", "at Northwind").
+    prepositions: frozenset[str] = frozenset()
+    #: Flesch Reading Ease (English constants) is meaningful for this language.
+    flesch: bool = False
+    #: Word forms the lemma table gets wrong for LinkedIn prose: form → lemma.
+    lemma_overrides: Mapping[str, str] = field(default_factory=dict)
+    #: Inflectional endings tried when a compound's head is inflected and not in the lemma
+    #: table ("cybersikkerheden" → "cybersikkerhed"), longest first.
+    noun_endings: tuple[str, ...] = ()
+
+    def number(self, value: float, digits: int = 1) -> str:
+        """``value`` with ``digits`` decimals and this language's separators."""
+        s = f"{value:,.{digits}f}"
+        return s.replace(",", "\x00").replace(".", self.decimal).replace("\x00", self.thousands)
