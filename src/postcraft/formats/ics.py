@@ -64,7 +64,7 @@ def plan_ics(plan: Plan, *, stamp: dt.datetime | None = None) -> str:
     >>> [ln for ln in text.split("\\r\\n") if ln.startswith(("DTSTART", "DTSTAMP"))]
     ['DTSTAMP:20250101T000000Z', 'DTSTART;VALUE=DATE:20250415']
     """
-    when = (stamp or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+    when = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     lang = plan.lang
     lines = [
         "BEGIN:VCALENDAR",

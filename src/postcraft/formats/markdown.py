@@ -44,7 +44,9 @@ def plan_md(plan: Plan) -> str:
         "",
     ]
     for monday in plan.week_starts():
-        out.append(f"## {word(lang, 'plan.week', number=iso_week(monday))} ({word(lang, 'plan.week_of', date=monday.isoformat())})")
+        out.append(
+            f"## {word(lang, 'plan.week', number=iso_week(monday))} ({word(lang, 'plan.week_of', date=monday.isoformat())})"
+        )
         out.append("")
         slots = plan.in_week(monday)
         if not slots:

@@ -18,8 +18,7 @@ never suggested as posting days. The rules are data: ``data/plan.yaml``.
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -31,7 +30,7 @@ from ..yamlsrc import load_yaml
 from .holidays import Holiday, between, is_holiday
 
 if TYPE_CHECKING:
-    from ..tags.roster import Person, Roster
+    from ..tags.roster import Person
     from ..templates import Template
 
 RosterSource = "str | os.PathLike[str] | Mapping[str, Any] | Roster"
@@ -195,7 +194,9 @@ def _purpose_score(purpose_text: str | None, purpose: str) -> int:
         return 0
     words = purpose_text.casefold().split()
     hints = rules()["purpose_words"].get(purpose, [])
-    return sum(1 for h in hints if any(w.startswith(h) for w in words) or (" " in h and h in purpose_text.casefold()))
+    return sum(
+        1 for h in hints if any(w.startswith(h) for w in words) or (" " in h and h in purpose_text.casefold())
+    )
 
 
 def _why(purpose: str, lang: str, topic: str | None, person: Person) -> str:
@@ -326,13 +327,25 @@ def plan(
                 continue
             used_days.add((day, person.name))
             slots.append(
-                Slot(person.name, level, number, monday, day, idea.template, idea.purpose, idea.lang,
-                     idea.topic, idea.why)  # fmt: skip
+                Slot(
+                    person.name,
+                    level,
+                    number,
+                    monday,
+                    day,
+                    idea.template,
+                    idea.purpose,
+                    idea.lang,
+                    idea.topic,
+                    idea.why,
+                )  # fmt: skip
             )
     slots.sort(key=lambda s: (s.week, order[s.level], s.date))
     end = first_week + dt.timedelta(weeks=weeks, days=-1)
     calendars = sorted({s.lang for s in slots} or {lang})
-    hols = tuple(sorted((h for c in calendars for h in between(first_week, end, c, lang)), key=lambda h: h.date))
+    hols = tuple(
+        sorted((h for c in calendars for h in between(first_week, end, c, lang)), key=lambda h: h.date)
+    )
     return Plan(start, weeks, lang, tuple(slots), hols, tuple(notes), r.source)
 
 

@@ -601,7 +601,9 @@ def _help(value: Any, path: str | None, line: int | None) -> tuple[str, tuple[Co
     for k, item in enumerate(items):
         at = line_of(items, k)
         if not isinstance(item, dict):
-            raise ConfigError("each contact is a mapping: topic, name, email, channel, hours", path=path, line=at)
+            raise ConfigError(
+                "each contact is a mapping: topic, name, email, channel, hours", path=path, line=at
+            )
         check_keys(item, CONTACT_KEYS, what="a help contact", path=path)
         topic = item.get("topic")
         if topic not in topics:
@@ -618,12 +620,12 @@ def _help(value: Any, path: str | None, line: int | None) -> tuple[str, tuple[Co
         for key in ("name", "email", "channel", "hours"):
             v = item.get(key)
             if v is not None and (not isinstance(v, str) or not v.strip()):
-                raise ConfigError(f"'{key}' of a help contact must be text", path=path, line=line_of(item, key))
+                raise ConfigError(
+                    f"'{key}' of a help contact must be text", path=path, line=line_of(item, key)
+                )
             vals[key] = v.strip() if isinstance(v, str) else None
         if not (vals["name"] or vals["email"] or vals["channel"]):
-            raise ConfigError(
-                "a help contact needs at least one of name, email, channel", path=path, line=at
-            )
+            raise ConfigError("a help contact needs at least one of name, email, channel", path=path, line=at)
         if vals["email"] and not _EMAIL.fullmatch(vals["email"]):
             raise ConfigError(
                 f"'email' {vals['email']!r} is not an e-mail address; write e.g. anna@contoso.example",

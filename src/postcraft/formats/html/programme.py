@@ -58,10 +58,16 @@ def plan_html(plan: Plan) -> str:
         )
         slots = plan.in_week(monday)
         if not slots:
-            rows.append(f'<tr><td colspan="5" style="{CELL};{MUTED}">{esc(word(lang, "plan.nothing"))}</td></tr>')
+            rows.append(
+                f'<tr><td colspan="5" style="{CELL};{MUTED}">{esc(word(lang, "plan.nothing"))}</td></tr>'
+            )
         for s in slots:
             level = badge(word(lang, f"level.{s.level}"), LEVEL_COLOR.get(s.level, "#6e7781"))
-            first = f' <span style="{MUTED}">({esc(word(lang, "plan.first", n=s.number))})</span>' if s.first else ""
+            first = (
+                f' <span style="{MUTED}">({esc(word(lang, "plan.first", n=s.number))})</span>'
+                if s.first
+                else ""
+            )
             rows.append(
                 f'<tr data-postcraft="slot" data-person="{esc(s.person)}">'
                 f'<td style="{CELL};white-space:nowrap">{esc(day_name(lang, s.date))}</td>'
@@ -82,7 +88,12 @@ def plan_html(plan: Plan) -> str:
         )
         parts.append(section(word(lang, "plan.holidays")) + f'<ul data-postcraft="holidays">{items}</ul>')
     if plan.notes:
-        parts.append(section(word(lang, "plan.notes")) + "<ul>" + "".join(f"<li>{esc(n)}</li>" for n in plan.notes) + "</ul>")
+        parts.append(
+            section(word(lang, "plan.notes"))
+            + "<ul>"
+            + "".join(f"<li>{esc(n)}</li>" for n in plan.notes)
+            + "</ul>"
+        )
     return root("plan", "".join(parts), lang, wide=True)
 
 
@@ -108,7 +119,9 @@ def guide_html(guide: Guide) -> str:
                     f'<q style="border-left:3px solid {BAD_COLOR};padding-left:0.3em">{esc(ex)}</q></div>'
                     for ex in item.bad
                 )
-                lis.append(f'<li style="margin:0.35em 0;list-style:none">{mark} {esc(item.text)}{examples}</li>')
+                lis.append(
+                    f'<li style="margin:0.35em 0;list-style:none">{mark} {esc(item.text)}{examples}</li>'
+                )
             body.append(f'<ul style="padding-left:0.4em">{"".join(lis)}</ul>')
         if sec.contacts:
             cards = "".join(
@@ -125,7 +138,9 @@ def guide_html(guide: Guide) -> str:
             body.append(f'<ul style="{MUTED};font-size:0.9em">{srcs}</ul>')
         parts.append(f'<section data-section="{esc(sec.id)}">{"".join(body)}</section>')
     if guide.path:
-        parts.append(f'<p style="{MUTED};font-size:0.85em">{esc(word(lang, "guide.generated", path=guide.path))}</p>')
+        parts.append(
+            f'<p style="{MUTED};font-size:0.85em">{esc(word(lang, "guide.generated", path=guide.path))}</p>'
+        )
     return root("guide", "".join(parts), lang)
 
 

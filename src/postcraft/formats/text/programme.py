@@ -28,7 +28,9 @@ def plan_text(plan: Plan) -> str:
         "",
     ]  # fmt: skip
     for monday in plan.week_starts():
-        out.append(f"{word(lang, 'plan.week', number=iso_week(monday))} ({word(lang, 'plan.week_of', date=monday.isoformat())})")
+        out.append(
+            f"{word(lang, 'plan.week', number=iso_week(monday))} ({word(lang, 'plan.week_of', date=monday.isoformat())})"
+        )
         slots = plan.in_week(monday)
         if not slots:
             out.append("  " + word(lang, "plan.nothing"))
