@@ -28,7 +28,7 @@ def register(subparsers: Any) -> None:
 
 
 def _cmd_guide(args: argparse.Namespace) -> int:
-    from ..programme.guide import guide
+    from ..programme.document import guide
 
     doc = guide(args.guidelines, lang=args.lang)
     data: str | bytes

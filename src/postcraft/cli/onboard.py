@@ -55,7 +55,7 @@ def register(subparsers: Any) -> None:
 def _cmd_onboard(args: argparse.Namespace) -> int:
     from ..io import write_atomic
     from ..programme.onboarding import check_topics, message, parse_answer, questions, update_roster_text
-    from ..programme.plan import ideas
+    from ..programme.planning import ideas
     from ..tags.roster import load_roster
 
     lang = args.lang

@@ -81,7 +81,7 @@ def output(text: str | bytes, path: str | None) -> None:
 
 
 def _cmd_plan(args: argparse.Namespace) -> int:
-    from ..programme.plan import plan
+    from ..programme.planning import plan
 
     if args.roster is None:
         raise InputError("postcraft plan needs --roster FILE (see docs/roster.md)")

@@ -14,7 +14,7 @@ import io
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..programme.plan import Plan
+    from ..programme.planning import Plan
 
 COLUMNS = ("week", "date", "person", "level", "number", "template", "purpose", "lang", "topic", "why")
 

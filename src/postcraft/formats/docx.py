@@ -11,7 +11,7 @@ from .labels_programme import word
 from .markdown import contact_line
 
 if TYPE_CHECKING:
-    from ..programme.guide import Guide
+    from ..programme.document import Guide
 
 
 def _docx() -> Any:

@@ -19,7 +19,7 @@ from .._version import __version__
 from .labels_programme import word
 
 if TYPE_CHECKING:
-    from ..programme.plan import Plan
+    from ..programme.planning import Plan
 
 CRLF = "\r\n"
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from .labels_programme import iso_week, word
 
 if TYPE_CHECKING:
-    from ..programme.guide import Guide
-    from ..programme.plan import Plan
+    from ..programme.document import Guide
+    from ..programme.planning import Plan
 
 
 def _cell(text: object) -> str:

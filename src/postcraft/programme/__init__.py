@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from .holidays import Holiday, easter, holidays, is_holiday
 
 if TYPE_CHECKING:
-    from .guide import Guide, guide
-    from .plan import Plan, PostIdea, Slot, ideas, level_of, plan
+    from .document import Guide, guide
+    from .planning import Plan, PostIdea, Slot, ideas, level_of, plan
 
 __all__ = [
     "Guide",
@@ -36,14 +36,14 @@ __all__ = [
 ]
 
 _LAZY = {
-    "Plan": "plan",
-    "PostIdea": "plan",
-    "Slot": "plan",
-    "ideas": "plan",
-    "level_of": "plan",
-    "plan": "plan",
-    "Guide": "guide",
-    "guide": "guide",
+    "Plan": "planning",
+    "PostIdea": "planning",
+    "Slot": "planning",
+    "ideas": "planning",
+    "level_of": "planning",
+    "plan": "planning",
+    "Guide": "document",
+    "guide": "document",
 }
 
 

@@ -19,8 +19,8 @@ from ..markdown import contact_line, day_name
 from .base import BORDER, CELL, MUTED, SUBTLE_BG, badge, esc, root, section
 
 if TYPE_CHECKING:
-    from ...programme.guide import Guide
-    from ...programme.plan import Plan
+    from ...programme.document import Guide
+    from ...programme.planning import Plan
 
 LEVEL_COLOR = {
     "top_leader": "#8250df",

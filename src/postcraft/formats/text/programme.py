@@ -15,7 +15,7 @@ from ..labels_programme import iso_week, word
 from ..markdown import day_name
 
 if TYPE_CHECKING:
-    from ...programme.plan import Plan
+    from ...programme.planning import Plan
 
 
 def plan_text(plan: Plan) -> str:
