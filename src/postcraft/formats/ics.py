@@ -6,7 +6,7 @@ escape backslash, semicolon, comma and line breaks.
 >>> escape_text("a,b;c\\\\d\\ne")
 'a\\\\,b\\\\;c\\\\\\\\d\\\\ne'
 >>> fold("SUMMARY:" + "x" * 80).split("\\r\\n")[1]
-' xxx'
+' xxxxxxxxxxxxx'
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ get help. The words are data (``data/guide.yaml``); presentation is in ``postcra
 
 >>> g = guide({"organisation": {"name": "Contoso", "programme": "agreed"}}, lang="da")
 >>> g.title, [s.id for s in g.sections][:3]
-('Sådan skriver vi på LinkedIn hos Contoso', ('do', 'dont', 'disclosure'))
+('Sådan skriver vi på LinkedIn hos Contoso', ['do', 'dont', 'disclosure'])
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ def review_report(result: Review) -> str:
         out.append(f"{pos.line}:{pos.column}  {f.severity:<10} {f.rule}  {f.message}")
         if f.replacements:
             out.append(f"      fix: {' | '.join(f.replacements)}")
-        if f.help:
+        if getattr(f, "help", ""):
             out.append(f"      help: {f.help}")
     if result.tags is not None:
         for s in result.tags.all():
