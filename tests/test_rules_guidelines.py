@@ -55,7 +55,8 @@ def test_help_precedence() -> None:
     text = "Vi er bedre end Globex, og #spon"
     fs = {f.rule: f.help for f in check(text, guidelines=g, lang="da")}
     assert fs["contoso.competitors"] == "Kommunikation: anna@contoso.example"  # the rule's own help
-    assert fs["disclosure.unclear-tag"] == g.help  # the file's help beats the pack's
+    # the file's help beats the pack's, followed by the contact for the rule's topic (disclosure → legal)
+    assert fs["disclosure.unclear-tag"] == g.help + " · Jura: Jens Lund, jura@contoso.example, hverdage 10–14"
     builtin = {f.rule: f.help for f in check(text, lang="da")}
     assert all(h for h in builtin.values())
 

@@ -68,7 +68,7 @@ def test_tags_errors(draft: Path) -> None:
 def test_roster_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert run(["roster", str(EXAMPLES / "roster.yaml")]) == 0
     out = capsys.readouterr().out
-    assert "people: 6 (5 agreed to be tagged, 1 not)" in out
+    assert "people: 7 (6 agreed to be tagged, 1 not)" in out
     assert "employer: Kystlys A/S" in out
     assert "no URN" in out and "Camilla Frost" in out
     bad = tmp_path / "bad.yaml"

@@ -88,6 +88,10 @@ _LAZY = {
     "History": "postcraft.insights",
     "compare": "postcraft.compare",
     "Comparison": "postcraft.compare",
+    "plan": "postcraft.programme",
+    "Plan": "postcraft.programme",
+    "guide": "postcraft.programme",
+    "Guide": "postcraft.programme",
 }
 
 if _typing.TYPE_CHECKING:
@@ -96,6 +100,7 @@ if _typing.TYPE_CHECKING:
     from .compare import Comparison, compare
     from .errors import MissingDependencyError
     from .insights import History, Insights
+    from .programme import Guide, Plan, guide, plan
     from .rules import Finding, Guidelines, apply_fixes, load_guidelines
     from .tags import (
         NameNote,
@@ -118,10 +123,12 @@ __all__ = [
     "Driver",
     "Field",
     "Finding",
+    "Guide",
     "Guidelines",
     "History",
     "Insights",
     "NameNote",
+    "Plan",
     "Roster",
     "Suggestion",
     "TagSuggestions",
@@ -134,6 +141,8 @@ __all__ = [
     "load_guidelines",
     "load_history",
     "load_roster",
+    "guide",
+    "plan",
     "render",
     "review_many",
     "suggest_tags",

@@ -24,6 +24,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "postcraft.cli.templates",
     "postcraft.cli.lsp",
     "postcraft.cli.insights",
+    "postcraft.cli.onboard",
+    "postcraft.cli.plan",
+    "postcraft.cli.guide",
 )
 
 

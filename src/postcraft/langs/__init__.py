@@ -126,6 +126,24 @@ def resolve(lang: str | None) -> Language:
     return LANGUAGES.get(lang or DEFAULT) or LANGUAGES[DEFAULT]
 
 
+def from_locale(environ: Mapping[str, str] | None = None) -> str:
+    """The supported language of the user's locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, as
+    POSIX orders them), else :data:`DEFAULT`.
+
+    >>> from_locale({"LANG": "da_DK.UTF-8"}), from_locale({"LANG": "C.UTF-8"})
+    ('da', 'en')
+    """
+    import os
+
+    env = os.environ if environ is None else environ
+    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(key, "")
+        if value:
+            code = value.split(".")[0].replace("_", "-").split("-")[0].lower()
+            return code if code in LANGUAGES else DEFAULT
+    return DEFAULT
+
+
 def name(code: str) -> str:
     """The English name of a supported language."""
     return LANGUAGES[code].name

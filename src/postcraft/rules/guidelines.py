@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import ConfigError, InputError
+from ..langs import SUPPORTED, per_lang_example
 from ..registry import BUILTIN_PACKS
 from ..yamlsrc import LineDict, LineList, check_keys, line_of, load_yaml
 from .base import COMMON_KEYS, PROGRAMMES, BuildEnv, Rule, parse_info, reject_old_keys
@@ -36,7 +38,11 @@ TOP_KEYS = (
     "disable",
     "severity",
     "rules",
+    "agreement",
 )
+HELP_KEYS = ("text", "contacts")
+CONTACT_KEYS = ("topic", "name", "email", "channel", "hours", "rules")
+AGREEMENT_KEYS = ("groups", "like", "comment", "share", "tag_colleagues", "note")
 ORG_KEYS = ("name", "aliases", "products", "page", "programme")
 RESERVED_LISTS = ("employer", "products", "page")
 
@@ -74,6 +80,75 @@ class Organisation:
         }
 
 
+@dataclass(frozen=True)
+class Contact:
+    """Where to get help on one topic (``help: {contacts: [...]}`` in the guideline file).
+
+    ``topic`` is one of :func:`help_topics`; ``rules`` (rule ids or id prefixes) are the
+    findings this contact answers besides the topic's built-in packs.
+    """
+
+    topic: str
+    name: str | None = None
+    email: str | None = None
+    channel: str | None = None
+    hours: str | None = None
+    rules: tuple[str, ...] = ()
+
+    def label(self, lang: str) -> str:
+        """The topic's name in ``lang`` ("Jura", "Legal")."""
+        return str(help_topics()["topics"][self.topic].get(lang) or self.topic)
+
+    def line(self, lang: str) -> str:
+        """``Jura: Jens Lund, jens@…, #jura, hverdage 9–15`` — the parts the contact has."""
+        parts = [p for p in (self.name, self.email, self.channel, self.hours) if p]
+        return f"{self.label(lang)}: {', '.join(parts)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict in the file format."""
+        return {
+            "topic": self.topic,
+            "name": self.name,
+            "email": self.email,
+            "channel": self.channel,
+            "hours": self.hours,
+            "rules": list(self.rules),
+        }
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """The like/tag agreement (``agreement:``): which amplification groups take part, whether
+    they like, comment on and share each other's posts, and whether tagging colleagues who
+    agreed to be tagged is welcome. Texts are per language (``{"da": …, "en": …}``)."""
+
+    groups: tuple[str, ...] = ()
+    like: bool = True
+    comment: Mapping[str, str] = field(default_factory=dict)
+    share: bool = False
+    tag_colleagues: bool = True
+    note: Mapping[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {
+            "groups": list(self.groups),
+            "like": self.like,
+            "comment": dict(self.comment),
+            "share": self.share,
+            "tag_colleagues": self.tag_colleagues,
+            "note": dict(self.note),
+        }
+
+
+@cache
+def help_topics() -> dict[str, Any]:
+    """The help-contact topics (``data/help_topics.yaml``): names and the packs each answers."""
+    text = (resources.files("postcraft.rules") / "data" / "help_topics.yaml").read_text("utf-8")
+    data: dict[str, Any] = load_yaml(text, "<postcraft>/rules/data/help_topics.yaml")
+    return data
+
+
 @dataclass(frozen=True, eq=False)
 class Guidelines:
     """A loaded, compiled set of guidelines. Build with :func:`load_guidelines`.
@@ -96,6 +171,32 @@ class Guidelines:
     index: TermIndex = field(default_factory=lambda: TermIndex(()))
     settings: Mapping[str, Any] = field(default_factory=dict)
     user_help: frozenset[str] = frozenset()
+    contacts: tuple[Contact, ...] = ()
+    agreement: Agreement | None = None
+
+    def contacts_for(self, rule_id: str) -> tuple[Contact, ...]:
+        """The contacts who answer findings of ``rule_id``: those naming it (or a prefix) in
+        ``rules``, else those whose topic covers the rule's pack, else the default topic's.
+
+        >>> g = load_guidelines({"help": {"contacts": [
+        ...     {"topic": "legal", "name": "Jens", "email": "jens@contoso.example"},
+        ...     {"topic": "communications", "name": "Anna"}]}})
+        >>> [c.name for c in g.contacts_for("disclosure.ad-label")], [c.name for c in g.contacts_for("acme.x")]
+        (['Jens'], ['Anna'])
+        """
+        if not self.contacts:
+            return ()
+        named = tuple(c for c in self.contacts if any(_id_matches(rule_id, p) for p in c.rules))
+        if named:
+            return named
+        topics = help_topics()
+        pack = rule_id.split(".", 1)[0]
+        by_pack = tuple(
+            c for c in self.contacts if pack in topics["topics"][c.topic].get("packs", ()) and not c.rules
+        )
+        if by_pack:
+            return by_pack
+        return tuple(c for c in self.contacts if c.topic == topics["default_topic"])
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -104,11 +205,14 @@ class Guidelines:
 
     def help_for(self, rule: Rule, lang: str) -> str:
         """The help a finding of ``rule`` carries: the rule's own help from the organisation's
-        file, else the file's ``help``, else the built-in pack's help."""
+        file, else the file's ``help`` text (or the built-in pack's help) followed by the help
+        contacts for the rule's topic (:meth:`contacts_for`)."""
         own = rule.info.help.get(lang, "")
         if rule.id in self.user_help and own:
             return own
-        return self.help or own
+        text = self.help or own
+        who = " · ".join(c.line(lang) for c in self.contacts_for(rule.id))
+        return f"{text} · {who}" if text and who else text or who
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready summary (settings and rule ids)."""
@@ -119,6 +223,8 @@ class Guidelines:
             "max_hashtags": self.max_hashtags,
             "api": self.api,
             "help": self.help,
+            "contacts": [c.to_dict() for c in self.contacts],
+            "agreement": self.agreement.to_dict() if self.agreement else None,
             "disabled": list(self.disabled),
             "rules": [{"id": r.id, "kind": r.info.kind, "severity": r.info.severity} for r in self.rules],
         }
@@ -310,13 +416,8 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
                 line=line_of(extends, k),
             )
     org = _organisation(data.get("organisation"), path, line_of(data, "organisation"))
-    help_ = data.get("help", "")
-    if not isinstance(help_, str):
-        raise ConfigError(
-            "'help' must be text: a link or a contact, e.g. help: 'Ask comms@acme.dk'",
-            path=path,
-            line=line_of(data, "help"),
-        )
+    help_, contacts = _help(data.get("help", ""), path, line_of(data, "help"))
+    agreement = _agreement(data.get("agreement"), path, line_of(data, "agreement"))
     max_tags = data.get("max_hashtags", 3)
     if isinstance(max_tags, bool) or not isinstance(max_tags, int) or max_tags < 0:
         raise ConfigError(
@@ -467,6 +568,110 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
         index=TermIndex(matchers),
         settings=settings,
         user_help=frozenset(user_help),
+        contacts=contacts,
+        agreement=agreement,
+    )
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _help(value: Any, path: str | None, line: int | None) -> tuple[str, tuple[Contact, ...]]:
+    """``help:`` is text, or ``{text: …, contacts: [{topic, name, email, channel, hours, rules}]}``."""
+    if isinstance(value, str):
+        return value, ()
+    if not isinstance(value, dict):
+        raise ConfigError(
+            "'help' must be text (help: 'Ask comms@acme.dk') or a mapping with 'text' and 'contacts' "
+            "(see docs/guidelines.md)",
+            path=path,
+            line=line,
+        )
+    check_keys(value, HELP_KEYS, what="'help'", path=path)
+    text = value.get("text", "")
+    if not isinstance(text, str):
+        raise ConfigError("'help.text' must be text", path=path, line=line_of(value, "text"))
+    items = value.get("contacts", [])
+    if not isinstance(items, list):
+        raise ConfigError(
+            "'help.contacts' must be a list of contacts (each starting with '- topic: …')",
+            path=path,
+            line=line_of(value, "contacts"),
+        )
+    topics = tuple(help_topics()["topics"])
+    out: list[Contact] = []
+    for k, item in enumerate(items):
+        at = line_of(items, k)
+        if not isinstance(item, dict):
+            raise ConfigError(
+                "each contact is a mapping: topic, name, email, channel, hours", path=path, line=at
+            )
+        check_keys(item, CONTACT_KEYS, what="a help contact", path=path)
+        topic = item.get("topic")
+        if topic not in topics:
+            import difflib
+
+            close = difflib.get_close_matches(str(topic), topics, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise ConfigError(
+                f"'topic' {topic!r} of a help contact is not a topic; {hint}write one of {', '.join(topics)}",
+                path=path,
+                line=line_of(item, "topic"),
+            )
+        vals: dict[str, str | None] = {}
+        for key in ("name", "email", "channel", "hours"):
+            v = item.get(key)
+            if v is not None and (not isinstance(v, str) or not v.strip()):
+                raise ConfigError(
+                    f"'{key}' of a help contact must be text", path=path, line=line_of(item, key)
+                )
+            vals[key] = v.strip() if isinstance(v, str) else None
+        if not (vals["name"] or vals["email"] or vals["channel"]):
+            raise ConfigError("a help contact needs at least one of name, email, channel", path=path, line=at)
+        if vals["email"] and not _EMAIL.fullmatch(vals["email"]):
+            raise ConfigError(
+                f"'email' {vals['email']!r} is not an e-mail address; write e.g. anna@contoso.example",
+                path=path,
+                line=line_of(item, "email"),
+            )
+        rules = _strings(item.get("rules"), "'rules' of a help contact", path, line_of(item, "rules"))
+        out.append(Contact(str(topic), vals["name"], vals["email"], vals["channel"], vals["hours"], rules))
+    return text, tuple(out)
+
+
+def _texts(value: Any, what: str, path: str | None, line: int | None) -> dict[str, str]:
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        return dict.fromkeys(SUPPORTED, value)
+    if isinstance(value, dict) and all(k in SUPPORTED and isinstance(v, str) for k, v in value.items()):
+        return dict(value)
+    raise ConfigError(f"{what} must be text, or {per_lang_example()}", path=path, line=line)
+
+
+def _agreement(value: Any, path: str | None, line: int | None) -> Agreement | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ConfigError(
+            "'agreement' must be a mapping: groups, like, comment, share, tag_colleagues, note",
+            path=path,
+            line=line,
+        )
+    check_keys(value, AGREEMENT_KEYS, what="'agreement'", path=path)
+    flags: dict[str, bool] = {}
+    for key, default in (("like", True), ("share", False), ("tag_colleagues", True)):
+        v = value.get(key, default)
+        if not isinstance(v, bool):
+            raise ConfigError(f"'agreement.{key}' must be true or false", path=path, line=line_of(value, key))
+        flags[key] = v
+    return Agreement(
+        groups=_strings(value.get("groups"), "'agreement.groups'", path, line_of(value, "groups")),
+        like=flags["like"],
+        comment=_texts(value.get("comment"), "'agreement.comment'", path, line_of(value, "comment")),
+        share=flags["share"],
+        tag_colleagues=flags["tag_colleagues"],
+        note=_texts(value.get("note"), "'agreement.note'", path, line_of(value, "note")),
     )
 
 

@@ -27,6 +27,15 @@ from ..langs import SUPPORTED
 if TYPE_CHECKING:
     from .compiled import CompiledRoster
 
+#: A person's place in the programme, in the order the method brings people in ("leaders go
+#: first"); the same names as the template roles. ``manager`` and ``expert`` are accepted as
+#: short forms of ``middle_manager`` and ``internal_expert``.
+LEVELS: tuple[str, ...] = ("top_leader", "middle_manager", "employee", "internal_expert", "new_employee")
+LEVEL_ALIASES = {"manager": "middle_manager", "expert": "internal_expert", "leader": "top_leader"}
+#: At most this many tone words and topics in a profile (the method asks for a few: 3–5 topics).
+MAX_TONE_WORDS = 5
+MAX_PROFILE_TOPICS = 5
+
 _PERSON_URN = regex.compile(r"urn:li:person:[A-Za-z0-9_-]+")
 _ORG_URN = regex.compile(r"urn:li:organization:[0-9]+")
 _HASHTAG = regex.compile(r"#?\p{L}[\p{L}\p{M}\p{N}]*")
@@ -38,10 +47,19 @@ _PAGE = regex.compile(
 
 @dataclass(frozen=True)
 class Person:
-    """A colleague who may be tagged.
+    """A colleague who may be tagged, and their profile in the advocacy programme.
 
     Only people with ``consent=True`` are ever suggested; ``expert=True`` people are also
     suggested (for feedback or a tag) when a draft is about one of their ``topics``.
+
+    The profile (all optional): ``purpose`` (why I post), ``tone`` (a few tone words),
+    ``topics`` (3–5; for an expert also their areas of expertise), ``level`` (one of
+    :data:`LEVELS`; when absent, programme tools guess it from ``role`` and ``expert``),
+    ``amplification`` (the groups whose posts the person likes, comments and shares).
+
+    >>> p = Person("Mette Hansen", level="top_leader", purpose="vise hvem vi er", tone=("varm",))
+    >>> p.is_profiled, p.to_dict()["level"]
+    (True, 'top_leader')
     """
 
     name: str
@@ -55,6 +73,15 @@ class Person:
     languages: tuple[str, ...] = ()
     expert: bool = False
     consent: bool = False
+    purpose: str | None = None
+    tone: tuple[str, ...] = ()
+    level: str | None = None
+    amplification: tuple[str, ...] = ()
+
+    @property
+    def is_profiled(self) -> bool:
+        """True when the person has a purpose or a level (has been through onboarding)."""
+        return bool(self.purpose or self.level)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict in the roster-file format."""
@@ -70,6 +97,10 @@ class Person:
             "languages": list(self.languages),
             "expert": self.expert,
             "consent": self.consent,
+            "purpose": self.purpose,
+            "tone": list(self.tone),
+            "level": self.level,
+            "amplification": list(self.amplification),
         }
 
 
@@ -239,6 +270,7 @@ _TOP_KEYS = ("people", "companies", "hashtags", "version")
 _PERSON_KEYS = (
     "name", "aliases", "nicknames", "urn", "profile", "role", "team",
     "topics", "languages", "expert", "consent",
+    "purpose", "tone", "level", "amplification",
 )  # fmt: skip
 _COMPANY_KEYS = ("name", "aliases", "urn", "page", "employer")
 _HASHTAG_KEYS = ("tag", "topics", "languages")
@@ -406,7 +438,37 @@ def _person(item: Any, where: _Where) -> Person:
         languages=_languages(m, where),
         expert=_bool(m, "expert", where),
         consent=_bool(m, "consent", where),
+        purpose=_text(m, "purpose", where),
+        tone=_capped(m, "tone", where, MAX_TONE_WORDS, "tone words", "warm, curious, direct"),
+        level=_level(m, where),
+        amplification=_list(m, "amplification", where),
     )
+
+
+def _capped(
+    item: Mapping[str, Any], key: str, where: _Where, most: int, what: str, example: str
+) -> tuple[str, ...]:
+    values = _list(item, key, where)
+    if len(values) > most:
+        raise where.error(
+            f"'{key}' has {len(values)} {what}; keep at most {most}, e.g. [{example}]", _line(item, key)
+        )
+    return values
+
+
+def _level(item: Mapping[str, Any], where: _Where) -> str | None:
+    value = _text(item, "level", where)
+    if value is None:
+        return None
+    key = value.lower().replace("-", "_").replace(" ", "_")
+    key = LEVEL_ALIASES.get(key, key)
+    if key not in LEVELS:
+        close = difflib.get_close_matches(key, LEVELS, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise where.error(
+            f"'level' {value!r} is not a level{hint}; write one of {', '.join(LEVELS)}", _line(item, "level")
+        )
+    return key
 
 
 def _company(item: Any, where: _Where) -> Company:
@@ -505,7 +567,7 @@ def _check_unique(
 
 _CSV_COLUMNS = ("kind",) + tuple(dict.fromkeys(_PERSON_KEYS + _COMPANY_KEYS + _HASHTAG_KEYS))
 _CSV_KINDS = {"person": _PERSON_KEYS, "company": _COMPANY_KEYS, "hashtag": _HASHTAG_KEYS}
-_CSV_LISTS = {"aliases", "nicknames", "topics", "languages"}
+_CSV_LISTS = {"aliases", "nicknames", "topics", "languages", "tone", "amplification"}
 _CSV_BOOLS = {"expert", "consent", "employer"}
 _TRUE = {"true", "yes", "ja", "y", "j", "1", "x"}
 _FALSE = {"false", "no", "nej", "n", "0", ""}

@@ -35,6 +35,8 @@ def review_report(result: Review) -> str:
         out.append(f"{pos.line}:{pos.column}  {f.severity:<10} {f.rule}  {f.message}")
         if f.replacements:
             out.append(f"      fix: {' | '.join(f.replacements)}")
+        if getattr(f, "help", ""):
+            out.append(f"      help: {f.help}")
     if result.tags is not None:
         for s in result.tags.all():
             out.append(f"Tag {s.kind}: {s.target} — {s.reason}")
