@@ -21,7 +21,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("api", ("__init__",)),
     ("faces", ("cli", "lsp")),
     ("pipeline", ("compare", "batch", "pipeline")),
-    ("capabilities", ("insights", "templates", "tags", "rules", "tone")),
+    ("capabilities", ("insights", "templates", "tags", "voice", "rules", "tone")),
     ("formats", ("formats",)),
     ("analysis", ("analysis",)),
     ("base", ("registry", "io", "yamlsrc", "_progress", "langs", "errors", "_version")),

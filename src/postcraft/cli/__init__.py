@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "postcraft.cli.templates",
     "postcraft.cli.lsp",
     "postcraft.cli.insights",
+    "postcraft.cli.voice",
 )
 
 
