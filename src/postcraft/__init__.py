@@ -87,10 +87,17 @@ _LAZY = {
     "Insights": "postcraft.insights",
     "History": "postcraft.insights",
     "compare": "postcraft.compare",
+    "nudge": "postcraft.advocacy",
+    "Nudge": "postcraft.advocacy",
     "Comparison": "postcraft.compare",
 }
 
+#: Subpackages reached as attributes on first use.
+_SUBPACKAGES = ("voice", "advocacy")
+
 if _typing.TYPE_CHECKING:
+    from . import voice
+    from .advocacy import Nudge, nudge
     from .analysis import Analysis, Position, Token, analyze
     from .batch import review_many
     from .compare import Comparison, compare
@@ -122,6 +129,7 @@ __all__ = [
     "History",
     "Insights",
     "NameNote",
+    "Nudge",
     "Roster",
     "Suggestion",
     "TagSuggestions",
@@ -134,6 +142,7 @@ __all__ = [
     "load_guidelines",
     "load_history",
     "load_roster",
+    "nudge",
     "render",
     "review_many",
     "suggest_tags",
@@ -155,10 +164,15 @@ __all__ = [
     "load_model",
     "review",
     "score_tone",
+    "voice",
 ]
 
 
 def __getattr__(name: str) -> _Any:
+    if name in _SUBPACKAGES:  # postcraft.voice.learn(...) without importing postcraft.voice first
+        value = _import_module(f"postcraft.{name}")
+        globals()[name] = value
+        return value
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'postcraft' has no attribute {name!r}")

@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "postcraft.cli.lsp",
     "postcraft.cli.insights",
     "postcraft.cli.voice",
+    "postcraft.cli.nudge",
 )
 
 
