@@ -21,7 +21,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("api", ("__init__",)),
     ("faces", ("cli", "lsp")),
     ("pipeline", ("compare", "batch", "pipeline")),
-    ("capabilities", ("programme", "insights", "templates", "tags", "rules", "tone")),
+    ("capabilities", ("programme", "advocacy", "insights", "templates", "tags", "voice", "rules", "tone")),
     ("formats", ("formats",)),
     ("analysis", ("analysis",)),
     ("base", ("registry", "io", "yamlsrc", "_progress", "langs", "errors", "_version")),
@@ -144,7 +144,9 @@ def test_no_import_cycle_between_packages() -> None:
     assert not cycles, cycles
 
 
-@pytest.mark.parametrize("package", ["tone", "rules", "tags", "templates", "insights", "analysis"])
+@pytest.mark.parametrize(
+    "package", ["tone", "rules", "tags", "templates", "insights", "analysis", "voice", "advocacy"]
+)
 def test_capabilities_hold_no_command_line_or_presentation(package: str) -> None:
     folder = SRC / package
     assert not (folder / "cli.py").exists()

@@ -24,6 +24,12 @@ PURPOSES = {
     "job_opening",
     "mistake_lesson",
     "project_launch",
+    "strategy",  # leaders: our strategy in my own words
+    "front_line",  # leaders: what I learned from the front line this week
+    "changed_mind",  # leaders: a decision I changed my mind on
+    "customer_story",  # leaders: a customer story that stuck with me
+    "getting_started",  # experts: how I got started on LinkedIn
+    "advice_newcomers",  # experts: three things I'd tell a new colleague
 }
 
 BUILTIN = [t for t in list_templates() if t.source == "builtin"]

@@ -76,7 +76,9 @@ def test_templates_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_templates_with_no_match_lists_purposes(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "templates", "--purpose", "nope")
-    assert code == 0 and out.startswith("No template matches. Purposes: ask_network, behind_the_scenes")
+    assert code == 0 and out.startswith(
+        "No template matches. Purposes: advice_newcomers, ask_network, behind_the_scenes"
+    )
 
 
 def test_templates_bad_role_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

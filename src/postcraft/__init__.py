@@ -87,6 +87,8 @@ _LAZY = {
     "Insights": "postcraft.insights",
     "History": "postcraft.insights",
     "compare": "postcraft.compare",
+    "nudge": "postcraft.advocacy",
+    "Nudge": "postcraft.advocacy",
     "Comparison": "postcraft.compare",
     "plan": "postcraft.programme",
     "Plan": "postcraft.programme",
@@ -94,7 +96,12 @@ _LAZY = {
     "Guide": "postcraft.programme",
 }
 
+#: Subpackages reached as attributes on first use.
+_SUBPACKAGES = ("voice", "advocacy")
+
 if _typing.TYPE_CHECKING:
+    from . import voice
+    from .advocacy import Nudge, nudge
     from .analysis import Analysis, Position, Token, analyze
     from .batch import review_many
     from .compare import Comparison, compare
@@ -129,6 +136,7 @@ __all__ = [
     "Insights",
     "NameNote",
     "Plan",
+    "Nudge",
     "Roster",
     "Suggestion",
     "TagSuggestions",
@@ -143,6 +151,7 @@ __all__ = [
     "load_roster",
     "guide",
     "plan",
+    "nudge",
     "render",
     "review_many",
     "suggest_tags",
@@ -164,10 +173,15 @@ __all__ = [
     "load_model",
     "review",
     "score_tone",
+    "voice",
 ]
 
 
 def __getattr__(name: str) -> _Any:
+    if name in _SUBPACKAGES:  # postcraft.voice.learn(...) without importing postcraft.voice first
+        value = _import_module(f"postcraft.{name}")
+        globals()[name] = value
+        return value
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'postcraft' has no attribute {name!r}")

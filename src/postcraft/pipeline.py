@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .tags import TagSuggestions
     from .templates import Draft
     from .tone import ToneScore
+    from .voice import VoiceMatch
 
 SCHEMA_VERSION = "2.0"
 
@@ -41,6 +42,7 @@ class Review:
     tone: ToneScore | None = None
     findings: tuple[Finding, ...] = ()
     tags: TagSuggestions | None = None
+    voice: VoiceMatch | None = None
 
     @property
     def text(self) -> str:
@@ -80,6 +82,7 @@ class Review:
             "tone": self.tone.to_dict() if self.tone is not None else None,
             "findings": [f.to_dict() for f in self.findings],
             "tags": self.tags.to_dict() if self.tags is not None else None,
+            "voice": self.voice.to_dict() if self.voice is not None else None,
         }
 
 
@@ -92,11 +95,13 @@ def assemble(
     disable: Iterable[str] = (),
     tone: bool = True,
     tags: bool = True,
+    voice: Any = None,
 ) -> Review:
     """Run the capabilities over one analysis and assemble the :class:`Review`.
 
     ``tone=False`` skips the tone score (and with it the ``voice`` rules), ``tags=False`` the
-    tag suggestions. Every face reviews through this function.
+    tag suggestions. ``voice`` (a :class:`~postcraft.voice.VoiceProfile` or its JSON file)
+    adds how close the draft is to that person's voice. Every face reviews through this function.
     """
     from .rules import check_analysis, load_guidelines
     from .tags import load_roster, suggest
@@ -106,7 +111,12 @@ def assemble(
     score = score_analysis(analysis, model=tone_model) if tone else None
     findings = check_analysis(analysis, g, disable=disable, tone=score)
     suggestions = suggest(analysis, load_roster(roster), g) if tags else None
-    return Review(analysis=analysis, tone=score, findings=tuple(findings), tags=suggestions)
+    match = None
+    if voice is not None:
+        from .voice import compare, load
+
+        match = compare(analysis, load(voice))
+    return Review(analysis=analysis, tone=score, findings=tuple(findings), tags=suggestions, voice=match)
 
 
 def review(
@@ -117,6 +127,7 @@ def review(
     roster: Any = None,
     tone_model: Any = None,
     disable: Iterable[str] = (),
+    voice: Any = None,
 ) -> Review:
     """Review a draft: one analysis, then the tone, the guideline checks and the tag
     suggestions on it.
@@ -125,6 +136,8 @@ def review(
     structure, or loaded objects; files are cached until they change. ``tone_model`` replaces
     the built-in tone model (a ToneModel, a model file, or ``{"da": …, "en": …}``), e.g. one
     trained on the organisation's own posts. ``disable`` switches rules off by id prefix.
+    ``voice`` (a :class:`~postcraft.voice.VoiceProfile` or its JSON file, see
+    :func:`postcraft.voice.learn`) adds the "sounds like you" section (``Review.voice``).
 
     >>> r = review("I spent today with our new apprentices. They asked better questions than I did.")
     >>> r.lang, len(r.findings)
@@ -138,6 +151,7 @@ def review(
         roster=roster,
         tone_model=tone_model,
         disable=disable,
+        voice=voice,
     )
 
 

@@ -27,6 +27,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "postcraft.cli.onboard",
     "postcraft.cli.plan",
     "postcraft.cli.guide",
+    "postcraft.cli.voice",
+    "postcraft.cli.nudge",
 )
 
 

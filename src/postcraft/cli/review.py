@@ -32,6 +32,12 @@ def register(subparsers: Any) -> None:
         help="apply the safe fixes to FILE first (atomically; the original is kept if anything fails)",
     )
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix: also apply the unsafe fixes")
+    p.add_argument(
+        "--voice",
+        metavar="FILE",
+        default=None,
+        help="your voice profile (JSON from 'postcraft voice learn'): add how much the draft sounds like you",
+    )
     p.set_defaults(func=_cmd_review)
 
 
@@ -42,6 +48,6 @@ def _cmd_review(args: argparse.Namespace) -> int:
         applied = fix_file(args.file, args.guidelines, args.lang, unsafe=args.unsafe_fixes)
         print(f"{args.file}: {applied} fix{'es' if applied != 1 else ''} applied", file=sys.stderr)
     text = read_input(args.file)
-    result = review(text, lang=args.lang, guidelines=args.guidelines, roster=args.roster)
+    result = review(text, lang=args.lang, guidelines=args.guidelines, roster=args.roster, voice=args.voice)
     write(render(result, args.format))
     return 1 if result.has_errors else 0

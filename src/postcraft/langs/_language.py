@@ -6,7 +6,7 @@ found by language code; only the differences that are behaviour, not text, live 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 
@@ -41,6 +41,20 @@ class Language:
     #: Inflectional endings tried when a compound's head is inflected and not in the lemma
     #: table ("cybersikkerheden" → "cybersikkerhed"), longest first.
     noun_endings: tuple[str, ...] = ()
+    #: The word before the last item of a list: "Mette og Jonas".
+    and_word: str = "and"
+    #: How a percentage is written after the number: ``" %"`` (Danish) or ``"%"`` (English).
+    percent_sign: str = "%"
+
+    def join(self, items: Sequence[str]) -> str:
+        """``["a", "b", "c"]`` → ``"a, b and c"`` in this language."""
+        if len(items) <= 1:
+            return "".join(items)
+        return ", ".join(items[:-1]) + f" {self.and_word} " + items[-1]
+
+    def percent(self, value: float, digits: int = 0) -> str:
+        """A share (0–1) as a percentage: ``"34 %"`` (Danish), ``"34%"`` (English)."""
+        return self.number(100 * value, digits) + self.percent_sign
 
     def number(self, value: float, digits: int = 1) -> str:
         """``value`` with ``digits`` decimals and this language's separators."""

@@ -48,4 +48,6 @@ LANGUAGE = Language(
     prepositions=frozenset({"i", "på", "hos", "ved", "for", "under"}),
     lemma_overrides={"læs": "læse", "data": "data", "hold": "hold", "synes": "synes", "syntes": "synes"},
     noun_endings=("erne", "ene", "ens", "ets", "en", "et", "er", "ne", "e", "s"),
+    and_word="og",
+    percent_sign=" %",
 )

@@ -355,7 +355,19 @@ def review_html(review: Review) -> str:
         parts.append(drivers_list(tone.drivers, lang))
     parts.append(section(label(lang, "tags")))
     parts.append(tags_body(review.tags, lang))
+    if review.voice is not None:
+        parts.append(section(label(lang, "voice")))
+        parts.append(voice_body(review.voice, lang))
     return root("review", "".join(parts), lang)
+
+
+def voice_body(match: Any, lang: str | None) -> str:
+    """The "sounds like you" section: the score and the differences that matter, escaped."""
+    head = label(
+        lang, "voice.score", label=match.label_text, score=round(100 * match.score), posts=match.posts
+    )
+    items = "".join(f"<li>{esc(d.message)}</li>" for d in match.differences)
+    return f"<div>{esc(head)}</div>" + (f"<ul>{items}</ul>" if items else "")
 
 
 def tone_html(tone: ToneScore, text: str | None = None) -> str:

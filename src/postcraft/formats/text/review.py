@@ -40,12 +40,26 @@ def review_report(result: Review) -> str:
     if result.tags is not None:
         for s in result.tags.all():
             out.append(f"Tag {s.kind}: {s.target} — {s.reason}")
+    if result.voice is not None:
+        out.append(voice_lines(result.voice, a.lang))
     return "\n".join(out) + "\n"
 
 
 #: How ``postcraft check`` labels replacements: applied by ``postcraft fix``, applied only with
 #: ``--unsafe-fixes``, or only shown.
 _FIX_LABEL = {"safe": "fix", "unsafe": "unsafe fix", "display": "suggested"}
+
+
+def voice_lines(match: Any, lang: str) -> str:
+    """The "sounds like you" section of a report: the score, then one line per difference."""
+    from ..html.base import label
+
+    head = label(
+        lang, "voice.score", label=match.label_text, score=round(100 * match.score), posts=match.posts
+    )
+    lines = [f"{label(lang, 'voice')} {head}"]
+    lines += [f"  - {d.message}" for d in match.differences]
+    return "\n".join(lines)
 
 
 def findings_report(name: str, findings: Sequence[Any]) -> str:
@@ -171,6 +185,9 @@ def review_text(review: Review, *, max_findings: int = 8) -> str:
         targets = [s.target for s in review.tags.all()]
         if targets:
             lines.append(f"  tags: {_clip(', '.join(targets), 70)}")
+    if review.voice is not None:
+        v = review.voice
+        lines.append(f"  voice: {v.label} {v.score:.2f}" + "".join(f"; {d.feature}" for d in v.differences))
     return "\n".join(lines)
 
 

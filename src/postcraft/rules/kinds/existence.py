@@ -25,13 +25,17 @@ class ExistenceRule(Rule):
     ``products`` or your own ``lists:``), ``patterns`` (regular expressions), ``numbers``,
     and the options ``lemma`` (default true), ``ignorecase`` (true), ``whole_word`` (true).
     ``outside_trailing_hashtags: true`` ignores matches in the closing block of hashtags.
+    ``unless_credit: {da: [tak, …], en: [thank, …]}`` ignores a match whose sentence tags a
+    specific person (an @-mention) and gives a reason (one of the words, matched on lemmas):
+    naming a colleague to thank or credit them is not a call for tags.
     Message placeholder: ``{match}``.
     """
 
     kind = "existence"
-    keys: ClassVar[tuple[str, ...]] = MATCHER_KEYS + ("outside_trailing_hashtags",)
+    keys: ClassVar[tuple[str, ...]] = MATCHER_KEYS + ("outside_trailing_hashtags", "unless_credit")
     matcher: Matcher
     outside_tags: bool
+    credit: dict[str, frozenset[str]]
 
     @classmethod
     def build(cls, spec: LineDict, info: RuleInfo, env: BuildEnv) -> Rule:
@@ -49,10 +53,33 @@ class ExistenceRule(Rule):
                 spec.line_of("outside_trailing_hashtags"),
             )
         rule.outside_tags = flag
+        credit = spec.get("unless_credit", {})
+        if not isinstance(credit, dict) or not all(isinstance(v, list) for v in credit.values()):
+            raise env.error(
+                f"'unless_credit' of rule {info.id!r} must map languages to lists of words",
+                spec.line_of("unless_credit"),
+            )
+        from ...analysis.lemmas import lemma
+
+        rule.credit = {
+            str(lang): frozenset(lemma(str(w).lower(), str(lang)) for w in words)
+            | {str(w).lower() for w in words}
+            for lang, words in credit.items()
+        }
         return rule
+
+    def _credits(self, ctx: Context, start: int) -> bool:
+        words = self.credit.get(ctx.lang)
+        sentence = ctx.analysis.sentence_of(start) if words else None
+        if sentence is None or words is None:
+            return False
+        toks = ctx.tokens[sentence.first : sentence.last]
+        return any(t.kind == "mention" for t in toks) and any(
+            t.kind == "word" and (t.lemma in words or t.lower in words) for t in toks
+        )
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         limit = ctx.trailing_tags_start if self.outside_tags else len(ctx.text)
         for m in ctx.matches(self.matcher):
-            if m.start < limit:
+            if m.start < limit and not (self.credit and self._credits(ctx, m.start)):
                 yield Hit(m.start, m.end, {"match": ctx.text[m.start : m.end]})
