@@ -461,6 +461,28 @@ def test_html_is_self_contained_escaped_and_has_the_charts(rich: Insights) -> No
     assert rich.html("da").count('lang="da"') == 1
 
 
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_text_and_html_show_the_same_sections(rich: Insights, lang: str) -> None:
+    import html
+
+    from postcraft.formats.insights import Items, Para, Table, report
+
+    words = " ".join(rich.report(lang).split())
+    page = html.unescape(rich.html(lang))
+    for sec in report(rich, lang).sections:
+        assert sec.heading.upper() in words and sec.heading in page
+        for block in sec.blocks:
+            shown: list[str] = []
+            if isinstance(block, Para):
+                shown = [block.text]
+            elif isinstance(block, Items):
+                shown = [block.intro, *block.items]
+            elif isinstance(block, Table):
+                shown = [block.caption, *block.headers]
+            for s in shown:
+                assert " ".join(s.split()) in words and s in page, s
+
+
 def test_html_and_report_without_outcomes_or_roles() -> None:
     rows = [{"Date": _day(w), "Author": "A", "Text": f"Uge {w}: jeg lærte noget."} for w in range(6)]
     ins = insights(load_history(rows), show_progress=False)

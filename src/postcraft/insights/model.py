@@ -204,7 +204,7 @@ class Effect(_ToDict):
 
     def sentence(self, lang: str = "en") -> str:
         """The effect in words, without causal wording, in Danish or English."""
-        from ..formats.text.insights import effect_sentence
+        from ..formats.insights import effect_sentence
 
         return effect_sentence(self, lang)
 
