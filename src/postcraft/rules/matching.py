@@ -22,7 +22,6 @@ from ..yamlsrc import LineDict, LineList, check_keys, line_of
 
 LANGS = ("da", "en")
 _SKIP_KINDS = frozenset({"punct", "symbol", "emoji"})
-MODES = ("lemma", "lower", "text")
 
 
 class Match(NamedTuple):

@@ -55,15 +55,6 @@ def nice_ticks(value: float, target: int = 5) -> list[float]:
     return [float(f"{i * step:.12g}") for i in range(count + 1)]
 
 
-def nice_max(value: float) -> float:
-    """The top of the axis :func:`nice_ticks` draws for ``value``.
-
-    >>> nice_max(7), nice_max(0.034), nice_max(0)
-    (8.0, 0.04, 1.0)
-    """
-    return nice_ticks(value)[-1]
-
-
 def _svg(width: int, height: int, title: str, desc: str, body: str, kind: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" data-postcraft="chart-{esc(kind)}" role="img" '
