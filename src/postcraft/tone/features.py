@@ -4,7 +4,8 @@ Two kinds, both interpretable and both traced back to tokens so explanations hav
 
 * **sparse** n-grams: word lemmas (``w:``), lemma bigrams (``b:``) and word endings (``x:``),
   sublinear term frequency, each group L2-normalised;
-* **style** rates (see shared FACTS): pronouns, mental verbs, informality, announcement phrases,
+* **style** rates (after Biber 1988's involved vs informational features and Pavlick & Tetreault
+  2016 on formality): pronouns, mental verbs, informality, announcement phrases,
   calls to action, corporate vocabulary, nominal style, questions, exclamations, emoji,
   hashtags, links, figures, names in the third person, word and sentence length.
 
