@@ -6,28 +6,20 @@ look-up about a microsecond, so nothing slows ``import postcraft`` or the first 
 
 from __future__ import annotations
 
-import threading
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-_LOCK = threading.Lock()
-_TRIES: dict[str, Any] = {}
 
-
+@lru_cache(maxsize=8)
 def _trie(lang: str) -> Any:
-    trie = _TRIES.get(lang)
-    if trie is None:
-        with _LOCK:
-            trie = _TRIES.get(lang)
-            if trie is None:
-                import marisa_trie
+    """The lemma trie of ``lang``, opened once (memory-mapped, read-only)."""
+    import marisa_trie
 
-                trie = marisa_trie.Trie()
-                data = resources.files("postcraft.analysis") / "data" / f"{lang}_lemmas.marisa"
-                with resources.as_file(data) as path:
-                    trie.load(str(path))
-                _TRIES[lang] = trie
+    trie = marisa_trie.Trie()
+    data = resources.files("postcraft.analysis") / "data" / f"{lang}_lemmas.marisa"
+    with resources.as_file(data) as path:
+        trie.load(str(path))
     return trie
 
 

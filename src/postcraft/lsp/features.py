@@ -11,8 +11,8 @@ language postcraft does not check.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -35,9 +35,6 @@ SEVERITY = {
 FIX_ALL_KIND = "source.fixAll.postcraft"
 _URL = re.compile(r"https?://[^\s<>\"'»”)]+")
 
-_lock = threading.Lock()
-_messages: dict[str, dict[str, Any]] = {}
-
 
 def messages(lang: str) -> dict[str, Any]:
     """The server's own texts in ``lang`` (``da`` or ``en``; data file ``lsp/data/messages.yaml``).
@@ -45,13 +42,15 @@ def messages(lang: str) -> dict[str, Any]:
     >>> messages("da")["tone_labels"]["personal"]
     'personlig'
     """
-    with _lock:
-        if not _messages:
-            data = yaml.safe_load(
-                (resources.files("postcraft.lsp") / "data" / "messages.yaml").read_text("utf-8")
-            )
-            _messages.update(data)
-    return _messages["da" if lang == "da" else "en"]
+    return _messages()["da" if lang == "da" else "en"]
+
+
+@lru_cache(maxsize=1)
+def _messages() -> dict[str, dict[str, Any]]:
+    data: dict[str, dict[str, Any]] = yaml.safe_load(
+        (resources.files("postcraft.lsp") / "data" / "messages.yaml").read_text("utf-8")
+    )
+    return data
 
 
 def help_url(help_text: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
@@ -160,22 +161,17 @@ class TagSuggestions:
 
 # --------------------------------------------------------------------------------------------
 
-_MSG_LOCK = threading.Lock()
-_MESSAGES: dict[str, dict[str, str]] = {}
-
 
 def messages(lang: str) -> dict[str, str]:
     """The reason templates of ``lang`` (from ``data/messages.yaml``)."""
-    msgs = _MESSAGES.get(lang)
-    if msgs is None:
-        with _MSG_LOCK:
-            if not _MESSAGES:
-                res = resources.files("postcraft.tags") / "data" / "messages.yaml"
-                doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), "messages.yaml")
-                for code, table in doc.items():
-                    _MESSAGES[code] = {str(k): str(v) for k, v in table.items()}
-            msgs = _MESSAGES[lang]
-    return msgs
+    return _messages()[lang]
+
+
+@lru_cache(maxsize=1)
+def _messages() -> dict[str, dict[str, str]]:
+    res = resources.files("postcraft.tags") / "data" / "messages.yaml"
+    doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), "messages.yaml")
+    return {str(code): {str(k): str(v) for k, v in table.items()} for code, table in doc.items()}
 
 
 def _join(items: list[str], word: str) -> str:
@@ -220,6 +216,8 @@ def _guideline_org(guidelines: object | None) -> tuple[str | None, tuple[str, ..
     )
 
 
+#: Guards the check-then-clear-then-add on ``CompiledRoster.extra``: a compiled roster is
+#: cached and shared by every thread that suggests tags with it.
 _EXTRA_LOCK = threading.Lock()
 
 

@@ -12,10 +12,10 @@ The data lives in ``data/hashtags.<lang>.yaml``.
 
 from __future__ import annotations
 
-import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -220,20 +220,10 @@ def _append(d: dict[str, list[str]], key: str, value: str) -> None:
         lst.append(value)
 
 
-_LOCK = threading.Lock()
-_BUILTIN: dict[str, TopicIndex] = {}
-
-
+@lru_cache(maxsize=8)
 def builtin(lang: str) -> TopicIndex:
     """The built-in vocabulary of ``lang``, loaded once and shared (read-only)."""
-    idx = _BUILTIN.get(lang)
-    if idx is None:
-        with _LOCK:
-            idx = _BUILTIN.get(lang)
-            if idx is None:
-                idx = _load_builtin(lang)
-                _BUILTIN[lang] = idx
-    return idx
+    return _load_builtin(lang)
 
 
 def _load_builtin(lang: str) -> TopicIndex:

@@ -15,7 +15,6 @@ The same code builds features for training and for scoring, so they cannot drift
 from __future__ import annotations
 
 import math
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -96,16 +95,12 @@ class Lexicon:
     suffixes: tuple[str, ...]
 
 
-_LOCK = threading.Lock()
-
-
 @lru_cache(maxsize=4)
 def lexicon(lang: str) -> Lexicon:
     """The built-in lexicon of ``lang`` (loaded once)."""
     import yaml
 
-    with _LOCK:
-        raw = yaml.safe_load((resources.files("postcraft.tone") / "data" / "lexicon.yaml").read_text("utf-8"))
+    raw = yaml.safe_load((resources.files("postcraft.tone") / "data" / "lexicon.yaml").read_text("utf-8"))
     spec: dict[str, Any] = raw[lang]
     words: dict[str, str] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
