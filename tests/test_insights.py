@@ -15,14 +15,12 @@ from typing import Any
 import pytest
 
 import postcraft
+from conftest import EXAMPLES
 from postcraft import insights
 from postcraft.errors import InputError, PostcraftError
 from postcraft.insights import Insights, MissingDependencyError, load_history
 from postcraft.insights.compute import Settings, what_works
 from postcraft.insights.model import PostFacts
-
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
 
 PERSONAL = [
     "Jeg tog fejl i sidste uge, og det har jeg lært meget af.",
