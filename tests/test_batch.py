@@ -31,7 +31,9 @@ def test_errors_yielded_in_place(n_process: int) -> None:
 
 
 def test_bad_arguments() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(postcraft.InputError, match=r"errors='ignore'.*'raise'.*'yield'"):
         list(postcraft.review_many(TEXTS, errors="ignore"))
-    with pytest.raises(ValueError):
+    with pytest.raises(postcraft.InputError, match=r"n_process=0.*1 or more.*-1"):
         list(postcraft.review_many(TEXTS, n_process=0))
+    with pytest.raises(postcraft.InputError, match=r"batch_size=0.*1 or more"):
+        list(postcraft.review_many(TEXTS, batch_size=0))

@@ -22,13 +22,12 @@ from typing import Any
 import pytest
 
 import postcraft
+from conftest import EXAMPLES, ROOT
 from postcraft.compare import compare
 from postcraft.formats.html import review_html
 from postcraft.pipeline import Review
 
 CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
 SCREENSHOT = ROOT / "docs" / "img" / "review.png"
 
 pytestmark = pytest.mark.skipif(

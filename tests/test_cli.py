@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLES
 from postcraft.cli import main
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

@@ -7,7 +7,6 @@ import subprocess
 import sys
 import time
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import postcraft
+from conftest import EXAMPLES, ROOT
 from postcraft.compare import Comparison, compare
 from postcraft.errors import MissingDependencyError, PostcraftError
 from postcraft.formats.html import (
@@ -30,8 +30,6 @@ from postcraft.formats.text import review_text
 from postcraft.pipeline import Review
 from postcraft.rules import Finding, make_finding
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
 GUIDELINES = str(EXAMPLES / "guidelines.yaml")
 ROSTER = str(EXAMPLES / "roster.yaml")
 

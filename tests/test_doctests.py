@@ -43,6 +43,7 @@ WITH_EXAMPLES = [
     "postcraft.insights.history",
     "postcraft.insights._values",
     "postcraft.formats.labels",
+    "postcraft.formats.insights",
     "postcraft.formats.text.insights",
     "postcraft.formats.html.insights",
     "postcraft.insights.model",

@@ -15,14 +15,12 @@ from typing import Any
 import pytest
 
 import postcraft
+from conftest import EXAMPLES
 from postcraft import insights
 from postcraft.errors import InputError, PostcraftError
 from postcraft.insights import Insights, MissingDependencyError, load_history
 from postcraft.insights.compute import Settings, what_works
 from postcraft.insights.model import PostFacts
-
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
 
 PERSONAL = [
     "Jeg tog fejl i sidste uge, og det har jeg lært meget af.",
@@ -459,6 +457,28 @@ def test_html_is_self_contained_escaped_and_has_the_charts(rich: Insights) -> No
     assert page.count("<svg") == page.count("</svg>") >= 3
     assert 'data-postcraft="finding"' in page
     assert rich.html("da").count('lang="da"') == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_text_and_html_show_the_same_sections(rich: Insights, lang: str) -> None:
+    import html
+
+    from postcraft.formats.insights import Items, Para, Table, report
+
+    words = " ".join(rich.report(lang).split())
+    page = html.unescape(rich.html(lang))
+    for sec in report(rich, lang).sections:
+        assert sec.heading.upper() in words and sec.heading in page
+        for block in sec.blocks:
+            shown: list[str] = []
+            if isinstance(block, Para):
+                shown = [block.text]
+            elif isinstance(block, Items):
+                shown = [block.intro, *block.items]
+            elif isinstance(block, Table):
+                shown = [block.caption, *block.headers]
+            for s in shown:
+                assert " ".join(s.split()) in words and s in page, s
 
 
 def test_html_and_report_without_outcomes_or_roles() -> None:

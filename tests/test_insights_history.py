@@ -10,12 +10,10 @@ from typing import Any
 
 import pytest
 
+from conftest import EXAMPLES, ROOT
 from postcraft.errors import ConfigError, PostcraftError
 from postcraft.insights import HistoryError, load_history
 from postcraft.insights.history import default_columns, is_leader, normalize
-
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
 
 TEXT_DA = "Jeg lærte noget nyt i dag om havvind 🌊 og æøå."
 TEXT_EN = "I learned something new today about offshore wind."

@@ -3,10 +3,11 @@ insights with their charts."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
+
+from conftest import ROOT
 
 nbformat = pytest.importorskip("nbformat", reason="the notebook test needs nbformat (dev extra)")
 nbclient = pytest.importorskip("nbclient", reason="the notebook test needs nbclient (dev extra)")
@@ -14,7 +15,7 @@ pytest.importorskip("ipykernel", reason="the notebook test needs ipykernel (dev 
 
 from notebooks import assert_stored_clean, by_tag, execute, html_of, plain_of, stdout_of  # noqa: E402
 
-NOTEBOOK = Path(__file__).resolve().parents[1] / "docs" / "examples" / "insights.ipynb"
+NOTEBOOK = ROOT / "docs" / "examples" / "insights.ipynb"
 
 
 @pytest.fixture(scope="module")

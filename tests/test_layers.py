@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "postcraft"
+from conftest import ROOT
+
+SRC = ROOT / "src" / "postcraft"
 
 #: Top to bottom. A unit is a subpackage or a top-level module of postcraft.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 from typing import Any
 
 import pytest
+
+from conftest import ROOT
 
 nbformat = pytest.importorskip("nbformat", reason="the notebook test needs nbformat (dev extra)")
 nbclient = pytest.importorskip("nbclient", reason="the notebook test needs nbclient (dev extra)")
@@ -18,7 +19,7 @@ from postcraft.tags import TagSuggestions  # noqa: E402
 from postcraft.templates import Draft  # noqa: E402
 from postcraft.tone import ToneScore  # noqa: E402
 
-NOTEBOOK = Path(__file__).resolve().parents[1] / "docs" / "examples" / "review.ipynb"
+NOTEBOOK = ROOT / "docs" / "examples" / "review.ipynb"
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "post-da.txt"
+from conftest import EXAMPLES
+
+EXAMPLE = EXAMPLES / "post-da.txt"
 
 
 def test_no_network_access_during_import_and_review() -> None:

@@ -10,12 +10,12 @@ import importlib.util
 import json
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT
+
 SUITE = ROOT / "corpora" / "planted"
 LANGS = ("da", "en")
 KEYS = {"id", "lang", "kind", "problem", "needs_org_file", "note", "text"}

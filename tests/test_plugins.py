@@ -22,12 +22,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from postcraft import registry as plugins
 from postcraft.errors import ConfigError, PostcraftError
 from postcraft.tone import sources
 
-EXAMPLE = Path(__file__).parent / "plugin_example"
-SRC = Path(__file__).resolve().parents[1] / "src"
+EXAMPLE = ROOT / "tests" / "plugin_example"
+SRC = ROOT / "src"
 
 
 def write_dist(site: Path, name: str, version: str, entry_points: dict[str, dict[str, str]]) -> Path:

@@ -5,19 +5,19 @@ with five hashtags does break the default guideline of at most three."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from postcraft.analysis import analyze
 from postcraft.rules import check_analysis
 
-ROOT = Path(__file__).resolve().parents[1] / "corpora" / "tone"
+CORPUS = ROOT / "corpora" / "tone"
 
 
 def personal_posts(lang: str) -> list[dict[str, object]]:
     rows = []
-    for f in sorted((ROOT / lang).glob("*.jsonl")):
+    for f in sorted((CORPUS / lang).glob("*.jsonl")):
         for line in f.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from conftest import ROOT
 from postcraft import check
 from postcraft.analysis import analyze
 from postcraft.errors import InputError
@@ -352,10 +353,9 @@ def test_clean_personal_posts_get_no_error_or_warning(lang: str, text: str) -> N
 
 def test_findings_match_the_review_json_schema() -> None:
     import json
-    from pathlib import Path
 
     jsonschema = pytest.importorskip("jsonschema")
-    schema_path = Path(__file__).resolve().parents[1] / "docs" / "schema" / "review.schema.json"
+    schema_path = ROOT / "docs" / "schema" / "review.schema.json"
     if not schema_path.exists():
         pytest.skip("no review schema yet")
     schema = json.loads(schema_path.read_text(encoding="utf-8"))

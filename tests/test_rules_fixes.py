@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT
 from postcraft import check
 from postcraft.analysis import analyze
 from postcraft.cli import check as rules_cli
@@ -249,7 +250,7 @@ def test_cli_guideline_errors_and_listing(tmp_path: Path, capsys: pytest.Capture
     d = tmp_path / "d.txt"
     d.write_text("Hej", encoding="utf-8")
     assert run_cli(["check", str(d), "--guidelines", str(bad)]) == 2
-    root = Path(__file__).resolve().parents[1]
+    root = ROOT
     assert run_cli(["check", "--guidelines", str(root / "examples" / "guidelines.yaml"), "--list-rules"]) == 0
     assert "contoso.jargon" in capsys.readouterr().out
     assert (

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from postcraft import check
 from postcraft.errors import ConfigError, InputError
 from postcraft.rules import load_guidelines
 from postcraft.rules.examples import run_file_examples
 from postcraft.rules.guidelines import BUILTIN_PACKS, pack_specs
 
-ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "guidelines.yaml"
 
 

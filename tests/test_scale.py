@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 
 import postcraft
+from conftest import ROOT
 from postcraft.errors import UnsupportedLanguageError
 
-ROOT = Path(__file__).resolve().parents[1]
 ROSTER = ROOT / "tests" / "data" / "tags" / "roster.yaml"
 
 # Hand-written drafts that exercise every part of a review: emoji and æøå, CRLF, mentions,
@@ -344,7 +344,7 @@ print(json.dumps(test_scale._review_in_threads(test_scale.POSTS, 8), ensure_asci
 def test_review_from_eight_threads_cold_start(serial: list[dict[str, Any]]) -> None:
     """Eight threads hit a fresh process at once: every model, pack, roster and cache loads
     under contention."""
-    code = COLD_THREADS.format(tests=str(Path(__file__).parent))
+    code = COLD_THREADS.format(tests=str(ROOT / "tests"))
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-3000:]
     for got in json.loads(proc.stdout):

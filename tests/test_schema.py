@@ -6,7 +6,6 @@ import copy
 import io
 import json
 from contextlib import redirect_stdout
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,12 +14,11 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import postcraft
+from conftest import EXAMPLES, ROOT
 from postcraft.cli import main
 from postcraft.pipeline import SCHEMA_VERSION, Review
 
-ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "docs" / "schema" / "review.schema.json").read_text("utf-8"))
-EXAMPLES = ROOT / "examples"
 GUIDELINES = EXAMPLES / "guidelines.yaml"
 ROSTER = EXAMPLES / "roster.yaml"
 VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)

@@ -9,11 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import TEST_DATA
 from postcraft.analysis import analyze
 from postcraft.errors import PostcraftError
 from postcraft.tags import Roster, TagSuggestions, load_roster, suggest, suggest_tags
 
-DATA = Path(__file__).parent / "data" / "tags"
+DATA = TEST_DATA / "tags"
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLES
 from postcraft.cli import tags as cli
 from postcraft.errors import ConfigError, InputError
-
-EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
 def run(argv: list[str]) -> int:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLES, TEST_DATA
 from postcraft.errors import ConfigError
 from postcraft.tags import Roster, load_roster
 
-DATA = Path(__file__).parent / "data" / "tags"
-EXAMPLES = Path(__file__).parent.parent / "examples"
+DATA = TEST_DATA / "tags"
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

@@ -120,12 +120,12 @@ def test_bad_model_file_is_a_config_error(tmp_path: Path) -> None:
 
 def test_training_and_adapting_an_organisation_model(tmp_path: Path) -> None:
     pytest.importorskip("sklearn")
-    from postcraft.tone.train import Post, fit
+    from postcraft.tone.train import LabelledPost, fit
 
     posts = []
     for i in range(30):
         posts.append(
-            Post(
+            LabelledPost(
                 f"Jeg tænkte på min første uge i team {i}, og jeg lærte meget af mine kolleger.",
                 1,
                 "da",
@@ -133,7 +133,7 @@ def test_training_and_adapting_an_organisation_model(tmp_path: Path) -> None:
             )
         )
         posts.append(
-            Post(
+            LabelledPost(
                 f"Vores koncern leverer værdiskabende løsninger til kunder i region {i}. Læs mere.",
                 5,
                 "da",

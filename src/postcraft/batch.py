@@ -10,7 +10,7 @@ from functools import partial
 from typing import Any
 
 from ._progress import progress as _progress
-from .errors import PostcraftError
+from .errors import InputError, PostcraftError
 from .pipeline import Review, review
 
 
@@ -46,7 +46,8 @@ def review_many(
 
     A text that cannot be reviewed (an unsupported language, say) raises its
     :class:`~postcraft.PostcraftError` when its turn comes, as ``review`` would; with
-    ``errors="yield"`` the error is yielded in its place and the batch goes on.
+    ``errors="yield"`` the error is yielded in its place and the batch goes on. A bad
+    ``n_process``, ``batch_size`` or ``errors`` raises :class:`~postcraft.InputError`.
 
     >>> [r.lang for r in review_many(["Tak for i dag, alle sammen!", "Thanks for today, everyone!"])]
     ['da', 'en']
@@ -57,11 +58,15 @@ def review_many(
     if n_process == -1:
         n_process = multiprocessing.cpu_count()
     if n_process < 1:
-        raise ValueError("n_process must be a positive number of processes, or -1 for all cores")
+        raise InputError(
+            f"review_many(n_process={n_process!r}): pass a number of processes of 1 or more, or -1 for one per core"
+        )
     if batch_size < 1:
-        raise ValueError("batch_size must be at least 1")
+        raise InputError(
+            f"review_many(batch_size={batch_size!r}): pass a number of texts of 1 or more (default 64)"
+        )
     if errors not in ("raise", "yield"):
-        raise ValueError("errors must be 'raise' or 'yield'")
+        raise InputError(f"review_many(errors={errors!r}): pass 'raise' (the default) or 'yield'")
     keep = errors == "yield"
     if show_progress is False:
 

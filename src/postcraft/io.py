@@ -1,5 +1,5 @@
 """Reading drafts and writing them back: UTF-8 with or without a byte-order mark, clear errors,
-atomic replacement.
+atomic replacement; and :func:`cached_file`, the one cache of files loaded until they change.
 
 >>> import os, tempfile
 >>> folder = tempfile.mkdtemp()
@@ -15,11 +15,62 @@ import os
 import stat
 import sys
 import tempfile
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from .errors import InputError
 
 BOM = "\ufeff"
+T = TypeVar("T")
+
+#: How many loaded files :func:`cached_file` keeps (the least recently used go first).
+FILE_CACHE_SIZE = 32
+#: Guards ``_FILES``, which every thread that loads a guideline or roster file reads and changes.
+_FILES_LOCK = threading.Lock()
+_FILES: OrderedDict[tuple[Any, str, int, int], Any] = OrderedDict()
+
+
+def cached_file(path: str | os.PathLike[str], loader: Callable[[str | os.PathLike[str]], T]) -> T:
+    """``loader(path)``, remembered until the file changes: the key is ``loader``, the resolved
+    path, its modification time (ns) and its size, so pass a module-level function (a new
+    lambda each call would never hit). At most :data:`FILE_CACHE_SIZE` values are kept.
+    Thread-safe; two threads that miss at once may both load, and the later result is kept.
+    An :class:`OSError` from looking at the file (``FileNotFoundError`` …) is the caller's to
+    word; ``loader``'s errors pass through and nothing is cached.
+
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "names.txt")
+    >>> with open(path, "w") as fh:
+    ...     _ = fh.write("Ole")
+    >>> def read(p): return open(p).read().split()
+    >>> cached_file(path, read) is cached_file(path, read)
+    True
+    >>> with open(path, "w") as fh:
+    ...     _ = fh.write("Ole Mette")
+    >>> cached_file(path, read)
+    ['Ole', 'Mette']
+    """
+    st = os.stat(path)
+    key = (loader, str(Path(path).resolve()), st.st_mtime_ns, st.st_size)
+    with _FILES_LOCK:
+        if key in _FILES:
+            _FILES.move_to_end(key)
+            return cast(T, _FILES[key])
+    value = loader(path)
+    with _FILES_LOCK:
+        _FILES[key] = value
+        while len(_FILES) > FILE_CACHE_SIZE:
+            _FILES.popitem(last=False)
+    return value
+
+
+def clear_file_cache() -> None:
+    """Forget every file :func:`cached_file` remembers."""
+    with _FILES_LOCK:
+        _FILES.clear()
 
 
 def read_input(name: str | os.PathLike[str]) -> str:

@@ -6,7 +6,6 @@ look-up about a microsecond, so nothing slows ``import postcraft`` or the first 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
@@ -15,25 +14,18 @@ from typing import Any
 from ..errors import MissingLanguageDataError
 from ..langs import LANGUAGES
 
-_LOCK = threading.Lock()
-_TRIES: dict[str, Any] = {}
 
-
+@lru_cache(maxsize=8)
 def _trie(lang: str) -> Any:
-    trie = _TRIES.get(lang)
-    if trie is None:
-        with _LOCK:
-            trie = _TRIES.get(lang)
-            if trie is None:
-                import marisa_trie
+    """The lemma trie of ``lang``, opened once (memory-mapped, read-only)."""
+    import marisa_trie
 
-                trie = marisa_trie.Trie()
-                data = resources.files("postcraft.analysis") / "data" / f"{lang}_lemmas.marisa"
-                if not data.is_file():
-                    raise MissingLanguageDataError(lang, f"analysis/data/{lang}_lemmas.marisa")
-                with resources.as_file(data) as path:
-                    trie.load(str(path))
-                _TRIES[lang] = trie
+    trie = marisa_trie.Trie()
+    data = resources.files("postcraft.analysis") / "data" / f"{lang}_lemmas.marisa"
+    if not data.is_file():
+        raise MissingLanguageDataError(lang, f"analysis/data/{lang}_lemmas.marisa")
+    with resources.as_file(data) as path:
+        trie.load(str(path))
     return trie
 
 

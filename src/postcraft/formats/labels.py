@@ -29,7 +29,7 @@ def text(lang: str | None, key: str, **values: Any) -> str:
     'Rytme'
     """
     table = _table()
-    raw = next((found for code in fallbacks(lang) if (found := table.get(code, {}).get(key))), None)
+    raw = next((table[code][key] for code in fallbacks(lang) if key in table.get(code, {})), None)
     if raw is None:
         raise KeyError(f"no label {key!r}")
     return raw.format(**values) if values else raw

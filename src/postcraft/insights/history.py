@@ -48,7 +48,6 @@ __all__ = [
 
 Errors = Literal["raise", "skip"]
 COUNT_FIELDS = ("impressions", "reactions", "comments", "reposts", "clicks", "engagement")
-TEXT_FIELDS = ("author", "text", "template", "purpose", "id", "role", "team")
 OPTIONS = ("date_format", "dayfirst", "sheet", "encoding", "delimiter")
 _HEADER_SCAN = 20
 
@@ -534,7 +533,6 @@ def _build(sheet: _read.Sheet, user: _Mapping, roster: Any, errors: Errors) -> H
         at = _scan_header(sheet.rows, user)
         if at is None:
             # report against the row that looks most like a header
-            first_i, (first_line, first_cells) = nonempty[0]
             best = max(
                 (r for _i, r in nonempty[:_HEADER_SCAN]),
                 key=lambda r: len(_match_columns(_as_header(r[1]), user)[0]),

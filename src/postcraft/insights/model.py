@@ -205,7 +205,7 @@ class Effect(_ToDict):
 
     def sentence(self, lang: str = DEFAULT) -> str:
         """The effect in words, without causal wording, in ``lang``."""
-        from ..formats.text.insights import effect_sentence
+        from ..formats.insights import effect_sentence
 
         return effect_sentence(self, lang)
 

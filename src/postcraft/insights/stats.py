@@ -191,7 +191,7 @@ def poisson_rate(count: int, exposure: float, level: float = 0.95) -> tuple[floa
 
 
 @dataclass(frozen=True)
-class Trend:
+class LineFit:
     """An ordinary least-squares line through ``(x, y)`` points: slope per unit of x and its
     Student-t interval (``None`` with fewer than three points)."""
 
@@ -201,7 +201,7 @@ class Trend:
     n: int
 
 
-def linear_trend(ys: Sequence[float], level: float = 0.95) -> Trend:
+def linear_trend(ys: Sequence[float], level: float = 0.95) -> LineFit:
     """Fit ``y = intercept + slope * x`` for ``x = 0, 1, …``.
 
     >>> t = linear_trend([2, 4, 5, 8, 9, 12])
@@ -210,21 +210,21 @@ def linear_trend(ys: Sequence[float], level: float = 0.95) -> Trend:
     """
     n = len(ys)
     if n == 0:
-        return Trend(0.0, 0.0, None, 0)
+        return LineFit(0.0, 0.0, None, 0)
     xs = range(n)
     mx = (n - 1) / 2
     my = sum(ys) / n
     sxx = sum((x - mx) ** 2 for x in xs)
     if sxx == 0:
-        return Trend(0.0, my, None, n)
+        return LineFit(0.0, my, None, n)
     slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
     intercept = my - slope * mx
     if n < 3:
-        return Trend(slope, intercept, None, n)
+        return LineFit(slope, intercept, None, n)
     resid = sum((y - intercept - slope * x) ** 2 for x, y in zip(xs, ys, strict=True))
     se = math.sqrt(resid / (n - 2) / sxx)
     half = t_ppf(0.5 + level / 2, float(n - 2)) * se
-    return Trend(slope, intercept, Interval(slope - half, slope + half, level), n)
+    return LineFit(slope, intercept, Interval(slope - half, slope + half, level), n)
 
 
 # -- bootstrap --------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from typing import Any, Literal
 import yaml
 
 from ..errors import PostcraftError
+from ..io import cached_file
 from ..langs import SUPPORTED
 from . import DEFAULT_DEBOUNCE_MS, MAX_DEBOUNCE_MS
 
@@ -126,7 +127,8 @@ class _YamlFile:
     problems: tuple[Problem, ...]
 
 
-def _read_workspace_file(path: Path) -> _YamlFile:
+def _read_workspace_file(source: str | os.PathLike[str]) -> _YamlFile:
+    path = Path(source)
     name = str(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -208,8 +210,8 @@ class Resolver:
         self.folders = [str(Path(f)) for f in folders]
         self.settings = editor_settings(settings)
         self.default_debounce_ms = default_debounce_ms
+        # guards the two caches below, which the server's worker threads share
         self._lock = threading.Lock()
-        self._files: dict[str, tuple[tuple[int, int], _YamlFile]] = {}
         self._models: dict[Any, Any] = {}
         self._inline: dict[str, Any] = {}
 
@@ -246,20 +248,10 @@ class Resolver:
             folder = folder.parent
 
     def _workspace_file(self, path: Path) -> _YamlFile:
-        key = str(path)
         try:
-            st = path.stat()
-            sig = (st.st_mtime_ns, st.st_size)
+            return cached_file(path, _read_workspace_file)
         except OSError:
-            sig = (0, -1)
-        with self._lock:
-            hit = self._files.get(key)
-            if hit is not None and hit[0] == sig:
-                return hit[1]
-        parsed = _read_workspace_file(path)
-        with self._lock:
-            self._files[key] = (sig, parsed)
-        return parsed
+            return _read_workspace_file(path)  # gone or unreadable: the reader says so
 
     # -- resolving -------------------------------------------------------------------------
     def resolve(self, doc_path: str | None) -> DocConfig:

@@ -11,8 +11,8 @@ language postcraft does not check.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -36,10 +36,6 @@ SEVERITY = {
 FIX_ALL_KIND = "source.fixAll.postcraft"
 _URL = re.compile(r"https?://[^\s<>\"'»”)]+")
 
-_lock = threading.Lock()
-_messages: dict[str, dict[str, Any]] = {}
-_merged: dict[str | None, dict[str, Any]] = {}
-
 
 def messages(lang: str) -> dict[str, Any]:
     """The server's own texts in ``lang`` (data file ``lsp/data/messages.yaml``; a text missing in
@@ -48,19 +44,23 @@ def messages(lang: str) -> dict[str, Any]:
     >>> messages("da")["tone_labels"]["personal"]
     'personlig'
     """
-    with _lock:
-        if not _messages:
-            data = yaml.safe_load(
-                (resources.files("postcraft.lsp") / "data" / "messages.yaml").read_text("utf-8")
-            )
-            _messages.update(data)
-        merged = _merged.get(lang)
-        if merged is None:
-            merged = {}
-            for code in reversed(fallbacks(lang)):
-                merged.update(_messages.get(code) or {})
-            _merged[lang] = merged
+    return _merged(lang)
+
+
+@lru_cache(maxsize=16)
+def _merged(lang: str | None) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for code in reversed(fallbacks(lang)):
+        merged.update(_messages().get(code) or {})
     return merged
+
+
+@lru_cache(maxsize=1)
+def _messages() -> dict[str, dict[str, Any]]:
+    data: dict[str, dict[str, Any]] = yaml.safe_load(
+        (resources.files("postcraft.lsp") / "data" / "messages.yaml").read_text("utf-8")
+    )
+    return data
 
 
 def help_url(help_text: str) -> str | None:

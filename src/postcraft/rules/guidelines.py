@@ -10,15 +10,15 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import ConfigError, InputError
+from ..io import cached_file
 from ..langs import SUPPORTED, per_lang_example
 from ..registry import BUILTIN_PACKS
 from ..yamlsrc import LineDict, LineList, check_keys, line_of, load_yaml
@@ -275,17 +275,18 @@ def pack_specs(name: str) -> tuple[str, tuple[LineDict, ...]]:
 
 # -- loading ---------------------------------------------------------------------------------------
 
-_CACHE_LOCK = threading.Lock()
-_FILE_CACHE: dict[tuple[str, int, int], Guidelines] = {}
-_DEFAULT: list[Guidelines] = []
+
+@lru_cache(maxsize=1)
+def _default() -> Guidelines:
+    return compile_guidelines(LineDict(), None)
 
 
 def load_guidelines(
     source: str | os.PathLike[str] | Mapping[str, Any] | Guidelines | None = None,
 ) -> Guidelines:
     """Load guidelines from a YAML file, a dict with the same structure, or ``None`` (the
-    built-in packs only). Files are cached by path and modification time; the built-in packs
-    are read once per process.
+    built-in packs only). Files are cached until they change (:func:`postcraft.io.cached_file`);
+    the built-in packs are read once per process.
 
     >>> g = load_guidelines(None)
     >>> g.packs
@@ -294,43 +295,34 @@ def load_guidelines(
     if isinstance(source, Guidelines):
         return source
     if source is None:
-        if not _DEFAULT:
-            with _CACHE_LOCK:
-                if not _DEFAULT:
-                    _DEFAULT.append(compile_guidelines(LineDict(), None))
-        return _DEFAULT[0]
+        return _default()
     if isinstance(source, Mapping):
         return compile_guidelines(source, None)
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         try:
-            st = path.stat()
+            return cached_file(path, _load_file)
         except FileNotFoundError:
             raise InputError(f"{path}: no such guideline file") from None
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-        key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
-        cached = _FILE_CACHE.get(key)
-        if cached is not None:
-            return cached
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ConfigError(
-                f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8", path=str(path)
-            ) from None
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-        data = load_yaml(text, str(path))
-        if data is None:
-            data = LineDict()
-        g = compile_guidelines(data, str(path))
-        with _CACHE_LOCK:
-            if len(_FILE_CACHE) > 32:
-                _FILE_CACHE.clear()
-            _FILE_CACHE[key] = g
-        return g
     raise InputError(f"guidelines must be a path, a dict or None, not {type(source).__name__}")
+
+
+def _load_file(source: str | os.PathLike[str]) -> Guidelines:
+    path = Path(source)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8", path=str(path)
+        ) from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    data = load_yaml(text, str(path))
+    if data is None:
+        data = LineDict()
+    return compile_guidelines(data, str(path))
 
 
 def _strings(value: Any, what: str, path: str | None, line: int | None) -> tuple[str, ...]:

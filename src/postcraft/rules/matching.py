@@ -24,7 +24,6 @@ from ..yamlsrc import LineDict, LineList, check_keys, line_of
 #: The rule kinds' name for :data:`postcraft.langs.SUPPORTED` (the same tuple, not a list of its own).
 LANGS = SUPPORTED
 _SKIP_KINDS = frozenset({"punct", "symbol", "emoji"})
-MODES = ("lemma", "lower", "text")
 
 
 class Match(NamedTuple):

@@ -8,7 +8,6 @@ built once by a developer with ``python -m postcraft.rules.vocab``.
 
 from __future__ import annotations
 
-import threading
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -16,22 +15,16 @@ from typing import Any
 from ..analysis.lemmas import _trie
 from ..langs import SUPPORTED
 
-_LOCK = threading.Lock()
-_VOCAB: list[Any] = []
 
-
+@lru_cache(maxsize=1)
 def _vocab() -> Any:
-    if not _VOCAB:
-        with _LOCK:
-            if not _VOCAB:
-                import marisa_trie
+    import marisa_trie
 
-                trie = marisa_trie.Trie()
-                data = resources.files("postcraft.rules") / "data" / "words.marisa"
-                with resources.as_file(data) as path:
-                    trie.load(str(path))
-                _VOCAB.append(trie)
-    return _VOCAB[0]
+    trie = marisa_trie.Trie()
+    data = resources.files("postcraft.rules") / "data" / "words.marisa"
+    with resources.as_file(data) as path:
+        trie.load(str(path))
+    return trie
 
 
 @lru_cache(maxsize=8192)

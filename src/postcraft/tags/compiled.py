@@ -8,8 +8,8 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -216,23 +216,13 @@ def _compile_topics(
     return topics, experts, tuple(org_tags)
 
 
-_WORDS_LOCK = threading.Lock()
-_NAME_WORDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-
-
+@lru_cache(maxsize=8)
 def name_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """First names that are also ordinary words in ``lang`` ("Per", "Bo", "Mark", "Will"), and
     the words that, right after such a name at the start of a sentence, show it is a name."""
-    words = _NAME_WORDS.get(lang)
-    if words is None:
-        with _WORDS_LOCK:
-            if not _NAME_WORDS:
-                res = resources.files("postcraft.tags") / "data" / "name_words.yaml"
-                doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), "name_words.yaml")
-                for code in SUPPORTED:
-                    _NAME_WORDS[code] = (
-                        frozenset(fold(str(w)) for w in doc["words"].get(code) or ()),
-                        frozenset(fold(str(w)) for w in doc["followers"].get(code) or ()),
-                    )
-            words = _NAME_WORDS[lang]
-    return words
+    res = resources.files("postcraft.tags") / "data" / "name_words.yaml"
+    doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), "name_words.yaml")
+    return (
+        frozenset(fold(str(w)) for w in doc["words"].get(lang) or ()),
+        frozenset(fold(str(w)) for w in doc["followers"].get(lang) or ()),
+    )

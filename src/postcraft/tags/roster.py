@@ -11,8 +11,6 @@ import csv
 import difflib
 import io
 import os
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +20,7 @@ import regex
 
 from .. import yamlsrc as _yaml
 from ..errors import ConfigError
+from ..io import cached_file
 from ..langs import SUPPORTED
 
 if TYPE_CHECKING:
@@ -178,9 +177,6 @@ class Roster:
 # loading
 
 
-_CACHE_LOCK = threading.Lock()
-_CACHE: OrderedDict[tuple[str, int, int], Roster] = OrderedDict()
-_CACHE_SIZE = 8
 _EMPTY: Roster | None = None
 
 
@@ -188,7 +184,7 @@ def load_roster(source: str | os.PathLike[str] | Mapping[str, Any] | Roster | No
     """Load and validate a roster from a YAML or CSV file, a dict, or nothing.
 
     ``None`` gives an empty roster (hashtags still come from the built-in vocabulary). A
-    file is re-read only when it changes. Mistakes raise :class:`~postcraft.ConfigError`
+    file is re-read only when it changes (:func:`postcraft.io.cached_file`). Mistakes raise :class:`~postcraft.ConfigError`
     with the file, the line and what to write instead; unknown keys are mistakes.
 
     >>> r = load_roster({"people": [{"name": "Mette Hansen", "consent": True, "topics": ["rekruttering"]}]})
@@ -212,26 +208,16 @@ def load_roster(source: str | os.PathLike[str] | Mapping[str, Any] | Roster | No
         raise ConfigError(
             f"a roster is a path to a .yaml/.csv file, a dict or a Roster, not {type(source).__name__}"
         )
-    path = Path(source)
-    name = str(source)
     try:
-        st = path.stat()
+        return cached_file(source, _load_source)
     except FileNotFoundError:
-        raise ConfigError("no such roster file; check the path", path=name) from None
+        raise ConfigError("no such roster file; check the path", path=str(source)) from None
     except OSError as exc:
-        raise ConfigError(f"cannot read the roster file ({exc.strerror})", path=name) from None
-    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
-    with _CACHE_LOCK:
-        hit = _CACHE.get(key)
-        if hit is not None:
-            _CACHE.move_to_end(key)
-            return hit
-    roster = _load_file(path, name)
-    with _CACHE_LOCK:
-        _CACHE[key] = roster
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    return roster
+        raise ConfigError(f"cannot read the roster file ({exc.strerror})", path=str(source)) from None
+
+
+def _load_source(source: str | os.PathLike[str]) -> Roster:
+    return _load_file(Path(source), str(source))
 
 
 def _load_file(path: Path, name: str) -> Roster:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -164,22 +165,17 @@ class TagSuggestions:
 
 # --------------------------------------------------------------------------------------------
 
-_MSG_LOCK = threading.Lock()
-_MESSAGES: dict[str, dict[str, str]] = {}
-
 
 def messages(lang: str) -> dict[str, str]:
     """The reason templates of ``lang`` (from ``data/messages.yaml``, else its fallback language's)."""
-    msgs = _MESSAGES.get(lang)
-    if msgs is None:
-        with _MSG_LOCK:
-            if not _MESSAGES:
-                res = resources.files("postcraft.tags") / "data" / "messages.yaml"
-                doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), "messages.yaml")
-                for code, table in doc.items():
-                    _MESSAGES[code] = {str(k): str(v) for k, v in table.items()}
-            msgs = lookup(_MESSAGES, lang)  # a language without reasons gets its fallback's
-    return msgs
+    return lookup(_messages(), lang)  # a language without reasons gets its fallback's
+
+
+@lru_cache(maxsize=1)
+def _messages() -> dict[str, dict[str, str]]:
+    res = resources.files("postcraft.tags") / "data" / "messages.yaml"
+    doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), "messages.yaml")
+    return {str(code): {str(k): str(v) for k, v in table.items()} for code, table in doc.items()}
 
 
 def _join(items: list[str], word: str) -> str:
@@ -217,6 +213,8 @@ def _guideline_org(guidelines: Guidelines) -> tuple[str | None, tuple[str, ...],
     return name, aliases, org.page
 
 
+#: Guards the check-then-clear-then-add on ``CompiledRoster.extra``: a compiled roster is
+#: cached and shared by every thread that suggests tags with it.
 _EXTRA_LOCK = threading.Lock()
 
 

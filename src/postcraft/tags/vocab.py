@@ -12,10 +12,10 @@ The data lives in ``data/hashtags.<lang>.yaml``.
 
 from __future__ import annotations
 
-import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -67,7 +67,7 @@ def tag_key(tag: str) -> str:
     return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode() or s
 
 
-class Hit(NamedTuple):
+class TermStart(NamedTuple):
     """A term of a concept that starts at a word: ``rest`` are the lemmas that must follow."""
 
     rest: tuple[str, ...]
@@ -92,11 +92,11 @@ class TopicIndex:
 
     lang: str
     concepts: dict[str, Concept] = field(default_factory=dict)
-    first: dict[str, list[Hit]] = field(default_factory=dict)
+    first: dict[str, list[TermStart]] = field(default_factory=dict)
     prefix: dict[str, list[str]] = field(default_factory=dict)
     suffix: dict[str, list[str]] = field(default_factory=dict)
-    _frozen: dict[str, tuple[Hit, ...]] = field(default_factory=dict)
-    _cache: dict[str, tuple[Hit, ...]] = field(default_factory=dict)
+    _frozen: dict[str, tuple[TermStart, ...]] = field(default_factory=dict)
+    _cache: dict[str, tuple[TermStart, ...]] = field(default_factory=dict)
     _tags: dict[str, list[str]] = field(default_factory=dict)
     _prefix_lengths: tuple[int, ...] = ()
     _suffix_lengths: tuple[int, ...] = ()
@@ -110,7 +110,7 @@ class TopicIndex:
             _append(self.suffix, fold(term[1:]), concept)
         words = tuple(low for low, _ in words_of(term.strip("*"), self.lang))
         if words:
-            hit = Hit(words[1:], concept)
+            hit = TermStart(words[1:], concept)
             lst = self.first.setdefault(words[0], [])
             if hit not in lst:
                 lst.append(hit)
@@ -127,7 +127,7 @@ class TopicIndex:
         self._suffix_lengths = tuple(sorted({len(k) for k in self.suffix}, reverse=True))
 
     @property
-    def cache(self) -> dict[str, tuple[Hit, ...]]:
+    def cache(self) -> dict[str, tuple[TermStart, ...]]:
         """The memo of :meth:`lookup` (read it directly in hot loops; fill it through lookup).
 
         It is bounded: when it has grown past 50,000 words it starts afresh, between drafts.
@@ -136,7 +136,7 @@ class TopicIndex:
             self._cache = {}
         return self._cache
 
-    def lookup(self, lemma: str) -> tuple[Hit, ...]:
+    def lookup(self, lemma: str) -> tuple[TermStart, ...]:
         """The terms that can start at a word with this form (exact or as part of a compound)."""
         hits = self._cache.get(lemma)
         if hits is None:
@@ -146,7 +146,7 @@ class TopicIndex:
             self._cache[lemma] = hits
         return hits
 
-    def _compound(self, word: str) -> tuple[Hit, ...]:
+    def _compound(self, word: str) -> tuple[TermStart, ...]:
         found: list[str] = []
         n = len(word)
         for k in self._prefix_lengths:
@@ -180,7 +180,7 @@ class TopicIndex:
                 if len(part) >= 2 and part != word:
                     found.extend(h.concept for h in self._frozen.get(part, ()) if not h.rest)
                     found.extend(h.concept for h in self._compound(part))
-        return tuple(Hit((), c) for c in dict.fromkeys(found))
+        return tuple(TermStart((), c) for c in dict.fromkeys(found))
 
     def concepts_for(self, phrase: str) -> tuple[str, ...]:
         """Concepts a whole topic phrase names (for linking roster topics to concepts).
@@ -216,20 +216,10 @@ def _append(d: dict[str, list[str]], key: str, value: str) -> None:
         lst.append(value)
 
 
-_LOCK = threading.Lock()
-_BUILTIN: dict[str, TopicIndex] = {}
-
-
+@lru_cache(maxsize=8)
 def builtin(lang: str) -> TopicIndex:
     """The built-in vocabulary of ``lang``, loaded once and shared (read-only)."""
-    idx = _BUILTIN.get(lang)
-    if idx is None:
-        with _LOCK:
-            idx = _BUILTIN.get(lang)
-            if idx is None:
-                idx = _load_builtin(lang)
-                _BUILTIN[lang] = idx
-    return idx
+    return _load_builtin(lang)
 
 
 def _load_builtin(lang: str) -> TopicIndex:

@@ -4,7 +4,8 @@ Two kinds, both interpretable and both traced back to tokens so explanations hav
 
 * **sparse** n-grams: word lemmas (``w:``), lemma bigrams (``b:``) and word endings (``x:``),
   sublinear term frequency, each group L2-normalised;
-* **style** rates (see shared FACTS): pronouns, mental verbs, informality, announcement phrases,
+* **style** rates (after Biber 1988's involved vs informational features and Pavlick & Tetreault
+  2016 on formality): pronouns, mental verbs, informality, announcement phrases,
   calls to action, corporate vocabulary, nominal style, questions, exclamations, emoji,
   hashtags, links, figures, names in the third person, word and sentence length.
 
@@ -14,7 +15,6 @@ The same code builds features for training and for scoring, so they cannot drift
 from __future__ import annotations
 
 import math
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -96,16 +96,12 @@ class Lexicon:
     suffixes: tuple[str, ...]
 
 
-_LOCK = threading.Lock()
-
-
 @lru_cache(maxsize=4)
 def lexicon(lang: str) -> Lexicon:
     """The built-in lexicon of ``lang`` (loaded once)."""
     import yaml
 
-    with _LOCK:
-        raw = yaml.safe_load((resources.files("postcraft.tone") / "data" / "lexicon.yaml").read_text("utf-8"))
+    raw = yaml.safe_load((resources.files("postcraft.tone") / "data" / "lexicon.yaml").read_text("utf-8"))
     spec: dict[str, Any] = require(raw, lang, f"tone/data/lexicon.yaml: {lang}")
     words: dict[str, str] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}

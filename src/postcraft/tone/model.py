@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import math
-import threading
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -20,6 +21,7 @@ from typing import Any
 
 from ..analysis import Analysis
 from ..errors import ConfigError, MissingLanguageDataError
+from ..io import cached_file
 from .features import STYLE_NAMES, extract
 
 FORMAT = "postcraft-tone/1"
@@ -277,12 +279,8 @@ class ToneScore:
         }
 
 
-_LOCK = threading.Lock()
-_BUILTIN: dict[str, ToneModel] = {}
-
-
 def load_model(source: str | Path | dict[str, Any]) -> ToneModel:
-    """Load a tone model from a JSON file or dict (never pickle).
+    """Load a tone model from a JSON file (cached until it changes) or a dict (never pickle).
 
     >>> m = builtin_model("en")
     >>> m.lang
@@ -290,6 +288,16 @@ def load_model(source: str | Path | dict[str, Any]) -> ToneModel:
     """
     if isinstance(source, dict):
         return ToneModel.from_dict(source)
+    path = Path(source)
+    try:
+        return cached_file(path, _read_model)
+    except FileNotFoundError:
+        raise ConfigError("tone model file not found", path=str(path)) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read the tone model: {exc}", path=str(path)) from None
+
+
+def _read_model(source: str | os.PathLike[str]) -> ToneModel:
     path = Path(source)
     try:
         data = json.loads(path.read_text("utf-8"))
@@ -300,16 +308,10 @@ def load_model(source: str | Path | dict[str, Any]) -> ToneModel:
     return ToneModel.from_dict(data, source=str(path))
 
 
+@lru_cache(maxsize=8)
 def builtin_model(lang: str) -> ToneModel:
-    """The shipped model of ``lang`` (loaded once per process, thread-safe)."""
-    model = _BUILTIN.get(lang)
-    if model is None:
-        with _LOCK:
-            model = _BUILTIN.get(lang)
-            if model is None:
-                ref = resources.files("postcraft.tone") / "models" / f"tone-{lang}.json"
-                if not ref.is_file():
-                    raise MissingLanguageDataError(lang, f"tone/models/tone-{lang}.json")
-                model = ToneModel.from_dict(json.loads(ref.read_text("utf-8")), source=str(ref))
-                _BUILTIN[lang] = model
-    return model
+    """The shipped model of ``lang`` (loaded once per process)."""
+    ref = resources.files("postcraft.tone") / "models" / f"tone-{lang}.json"
+    if not ref.is_file():
+        raise MissingLanguageDataError(lang, f"tone/models/tone-{lang}.json")
+    return ToneModel.from_dict(json.loads(ref.read_text("utf-8")), source=str(ref))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -18,9 +17,9 @@ from .. import registry
 from ..errors import ConfigError
 from .model import ToneModel, load_model
 
-_lock = threading.Lock()
 #: name → (the source it was loaded from, the model); a source read anew (after
-#: :func:`postcraft.registry.clear_cache`) is loaded anew.
+#: :func:`postcraft.registry.clear_cache`) is loaded anew. One ``get`` and one assignment per
+#: call, each atomic on a dict, so no lock: two threads may both load a model, either is kept.
 _loaded: dict[str, tuple[object, ToneModel]] = {}
 
 
@@ -36,8 +35,7 @@ def load_tone_model(name: str) -> ToneModel:
     postcraft.errors.ConfigError: no installed plugin provides the tone model 'no-such-model'...
     """
     hit = registry.tone_model_entry(name)
-    with _lock:
-        cached = _loaded.get(name)
+    cached = _loaded.get(name)
     if cached is not None and hit is not None and cached[0] is hit[0]:
         return cached[1]
     if hit is None:
@@ -63,8 +61,7 @@ def load_tone_model(name: str) -> ToneModel:
             f"its tone model {name!r} is not valid: {exc}",
             None if isinstance(src, Mapping) else str(src),
         ) from None
-    with _lock:
-        _loaded[name] = (src, model)
+    _loaded[name] = (src, model)
     return model
 
 

@@ -29,7 +29,7 @@ _HASHTAG = re.compile(r"(?<![\w#])#\w+")
 
 
 @dataclass(frozen=True)
-class Post:
+class LabelledPost:
     """One labelled post: ``grade`` 1 (clearly personal) … 5 (clearly corporate)."""
 
     text: str
@@ -40,9 +40,9 @@ class Post:
     id: str = ""
 
 
-def load_corpus(folder: str | Path, *, lang: str | None = None) -> list[Post]:
+def load_corpus(folder: str | Path, *, lang: str | None = None) -> list[LabelledPost]:
     """Read every ``*.jsonl`` below ``folder`` (fields: text, grade, lang, author, sector, id)."""
-    posts: list[Post] = []
+    posts: list[LabelledPost] = []
     root = Path(folder)
     files = sorted(root.rglob("*.jsonl")) if root.is_dir() else [root]
     if not files:
@@ -53,7 +53,7 @@ def load_corpus(folder: str | Path, *, lang: str | None = None) -> list[Post]:
                 continue
             try:
                 row = json.loads(line)
-                post = Post(
+                post = LabelledPost(
                     text=str(row["text"]),
                     grade=int(row["grade"]),
                     lang=str(row["lang"]),
@@ -74,11 +74,11 @@ def load_corpus(folder: str | Path, *, lang: str | None = None) -> list[Post]:
     return posts
 
 
-def _featurize(posts: Sequence[Post], lang: str, label: str) -> list[Features]:
+def _featurize(posts: Sequence[LabelledPost], lang: str, label: str) -> list[Features]:
     return [extract(analyze(p.text, lang=lang)) for p in progress(posts, label=label)]
 
 
-def _targets(posts: Sequence[Post]) -> tuple[list[int], list[int], list[float]]:
+def _targets(posts: Sequence[LabelledPost]) -> tuple[list[int], list[int], list[float]]:
     """Rows, binary targets and weights: grades 1–2 personal, 4–5 corporate, 3 counted as
     half of each (two rows with weight 0.5), so mixed posts pull the probability to the middle."""
     rows: list[int] = []
@@ -153,7 +153,7 @@ def _platt(z: Sequence[float], y: Sequence[int], w: Sequence[float]) -> tuple[fl
 
 
 def fit(
-    posts: Sequence[Post],
+    posts: Sequence[LabelledPost],
     lang: str,
     *,
     seed: int = 0,
@@ -253,7 +253,7 @@ def fit(
     return model, {"C": c_best, "cv_auc": best[1]}
 
 
-def _with_base(x: Any, base: ToneModel | None, posts: Sequence[Post], lang: str) -> Any:
+def _with_base(x: Any, base: ToneModel | None, posts: Sequence[LabelledPost], lang: str) -> Any:
     if base is None:
         return x
     import numpy as np
@@ -299,7 +299,7 @@ def _fold_base(
     return merged, new_w, style_mean, style_std, new_intercept
 
 
-def evaluate(model: ToneModel, posts: Sequence[Post]) -> dict[str, Any]:
+def evaluate(model: ToneModel, posts: Sequence[LabelledPost]) -> dict[str, Any]:
     """Held-out metrics: ROC-AUC (grades 1–2 vs 4–5), Spearman ρ of ``personal`` against the
     grades (sign flipped so higher is better), macro-F1 of the three labels, and expected
     calibration error (10 bins, grades 1–2 vs 4–5)."""
@@ -347,7 +347,9 @@ def _reliability(ps: Any, y: Any, n_bins: int = 10) -> list[dict[str, float]]:
     return out
 
 
-def heldout_split(posts: Sequence[Post], seed: int, share: float = 0.2) -> tuple[list[Post], list[Post]]:
+def heldout_split(
+    posts: Sequence[LabelledPost], seed: int, share: float = 0.2
+) -> tuple[list[LabelledPost], list[LabelledPost]]:
     """Hold out whole sectors (and so whole authors) until ``share`` of the posts is held out."""
     import random
 
@@ -367,7 +369,7 @@ def heldout_split(posts: Sequence[Post], seed: int, share: float = 0.2) -> tuple
     return train, test
 
 
-def balance_hashtags(posts: Sequence[Post], seed: int, *, share: float = 0.6) -> list[Post]:
+def balance_hashtags(posts: Sequence[LabelledPost], seed: int, *, share: float = 0.6) -> list[LabelledPost]:
     """Counter a known bias of the corpus: its writers put hashtags mostly on corporate posts,
     while on LinkedIn people use them too. Personal posts (grades 1–3) without hashtags get,
     with probability ``share`` × (the corporate posts' hashtag rate), a last line of one to
@@ -382,16 +384,18 @@ def balance_hashtags(posts: Sequence[Post], seed: int, *, share: float = 0.6) ->
         return list(posts)
     corporate = [p for p in posts if p.grade >= 4]
     rate = sum(1 for p in corporate if "#" in p.text) / max(1, len(corporate))
-    out: list[Post] = []
+    out: list[LabelledPost] = []
     for p in posts:
         if p.grade <= 3 and "#" not in p.text and rng.random() < share * rate:
             tags = " ".join(rng.sample(pool, k=min(len(pool), rng.choice((1, 2, 2, 3)))))
-            p = Post(p.text.rstrip() + "\n\n" + tags, p.grade, p.lang, p.author, p.sector, p.id + "+tags")
+            p = LabelledPost(
+                p.text.rstrip() + "\n\n" + tags, p.grade, p.lang, p.author, p.sector, p.id + "+tags"
+            )
         out.append(p)
     return out
 
 
-def hashtag_shift(model: ToneModel, posts: Sequence[Post], seed: int) -> float:
+def hashtag_shift(model: ToneModel, posts: Sequence[LabelledPost], seed: int) -> float:
     """Mean drop of ``personal`` when a line of two corpus hashtags is added to the held-out
     personal posts (grades 1–2) that have none: how much hashtags alone move the score."""
     import random

@@ -12,16 +12,20 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ...langs import DEFAULT, SUPPORTED
-from ..labels import number, percent, text
-from ..text.insights import (
+from ...langs import DEFAULT
+from ..insights import (
+    Cell,
+    Chart,
+    Items,
+    Para,
+    Table,
     ci_label,
     dimension_label,
-    effect_sentence,
     group_label,
     rate_text,
-    warning_short,
+    report,
 )
+from ..labels import number, percent, text
 from .base import BORDER, CELL, MUTED, SUBTLE_BG, badge, esc, root, section
 
 if TYPE_CHECKING:
@@ -35,7 +39,6 @@ RED = "#d1242f"
 GREY = "#6e7781"
 ORANGE = "#bc4c00"
 FONT = "font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif"
-_MAX_PEOPLE = 30
 
 
 def nice_ticks(value: float, target: int = 5) -> list[float]:
@@ -51,15 +54,6 @@ def nice_ticks(value: float, target: int = 5) -> list[float]:
     step = next(m * 10.0**exp for m in (1, 2, 5, 10) if m * 10.0**exp >= raw * (1 - 1e-12))
     count = math.ceil(value / step - 1e-9)
     return [float(f"{i * step:.12g}") for i in range(count + 1)]
-
-
-def nice_max(value: float) -> float:
-    """The top of the axis :func:`nice_ticks` draws for ``value``.
-
-    >>> nice_max(7), nice_max(0.034), nice_max(0)
-    (8.0, 0.04, 1.0)
-    """
-    return nice_ticks(value)[-1]
 
 
 def _svg(width: int, height: int, title: str, desc: str, body: str, kind: str) -> str:
@@ -272,455 +266,121 @@ def leaders_chart(leaders: Leaders, lang: str, level: float) -> str:
 
 
 # -- the page -----------------------------------------------------------------------------------
+_UL = '<ul style="margin:0.3em 0;padding-left:1.4em">'
+_PARA_STYLE = {
+    "": "",
+    "muted": MUTED,
+    "caveat": MUTED + ";font-style:italic",
+    "fine": MUTED + ";font-size:0.9em",
+}
+_TONE = {"higher": GREEN, "lower": RED}
+_MARKS = {"leader": ("html.leader", GREY), "quiet": ("html.quiet", ORANGE)}
+_ICONS = {"milestone": "🎉 "}
+_MAX_PEOPLE = 30
+
+
 def _p(content: str, style: str = "") -> str:
     return f'<p style="margin:0.3em 0;{style}">{content}</p>'
 
 
-def _table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], kind: str, numeric: Sequence[int] = ()
-) -> str:
-    """A table; ``rows`` hold HTML that is already escaped."""
+def _caption(caption: str) -> str:
+    return f'<div style="font-weight:600;margin-top:0.6em">{esc(caption)}</div>'
+
+
+def _cell(c: str | Cell, lang: str) -> str:
+    if isinstance(c, str):
+        return esc(c)
+    if c.tone in _TONE:
+        return badge(c.text, _TONE[c.tone])
+    html = f'<span style="{MUTED}">{esc(c.text)}</span>' if c.tone == "muted" else esc(c.text)
+    return html + "".join(" " + badge(text(lang, _MARKS[m][0]), _MARKS[m][1]) for m in c.marks)
+
+
+def _table(t: Table, lang: str) -> str:
     head = "".join(
-        f'<th style="{CELL};font-weight:600;white-space:nowrap{";text-align:right" if i in numeric else ""}">{esc(h)}</th>'
-        for i, h in enumerate(headers)
+        f'<th style="{CELL};font-weight:600;white-space:nowrap{";text-align:right" if i in t.numeric else ""}">'
+        f"{esc(h)}</th>"
+        for i, h in enumerate(t.headers)
     )
     body = "".join(
-        f'<tr data-postcraft="{esc(kind)}-row">'
+        f'<tr data-postcraft="{esc(t.kind)}-row">'
         + "".join(
-            f'<td style="{CELL}{";text-align:right;white-space:nowrap" if i in numeric else ""}">{c}</td>'
+            f'<td style="{CELL}{";text-align:right;white-space:nowrap" if i in t.numeric else ""}">'
+            f"{_cell(c, lang)}</td>"
             for i, c in enumerate(r)
         )
         + "</tr>"
-        for r in rows
+        for r in t.rows
     )
-    return (
-        f'<div style="overflow-x:auto"><table data-postcraft="{esc(kind)}" style="border-collapse:collapse;'
+    table = (
+        f'<div style="overflow-x:auto"><table data-postcraft="{esc(t.kind)}" style="border-collapse:collapse;'
         f'margin:0.4em 0;font-size:13px"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
     )
+    return _fold(t.caption, table) if t.fold else _caption(t.caption) + table
 
 
-def _interval(lo: float | None, hi: float | None, lang: str, digits: int = 1) -> str:
-    return f"{number(lo, lang, digits)}–{number(hi, lang, digits)}"
+def _fold(summary: str, content: str) -> str:
+    return (
+        f'<details style="margin:0.4em 0"><summary style="cursor:pointer">{esc(summary)}</summary>'
+        f"{content}</details>"
+    )
+
+
+def _items(block: Items) -> str:
+    icon = _ICONS.get(block.kind, "")
+    items = "".join(
+        f'<li data-postcraft="{esc(block.kind)}" style="margin:0.2em 0">{icon}{esc(item)}</li>'
+        for item in block.items
+    )
+    if block.fold:
+        return _fold(block.intro, _UL + items + "</ul>")
+    return (f"<div>{esc(block.intro)}</div>" if block.intro else "") + _UL + items + "</ul>"
+
+
+def _chart(chart: Chart, ins: Insights, lang: str, level: float) -> str:
+    if chart.kind == "weekly":
+        return weekly_chart(ins.weekly, lang, ins.now)
+    if chart.kind == "leaders":
+        return leaders_chart(ins.leaders, lang, level)
+    assert ins.basis is not None
+    eligible = [
+        f
+        for f in ins.facts
+        if f.reviewed and f.engagement is not None and (ins.basis != "impressions" or f.impressions)
+    ]
+    total_e = sum(f.engagement or 0 for f in eligible)
+    total_m = sum((f.impressions or 0) if ins.basis == "impressions" else 1 for f in eligible)
+    overall = total_e / total_m if total_m else 0.0
+    groups = [g for g in ins.groups if g.dimension == chart.dimension]
+    effects = [e for e in ins.effects if e.dimension == chart.dimension]
+    title = text(lang, "chart.rates", dimension=dimension_label(chart.dimension, lang))
+    return _caption(title) + rate_chart(groups, effects, overall, ins.basis, chart.dimension, lang, level)
 
 
 def insights_html(ins: Insights, lang: str = DEFAULT) -> str:
-    """The whole insights display as one self-contained HTML fragment."""
-    lang = lang if lang in SUPPORTED else DEFAULT
-    L = text
+    """The whole insights display as one self-contained HTML fragment: the sections of
+    :func:`postcraft.formats.insights.report` with the charts."""
+    rep = report(ins, lang, max_people=_MAX_PEOPLE)
     level = float(ins.settings.get("level", 0.95))
-    ci = ci_label(level, lang)
-    org = ins.organisation
-    out: list[str] = []
-    teams = L(lang, "summary.teams", n=len(ins.teams)) if ins.teams else ""
-    out.append(f'<div style="font-size:1.15em;font-weight:700">{esc(L(lang, "title"))}</div>')
-    summary = L(
-        lang,
-        "summary",
-        posts=org.posts,
-        people=org.people,
-        teams=teams,
-        start=ins.start.isoformat(),
-        end=ins.end.isoformat(),
-        now=ins.now.isoformat(),
-    )
-    source = f" · {esc(ins.history.source)}" if ins.history.source else ""
-    out.append(_p(esc(summary) + source, MUTED))
-
-    # cadence
-    out.append(section(L(lang, "section.cadence")))
-    out.append(
-        _p(
-            esc(
-                L(
-                    lang,
-                    "cadence.org",
-                    per_week=number(org.per_week, lang),
-                    ci=ci,
-                    low=number(org.per_week_interval.low, lang),
-                    high=number(org.per_week_interval.high, lang),
-                    weeks=org.weeks,
-                    active=org.active_people,
-                    people=org.people,
-                    quiet=ins.settings.get("quiet_weeks", 4),
-                )
-            )
-            + " "
-            + esc(L(lang, "cadence.streak", current=org.current_streak, longest=org.longest_streak))
-        )
-    )
-    out.append(weekly_chart(ins.weekly, lang, ins.now))
-    trends = {t.name: t for t in ins.trends if t.kind == "team"}
-    if ins.teams:
-        rows = []
-        for t in ins.teams:
-            tr = trends.get(t.name)
-            rows.append(
-                [
-                    esc(t.name),
-                    str(t.posts),
-                    esc(number(t.per_week, lang)),
-                    esc(_interval(t.per_week_interval.low, t.per_week_interval.high, lang)),
-                    str(t.people),
-                    str(t.active_people),
-                    f"{t.current_streak}/{t.longest_streak}",
-                    esc(L(lang, "trend." + tr.direction)) if tr else "",
-                ]
-            )
-        out.append(
-            _table(
-                [
-                    L(lang, "col.team"),
-                    L(lang, "col.posts"),
-                    L(lang, "col.per_week"),
-                    ci,
-                    L(lang, "col.people"),
-                    L(lang, "col.active"),
-                    L(lang, "col.streak"),
-                    L(lang, "col.trend"),
-                ],
-                rows,
-                "teams",
-                numeric=(1, 2, 3, 4, 5, 6),
-            )
-        )
-    rows = []
-    for c in ins.people[:_MAX_PEOPLE]:
-        marks = ""
-        if c.leader:
-            marks += " " + badge(L(lang, "html.leader"), GREY)
-        if c.quiet:
-            marks += " " + badge(L(lang, "html.quiet"), ORANGE)
-        rows.append(
-            [
-                esc(c.name) + marks,
-                esc(c.team or ""),
-                str(c.posts),
-                esc(number(c.per_week, lang)),
-                esc(_interval(c.per_week_interval.low, c.per_week_interval.high, lang)),
-                f"{c.current_streak}/{c.longest_streak}",
-                esc(c.last_post.isoformat()),
-            ]
-        )
-    out.append(
-        _table(
-            [
-                L(lang, "col.name"),
-                L(lang, "col.team"),
-                L(lang, "col.posts"),
-                L(lang, "col.per_week"),
-                ci,
-                L(lang, "col.streak"),
-                L(lang, "col.last_post"),
-            ],
-            rows,
-            "people",
-            numeric=(2, 3, 4, 5, 6),
-        )
-    )
-    if len(ins.people) > _MAX_PEOPLE:
-        out.append(_p(esc(L(lang, "cadence.more_people", n=len(ins.people) - _MAX_PEOPLE)), MUTED))
-
-    # quiet
-    out.append(section(L(lang, "section.quiet")))
-    quiet = ins.quiet
-    if not quiet:
-        out.append(_p(esc(L(lang, "quiet.none", quiet=ins.settings.get("quiet_weeks", 4)))))
-    else:
-        items = "".join(
-            f'<li data-postcraft="quiet">{esc(L(lang, "quiet.person", name=c.name, team=f" ({c.team})" if c.team else "", last=c.last_post.isoformat(), weeks=c.weeks_since_last, posts=c.posts))}</li>'  # noqa: E501
-            for c in quiet
-        )
-        out.append(f'<ul style="margin:0.3em 0;padding-left:1.4em">{items}</ul>')
-    if ins.not_started:
-        out.append(_p(esc(L(lang, "quiet.not_started", names=", ".join(ins.not_started))), MUTED))
-
-    # leaders
-    out.append(section(L(lang, "section.leaders")))
-    ld = ins.leaders
-    if not ld.known or ld.share_interval is None:
-        out.append(_p(esc(L(lang, "leaders.unknown"))))
-    else:
-        out.append(
-            _p(
-                esc(
-                    L(
-                        lang,
-                        "leaders.share",
-                        share=percent(ld.share, lang, 0),
-                        ci=ci,
-                        low=percent(ld.share_interval.low, lang, 0),
-                        high=percent(ld.share_interval.high, lang, 0),
-                        leader_posts=ld.leader_posts,
-                        posts=ld.posts,
-                        leaders=ld.leaders_posting,
-                        people=ld.people_posting,
-                    )
-                )
-            )
-        )
-        key = {True: "leaders.first_yes", False: "leaders.first_no", None: "leaders.first_unknown"}[
-            ld.leaders_first
-        ]
-        first = L(
-            lang,
-            key,
-            leader=ld.first_leader_post.isoformat() if ld.first_leader_post else "–",
-            other=ld.first_employee_post.isoformat() if ld.first_employee_post else "–",
-        )
-        if ld.teams_compared and ld.teams_interval is not None:
-            first += " " + L(
-                lang,
-                "leaders.teams",
-                led=ld.teams_led_first,
-                compared=ld.teams_compared,
-                ci=ci,
-                low=percent(ld.teams_interval.low, lang, 0),
-                high=percent(ld.teams_interval.high, lang, 0),
-            )
-        out.append(_p(esc(first)))
-        out.append(leaders_chart(ld, lang, level))
-
-    # what works
-    out.append(section(L(lang, "section.what_works")))
-    if ins.basis is None or not ins.groups:
-        why = next(
-            (n.message(lang) for n in ins.notes if n.code in ("no_outcomes", "too_few_for_effects")), "–"
-        )
-        out.append(_p(esc(L(lang, "what_works.none", why=why))))
-    else:
-        out.append(_p(esc(L(lang, "basis." + ins.basis)), MUTED))
-        found = ins.findings
-        if found:
-            items = "".join(
-                f'<li data-postcraft="finding" style="margin:0.2em 0">{esc(effect_sentence(e, lang, level))}</li>'
-                for e in found
-            )
-            out.append(
-                f'<div style="font-weight:600;margin-top:0.4em">{esc(L(lang, "html.findings"))}</div>'
-                f'<ul style="margin:0.3em 0;padding-left:1.4em">{items}</ul>'
-            )
-        else:
-            out.append(_p(esc(L(lang, "what_works.no_findings", k=ins.settings.get("comparisons", 0)))))
-        for o in ins.overlaps:
-            out.append(
-                _p(
-                    esc(
-                        L(
-                            lang,
-                            "what_works.overlap",
-                            a=group_label(o.dimension, o.group, lang),
-                            b=group_label(o.other_dimension, o.other_group, lang),
-                            share=percent(o.agreement, lang, 0),
-                        )
-                    )
-                )
-            )
-        out.append(_p(esc(L(lang, "what_works.caveat")), MUTED + ";font-style:italic"))
-        eligible = [
-            f
-            for f in ins.facts
-            if f.reviewed and f.engagement is not None and (ins.basis != "impressions" or f.impressions)
-        ]
-        total_e = sum(f.engagement or 0 for f in eligible)
-        total_m = sum((f.impressions or 0) if ins.basis == "impressions" else 1 for f in eligible)
-        overall = total_e / total_m if total_m else 0.0
-        for dim in dict.fromkeys(g.dimension for g in ins.groups):
-            gs = [g for g in ins.groups if g.dimension == dim]
-            if len(gs) < 2:
-                continue
-            es = [e for e in ins.effects if e.dimension == dim]
-            out.append(
-                f'<div style="font-weight:600;margin-top:0.6em">'
-                f"{esc(L(lang, 'chart.rates', dimension=dimension_label(dim, lang)))}</div>"
-            )
-            out.append(rate_chart(gs, es, overall, ins.basis, dim, lang, level))
-        rows = []
-        for g in ins.groups:
-            e = ins.effect(g.dimension, g.group)
-            gi = g.interval
-            vs = note = ""
-            if e is not None:
-                ri = e.ratio_interval
-                vs = (
-                    f"{number(e.ratio, lang, 2)}× ({number(ri.low, lang, 2)}–{number(ri.high, lang, 2)})"
-                    if e.ratio is not None and ri is not None
-                    else "–"
-                )
-                note = warning_short(e, lang)
-                if e.finding:
-                    note = badge(note, GREEN if e.difference > 0 else RED)
-                else:
-                    note = f'<span style="{MUTED}">{esc(note)}</span>'
-            rng = ""
-            if gi is not None:
-                rng = (
-                    f"{rate_text(gi.low, ins.basis, lang)}–{rate_text(gi.high, ins.basis, lang)}"
-                    if ins.basis == "impressions"
-                    else _interval(gi.low, gi.high, lang)
-                )
-            rows.append(
-                [
-                    esc(dimension_label(g.dimension, lang)),
-                    esc(group_label(g.dimension, g.group, lang)),
-                    str(g.n),
-                    esc(rate_text(g.rate, ins.basis, lang)),
-                    esc(rng),
-                    esc(vs),
-                    note,
-                ]
-            )
-        out.append(
-            f'<details style="margin:0.4em 0"><summary style="cursor:pointer">{esc(L(lang, "html.all_groups"))}'
-            f"</summary>"
-        )
-        out.append(
-            _table(
-                [
-                    "",
-                    L(lang, "col.group"),
-                    L(lang, "col.n"),
-                    L(lang, "col.rate"),
-                    ci,
-                    L(lang, "col.vs_rest"),
-                    "",
-                ],
-                rows,
-                "groups",
-                numeric=(2, 3, 4, 5),
-            )
-        )
-        out.append("</details>")
-
-    # celebrate
-    out.append(section(L(lang, "section.celebrate")))
-    weeks = ins.settings.get("recent_weeks", 4)
-    recent_first = [f for f in ins.first_posts if f.recent]
-    if recent_first:
-        out.append(
-            _p(
-                esc(
-                    L(
-                        lang,
-                        "celebrate.first_posts",
-                        weeks=weeks,
-                        names=", ".join(f"{f.name} ({f.date.isoformat()})" for f in recent_first),
-                    )
-                )
-            )
-        )
-    else:
-        out.append(_p(esc(L(lang, "celebrate.no_first_posts", weeks=weeks, n=len(ins.first_posts)))))
-    recent = [m for m in ins.milestones if m.recent]
-    if recent:
-        items = "".join(
-            f'<li data-postcraft="milestone">🎉 {esc(L(lang, "celebrate.milestone." + m.kind, name=m.name, number=m.number, date=m.date.isoformat()))}</li>'  # noqa: E501
-            for m in recent
-        )
-        out.append(
-            f"<div>{esc(L(lang, 'celebrate.milestones', weeks=weeks))}</div>"
-            f'<ul style="margin:0.3em 0;padding-left:1.4em">{items}</ul>'
-        )
-    else:
-        out.append(_p(esc(L(lang, "celebrate.no_milestones", weeks=weeks))))
-    if ins.milestones:
-        out.append(
-            _p(
-                esc(
-                    L(lang, "celebrate.milestones_total", n=len(ins.milestones), start=ins.start.isoformat())
-                ),
-                MUTED,
-            )
-        )
-    if ins.best_month is not None:
-        out.append(
-            _p(esc(L(lang, "celebrate.best_month", month=ins.best_month.month, posts=ins.best_month.posts)))
-        )
-    brm = ins.best_rate_month
-    if brm is not None and brm.rate_interval is not None and ins.basis is not None:
-        out.append(
-            _p(
-                esc(
-                    L(
-                        lang,
-                        "celebrate.best_rate_month",
-                        month=brm.month,
-                        rate=rate_text(brm.rate, ins.basis, lang),
-                        ci=ci,
-                        low=rate_text(brm.rate_interval.low, ins.basis, lang),
-                        high=rate_text(brm.rate_interval.high, ins.basis, lang),
-                        n=brm.rate_n,
-                    )
-                )
-            )
-        )
-    rows = []
-    for tr in ins.trends:
-        name = L(lang, "trend.organisation") if tr.kind == "organisation" else tr.name
-        slope = number(tr.slope, lang, 1) if tr.slope is not None else "–"
-        rng = _interval(tr.interval.low, tr.interval.high, lang) if tr.interval is not None else "–"
-        rows.append(
-            [esc(name), str(len(tr.months)), esc(slope), esc(rng), esc(L(lang, "trend." + tr.direction))]
-        )
-    out.append(_p(esc(L(lang, "celebrate.trends"))))
-    out.append(
-        _table(
-            [L(lang, "col.team"), L(lang, "col.month"), L(lang, "col.trend"), ci, ""],
-            rows,
-            "trends",
-            numeric=(1, 2, 3),
-        )
-    )
-
-    # data
-    out.append(section(L(lang, "section.data")))
-    h = ins.history
-    out.append(
-        _p(
-            esc(L(lang, "data.columns", columns=", ".join(f"{k} ← '{v}'" for k, v in h.columns.items()))),
-            MUTED,
-        )
-    )
-    if h.unused_columns:
-        out.append(
-            _p(esc(L(lang, "data.unused", columns=", ".join(f"'{c}'" for c in h.unused_columns))), MUTED)
-        )
-    if h.skipped:
-        unit = L(lang, "data.unit." + h.unit)
-        items = "".join(
-            f'<li data-postcraft="skipped">{esc(L(lang, "data.skipped_row", unit=unit, line=s.line, reason=s.message(lang)))}</li>'  # noqa: E501
-            for s in h.skipped
-        )
-        out.append(
-            f'<details><summary style="cursor:pointer">{esc(L(lang, "data.skipped", n=len(h.skipped)))}</summary>'
-            f'<ul style="margin:0.3em 0;padding-left:1.4em">{items}</ul></details>'
-        )
-    else:
-        out.append(_p(esc(L(lang, "data.nothing_skipped")), MUTED))
-    if ins.notes:
-        items = "".join(f'<li data-postcraft="note">{esc(n.message(lang))}</li>' for n in ins.notes)
-        out.append(f'<ul style="margin:0.3em 0;padding-left:1.4em;{MUTED}">{items}</ul>')
-    resamples = number(ins.settings.get("resamples", 0), lang, 0)
-    out.append(
-        _p(
-            esc(
-                L(
-                    lang,
-                    "data.method",
-                    resamples=resamples,
-                    seed=ins.settings.get("seed", 0),
-                    min=ins.settings.get("min_posts", 20),
-                    alpha=number(1 - level, lang, 2),
-                )
-            ),
-            MUTED + ";font-size:0.9em",
-        )
-    )
+    out = [f'<div style="font-size:1.15em;font-weight:700">{esc(rep.title)}</div>']
+    out += [_p(esc(line), MUTED) for line in rep.intro]
+    for sec in rep.sections:
+        out.append(section(sec.heading))
+        for block in sec.blocks:
+            if isinstance(block, Para):
+                out.append(_p(esc(block.text), _PARA_STYLE[block.style]))
+            elif isinstance(block, Items):
+                out.append(_items(block))
+            elif isinstance(block, Table):
+                out.append(_table(block, lang))
+            else:
+                out.append(_chart(block, ins, lang, level))
     body = "".join(out)
     return root(
         "insights",
         f'<div style="border:1px solid {BORDER};border-radius:6px;padding:0.6em 0.9em;'
         f'background:{SUBTLE_BG}">{body}</div>',
-        lang,
+        rep.lang,
         wide=True,
     )
 
