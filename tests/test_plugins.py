@@ -17,13 +17,14 @@ import subprocess
 import sys
 import textwrap
 import tomllib
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from postcraft import registry as plugins
-from postcraft.errors import ConfigError, PostcraftError
+from postcraft.errors import ConfigError, PostcraftError, PostcraftWarning
 from postcraft.tone import sources
 
 EXAMPLE = Path(__file__).parent / "plugin_example"
@@ -63,7 +64,9 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield path
     plugins.clear_cache()
     for mod in [
-        m for m in sys.modules if m.split(".")[0] in ("acme_postcraft", "broken_plugin", "twin_plugin")
+        m
+        for m in sys.modules
+        if m.split(".")[0] in ("acme_postcraft", "broken_plugin", "twin_plugin", "extra_plugin")
     ]:
         del sys.modules[mod]
 
@@ -204,14 +207,40 @@ def make_module(site: Path, name: str, body: str) -> None:
     (pkg / "__init__.py").write_text(textwrap.dedent(body), "utf-8")
 
 
+def only_problem(group: str | None = None) -> plugins.PluginProblem:
+    (problem,) = plugins.problems(group)
+    return problem
+
+
 def test_plugin_that_cannot_be_imported(site: Path) -> None:
     write_dist(site, "broken-plugin", "9.9", {"postcraft.rules": {"broken": "broken_plugin_missing:packs"}})
-    with pytest.raises(plugins.PluginError) as exc:
-        plugins.rule_packs()
-    msg = str(exc.value)
-    assert (
-        "'broken-plugin 9.9'" in msg and "ModuleNotFoundError" in msg and "pip uninstall broken-plugin" in msg
+    with pytest.warns(PostcraftWarning) as caught:
+        assert plugins.rule_packs() == {}
+    (w,) = caught
+    p = only_problem()
+    assert str(w.message) == p.message
+    assert p.message.startswith(
+        "plugin 'broken-plugin 9.9' (entry point 'broken = broken_plugin_missing:packs'"
     )
+    assert "is broken and was skipped: it could not be loaded: ModuleNotFoundError" in p.message
+    assert "pip uninstall broken-plugin" in p.fix
+    assert (p.dist, p.entry_point, p.group, p.item) == (
+        "broken-plugin 9.9",
+        "broken = broken_plugin_missing:packs",
+        "postcraft.rules",
+        "broken",
+    )
+    assert p.to_dict()["dist"] == "broken-plugin"
+    assert plugins.rule_packs() == {}  # read once: no second warning, no second problem
+    assert len(plugins.problems()) == 1
+    # asking for it by name is an error that names the plugin and what to do
+    from postcraft.rules import load_guidelines
+
+    with pytest.raises(plugins.PluginError) as exc:
+        load_guidelines({"extends": ["linkedin", "broken"]})
+    msg = str(exc.value)
+    assert "'extends' names 'broken', but the plugin 'broken-plugin 9.9'" in msg
+    assert "ModuleNotFoundError" in msg and "pip uninstall broken-plugin" in msg
     assert (
         exc.value.dist == "broken-plugin" and exc.value.entry_point == "broken = broken_plugin_missing:packs"
     )
@@ -229,10 +258,14 @@ def test_plugin_that_loads_to_the_wrong_thing(site: Path) -> None:
             "postcraft.models": {"broken-da": "broken_plugin:model"},
         },
     )
-    with pytest.raises(plugins.PluginError, match=r"'broken-plugin 1.0'.*folder of YAML rule packs"):
-        plugins.rule_packs()
-    with pytest.raises(plugins.PluginError, match=r"'broken-plugin 1.0'.*must load to a tone model"):
-        plugins.tone_models()
+    with pytest.warns(PostcraftWarning, match=r"'broken-plugin 1.0'.*folder of YAML rule packs"):
+        assert plugins.rule_packs() == {}
+    with pytest.warns(PostcraftWarning, match=r"'broken-plugin 1.0'.*must load to a tone model"):
+        assert plugins.tone_models() == {}
+    with pytest.raises(
+        plugins.PluginError, match=r"'broken-da' was asked for, but the plugin 'broken-plugin"
+    ):
+        sources.resolve_tone_model("broken-da")
 
 
 def test_plugin_pack_folder_problems(site: Path) -> None:
@@ -260,9 +293,9 @@ def test_plugin_pack_folder_problems(site: Path) -> None:
     ):
         plugins.clear_cache()
         info = write_dist(site, "broken-plugin", "1.0", {"postcraft.rules": {"b": f"broken_plugin:{func}"}})
-        with pytest.raises(plugins.PluginError, match=pattern) as exc:
-            plugins.rule_packs()
-        assert "broken-plugin" in str(exc.value)
+        with pytest.warns(PostcraftWarning, match=pattern):
+            assert plugins.rule_packs() == {}
+        assert "broken-plugin" in only_problem().message
         shutil.rmtree(info)
 
 
@@ -280,9 +313,45 @@ def test_two_plugins_with_the_same_pack_name(site: Path) -> None:
     (site / "twin_plugin" / "rules").mkdir()
     (site / "twin_plugin" / "rules" / "acme.yaml").write_text("pack: acme\nrules: []\n", "utf-8")
     write_dist(site, "twin-plugin", "2.0", {"postcraft.rules": {"twin": "twin_plugin:packs"}})
-    with pytest.raises(plugins.PluginError) as exc:
-        plugins.rule_packs()
-    assert "acme-postcraft" in str(exc.value) and "twin-plugin" in str(exc.value)
+    with pytest.warns(PostcraftWarning):
+        packs = plugins.rule_packs()
+    assert list(packs) == ["acme"]  # the first one (by entry point name) is kept
+    origin = plugins.rule_pack_origin("acme")
+    assert origin is not None and origin.dist == "acme-postcraft"
+    p = only_problem()
+    assert "twin-plugin" in p.message and "acme-postcraft" in p.message and p.item == "acme"
+
+
+def test_bad_yaml_pack_beside_a_healthy_pack(site: Path) -> None:
+    """A pack with a YAML error is skipped; the healthy plugin pack and the built-ins load."""
+    from postcraft import check
+    from postcraft.rules import load_guidelines
+    from postcraft.rules.guidelines import available_packs
+
+    install_example(site)
+    make_module(site, "broken_plugin", "from pathlib import Path\nPACKS = Path(__file__).parent / 'rules'\n")
+    (site / "broken_plugin" / "rules").mkdir()
+    (site / "broken_plugin" / "rules" / "bad.yaml").write_text(
+        "pack: bad\nrules:\n  - id: bad.x\n    kind: [unclosed\n", "utf-8"
+    )
+    write_dist(site, "broken-plugin", "1.0", {"postcraft.rules": {"bad": "broken_plugin:PACKS"}})
+    with pytest.warns(PostcraftWarning) as caught:
+        assert available_packs()[-1:] == ("acme",)
+        g = load_guidelines({})
+        g_disabled = load_guidelines({"disable": ["bad", "linkedin.hashtags"]})
+    assert [str(w.message) for w in caught] == [only_problem().message]
+    p = only_problem()
+    assert (
+        p.item == "bad" and "its rule pack 'bad' is not valid" in p.cause and p.path and "bad.yaml" in p.path
+    )
+    assert "acme" in g.packs and "bad" not in g.packs
+    text = "Tak for en god dag med masser af synergi på tværs af afdelingerne."
+    assert "acme.plain-words" in [f.rule for f in check(text, guidelines=g)]
+    assert "acme.plain-words" in [f.rule for f in check(text, guidelines=g_disabled)]
+    with pytest.raises(
+        plugins.PluginError, match=r"'extends' names 'bad', but the plugin 'broken-plugin 1.0'"
+    ):
+        load_guidelines({"extends": ["linkedin", "bad"]})
 
 
 def test_broken_plugin_model(site: Path) -> None:
@@ -310,10 +379,22 @@ def test_broken_plugin_model(site: Path) -> None:
         },
     )
     assert set(plugins.tone_models()) == {"bad-json", "wrong-format"}
-    with pytest.raises(plugins.PluginError, match=r"'broken-plugin 1.0'.*cannot be read"):
+    with (
+        pytest.warns(PostcraftWarning),
+        pytest.raises(plugins.PluginError, match=r"'broken-plugin 1.0'.*cannot be read"),
+    ):
         sources.load_tone_model("bad-json")
-    with pytest.raises(plugins.PluginError, match=r"not valid.*not a postcraft tone model"):
+    with (
+        pytest.warns(PostcraftWarning),
+        pytest.raises(plugins.PluginError, match=r"not valid.*not a postcraft tone model"),
+    ):
         sources.load_tone_model("wrong-format")
+    # asked again: the same error, not read again and not reported again
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(plugins.PluginError, match=r"cannot be read"):
+            sources.load_tone_model("bad-json")
+    assert [p.item for p in plugins.problems()] == ["bad-json", "wrong-format"]
     with pytest.raises(ConfigError, match=r"no installed plugin provides the tone model 'acme-en'"):
         sources.load_tone_model("acme-en")
 

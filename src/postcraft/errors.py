@@ -86,3 +86,8 @@ def _rebuild(cls: type[PostcraftError], args: tuple[Any, ...], state: dict[str, 
 def language_name(code: str) -> str:
     """The English name of a language code, or the code itself."""
     return _NAMES.get(code, code)
+
+
+class PostcraftWarning(UserWarning):
+    """Something postcraft skipped so the rest could work, such as a broken plugin. Filter it
+    like any warning: ``warnings.simplefilter("ignore", PostcraftWarning)`` (or ``"error"``)."""
