@@ -467,3 +467,278 @@ def test_language_server_reports_a_broken_plugin_model(tmp_path: Path) -> None:
         assert c.close() == 0
     finally:
         c.kill()
+
+
+# -- isolation: a broken plugin beside healthy ones -------------------------------------------
+
+TEMPLATE = """\
+---
+id: hello-acme.en
+lang: en
+roles: [employee]
+purpose: greeting
+title: Say hello
+description: A short hello.
+fields:
+  - name: who
+    description: Whom you greet.
+    example: Sam
+---
+Hi {{ who }}, greetings from Acme.
+"""
+
+RAISING = """
+from pathlib import Path
+with open(Path(__file__).parent / "imports.log", "a") as log:
+    log.write("imported\\n")
+raise RuntimeError("acme-extras needs a licence server")
+"""
+
+
+def install_healthy_and_raising(site: Path) -> None:
+    """The example plugin, a template pack, and a plugin whose module raises on import in
+    every group (its imports are counted in broken_plugin/imports.log)."""
+    install_example(site)
+    make_module(site, "extra_plugin", "from pathlib import Path\nTEMPLATES = Path(__file__).parent / 't'\n")
+    (site / "extra_plugin" / "t").mkdir()
+    (site / "extra_plugin" / "t" / "hello-acme.en.j2").write_text(TEMPLATE, "utf-8")
+    write_dist(site, "extra-plugin", "1.0", {"postcraft.templates": {"extra": "extra_plugin:TEMPLATES"}})
+    make_module(site, "broken_plugin", RAISING)
+    write_dist(site, "broken-plugin", "0.3", {"postcraft.rules": {"broken": "broken_plugin:packs"}})
+
+
+def test_raising_entry_point_beside_a_healthy_plugin_api_and_cli(tmp_path: Path) -> None:
+    """Fresh processes (rule packs are cached per process): the API and the CLI still work,
+    include the healthy plugin's rules and templates, and report the broken one once."""
+    site = tmp_path / "site"
+    site.mkdir()
+    install_healthy_and_raising(site)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(SRC)])}
+    script = textwrap.dedent(
+        """
+        import json, warnings
+        import postcraft
+        from postcraft import registry
+        text = "Tak for en god dag med masser af synergi på tværs af afdelingerne."
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            out = {
+                "check": [f.rule for f in postcraft.check(text)],
+                "review": [f.rule for f in postcraft.review(text).findings],
+                "templates": [t.id for t in postcraft.templates(lang="en")],
+            }
+        out["warnings"] = [(w.category.__name__, str(w.message)) for w in caught]
+        out["problems"] = [p.to_dict() for p in registry.problems()]
+        print(json.dumps(out))
+        """
+    )
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert "acme.plain-words" in out["check"] and "acme.plain-words" in out["review"]
+    assert "hello-acme.en" in out["templates"] and "thank-colleague.en" in out["templates"]
+    ((category, message),) = out["warnings"]
+    assert category == "PostcraftWarning"
+    assert message.startswith(
+        "plugin 'broken-plugin 0.3' (entry point 'broken = broken_plugin:packs' in group "
+        "'postcraft.rules') is broken and was skipped: it could not be loaded: RuntimeError: "
+        "acme-extras needs a licence server."
+    )
+    assert "pip uninstall broken-plugin" in message
+    (problem,) = out["problems"]
+    assert problem["dist"] == "broken-plugin" and problem["entry_point"] == "broken = broken_plugin:packs"
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Tak for en god dag med masser af synergi på tværs af afdelingerne.\n", "utf-8")
+    r = subprocess.run(
+        [sys.executable, "-m", "postcraft.cli", "check", str(draft), "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert r.returncode in (0, 1), r.stderr
+    assert "acme.plain-words" in {f["rule"] for f in json.loads(r.stdout)["findings"]}
+    (line,) = r.stderr.splitlines()
+    assert line.startswith(
+        "postcraft: plugin 'broken-plugin 0.3' (entry point 'broken = broken_plugin:packs'"
+    )
+    assert "is broken and was skipped" in line and "pip uninstall broken-plugin" in line
+    r = subprocess.run(
+        [sys.executable, "-m", "postcraft.cli", "review", str(draft)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert r.returncode in (0, 1) and "acme.plain-words" in r.stdout, r.stderr
+    assert len(r.stderr.splitlines()) == 1
+    r = subprocess.run(
+        [sys.executable, "-m", "postcraft.cli", "templates", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert r.returncode == 0 and "hello-acme.en" in r.stdout, r.stderr
+    # a pack of the broken plugin asked for by name: only that request fails, naming the plugin
+    guide = tmp_path / "guide.yaml"
+    guide.write_text("extends: [linkedin, broken]\n", "utf-8")
+    r = subprocess.run(
+        [sys.executable, "-m", "postcraft.cli", "check", str(draft), "--guidelines", str(guide)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert r.returncode == 2
+    assert "'extends' names 'broken', but the plugin 'broken-plugin 0.3'" in r.stderr
+    assert "pip uninstall broken-plugin" in r.stderr
+
+
+KIND_AND_FORMAT = '''
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+
+from postcraft.rules.base import Hit, Rule
+
+
+class ShoutRule(Rule):
+    """Flags words written in capitals (three letters or more)."""
+
+    kind = "shout"
+    keys: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def build(cls, spec, info, env):
+        return cls(info)
+
+    def run(self, ctx) -> Iterator[Hit]:
+        for m in regex.finditer(r"\\b\\p{Lu}{3,}\\b", ctx.text):
+            yield Hit(m.start(), m.end(), {"match": m.group()})
+
+
+class Clash(ShoutRule):
+    kind = "substitution"
+
+
+def count(review):
+    return f"{len(review.findings)} findings: " + ", ".join(sorted(f.rule for f in review.findings)) + "\\n"
+
+
+NOT_A_FUNCTION = 42
+'''
+
+
+def test_plugin_rule_kind_and_output_format_end_to_end(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from postcraft import check, review
+    from postcraft.cli import main
+    from postcraft.formats import formatter, names
+    from postcraft.rules import load_guidelines
+    from postcraft.rules.kinds import KINDS, all_kinds
+
+    make_module(site, "extra_plugin", KIND_AND_FORMAT)
+    write_dist(
+        site,
+        "extra-plugin",
+        "2.1",
+        {
+            "postcraft.kinds": {"shout": "extra_plugin:ShoutRule", "substitution": "extra_plugin:Clash"},
+            "postcraft.formats": {"count": "extra_plugin:count", "bad": "extra_plugin:NOT_A_FUNCTION"},
+        },
+    )
+    with pytest.warns(PostcraftWarning, match="has the name of a built-in kind"):
+        kinds = all_kinds()
+    assert kinds["shout"].__name__ == "ShoutRule" and kinds["substitution"] is KINDS["substitution"]
+    g = load_guidelines(
+        {
+            "extends": ["linkedin"],
+            "rules": [
+                {
+                    "id": "acme.shout",
+                    "kind": "shout",
+                    "severity": "warning",
+                    "message": {"en": "Do not shout “{match}”.", "da": "Undlad at råbe »{match}«."},
+                }
+            ],
+        }
+    )
+    text = "We shipped the NEW release today and I am proud of the team."
+    (f,) = [f for f in check(text, guidelines=g) if f.rule == "acme.shout"]
+    assert text[f.start : f.end] == "NEW" and f.message == "Do not shout “NEW”."
+
+    # the format: listed, found by name, used by `postcraft review --format count`
+    with pytest.warns(
+        PostcraftWarning, match=r"'bad = extra_plugin:NOT_A_FUNCTION'.*must load to a function"
+    ):
+        assert names() == ("text", "json", "html", "count")
+    assert formatter("count")(review(text, guidelines=g)) == "1 findings: acme.shout\n"
+    guide = tmp_path / "g.yaml"
+    guide.write_text(
+        "rules:\n  - id: acme.shout\n    kind: shout\n    severity: warning\n"
+        "    message: {en: 'Do not shout', da: 'Undlad at råbe'}\n",
+        "utf-8",
+    )
+    draft = tmp_path / "d.txt"
+    draft.write_text(text, "utf-8")
+    assert main(["review", str(draft), "--format", "count", "--guidelines", str(guide)]) == 0
+    assert capsys.readouterr().out == "1 findings: acme.shout\n"
+    assert main(["review", str(draft), "--format", "bad"]) == 2
+    err = capsys.readouterr().err
+    assert "the output format 'bad' was asked for, but the plugin 'extra-plugin 2.1'" in err
+    assert main(["review", str(draft), "--format", "nope"]) == 2
+    assert "unknown format 'nope'; choose one of: text, json, html, count" in capsys.readouterr().err
+
+
+def test_builtin_format_does_not_read_entry_points(tmp_path: Path) -> None:
+    """Cold start: a built-in --format reads no entry points (importlib.metadata stays unloaded)."""
+    script = (
+        "import sys, postcraft.formats as f; f.formatter('json'); "
+        "from postcraft.cli.review import register; "
+        "print('importlib.metadata' in sys.modules, 'postcraft.registry' in sys.modules)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split()[1] == "False"
+
+
+def test_language_server_keeps_reviewing_with_a_broken_plugin(tmp_path: Path) -> None:
+    pytest.importorskip("pygls")
+    from test_lsp import LspClient
+
+    site = tmp_path / "site"
+    site.mkdir()
+    install_healthy_and_raising(site)
+    work = tmp_path / "work"
+    work.mkdir()
+    c = LspClient(cwd=work, env={"PYTHONPATH": os.pathsep.join([str(site), str(SRC)])})
+    try:
+        c.initialize(work)
+        uri = (work / "post.txt").as_uri()
+        text = "Tak for en god dag med masser af synergi på tværs af afdelingerne. #grønomstilling"
+        c.open(uri, text)
+        _, diags = c.diagnostics(uri, version=1)
+        codes = {d["code"] for d in diags}
+        assert {"acme.plain-words", "linkedin.hashtags.camelcase", "tone"} <= codes
+        assert not [d for d in diags if d["code"] in ("postcraft.internal", "postcraft.config")]
+        for v in range(2, 6):  # typing: the broken plugin is not imported again
+            c.change(uri, text + " " * v, v)
+            _, diags = c.diagnostics(uri, version=v)
+            assert "acme.plain-words" in {d["code"] for d in diags}
+        shown = [
+            p
+            for _, m, p in c.notifications
+            if m == "window/showMessage" and "broken-plugin 0.3" in p["message"]
+        ]
+        (msg,) = shown
+        assert msg["type"] == 2 and "is broken and was skipped" in msg["message"]  # 2: Warning
+        assert "pip uninstall broken-plugin" in msg["message"]
+        assert c.close() == 0
+    finally:
+        c.kill()
+    assert (site / "broken_plugin" / "imports.log").read_text("utf-8").count("imported") == 1
