@@ -6,6 +6,7 @@ import hashlib
 import importlib
 import os
 import textwrap
+import warnings
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -340,10 +341,14 @@ class FakeEntryPoint:
         return self._obj
 
 
+class FakeEntryPoints(list[FakeEntryPoint]):
+    def select(self, *, group: str) -> list[FakeEntryPoint]:
+        return list(self) if group == "postcraft.templates" else []
+
+
 def use_entry_points(monkeypatch: pytest.MonkeyPatch, *eps: FakeEntryPoint) -> None:
-    def fake(*, group: str) -> list[FakeEntryPoint]:
-        assert group == "postcraft.templates"
-        return list(eps)
+    def fake() -> FakeEntryPoints:
+        return FakeEntryPoints(eps)
 
     monkeypatch.setattr("importlib.metadata.entry_points", fake)
     clear_cache()
@@ -373,15 +378,30 @@ def test_entry_point_returning_a_traversable_inside_a_zip(
     assert get_template("hej.da").source == "entry point zipped"
 
 
-def test_entry_point_that_fails_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    use_entry_points(monkeypatch, FakeEntryPoint("broken", ImportError("no module named fakepack")))
-    with pytest.raises(ConfigError, match="entry point 'broken' .* could not be loaded: ImportError"):
-        list_templates()
-    use_entry_points(monkeypatch, FakeEntryPoint("odd", 42))
-    with pytest.raises(
-        ConfigError, match="must be a folder path or an importlib.resources Traversable, not int"
-    ):
-        list_templates()
+def test_entry_point_that_fails_is_named_and_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from postcraft import registry
+    from postcraft.errors import PostcraftWarning
+
+    write_template(tmp_path, "hello.en", "Hi {{ who }}.\n", fields=WHO)
+    use_entry_points(
+        monkeypatch,
+        FakeEntryPoint("broken", ImportError("no module named fakepack")),
+        FakeEntryPoint("good", str(tmp_path)),
+        FakeEntryPoint("odd", 42),
+    )
+    with pytest.warns(PostcraftWarning) as caught:
+        ids = {t.id for t in list_templates()}
+    assert "hello.en" in ids and "thank-colleague.en" in ids  # the healthy pack and the built-ins
+    messages = sorted(str(w.message) for w in caught)
+    assert len(messages) == 2
+    assert "entry point 'broken = fakepack:broken'" in messages[0]
+    assert "could not be loaded: ImportError: no module named fakepack" in messages[0]
+    assert "must load to a folder of templates" in messages[1] and "not int" in messages[1]
+    assert [p.item for p in registry.problems("postcraft.templates")] == ["broken", "odd"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # reported once: no warning the second time
+        list_templates(lang="en")
+    assert len(registry.problems()) == 2
 
 
 def test_entry_points_are_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

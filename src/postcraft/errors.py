@@ -96,3 +96,8 @@ def language_name(code: str) -> str:
     """The English name of a language code postcraft can identify but does not support, or the
     code itself (:func:`postcraft.langs.language_name` covers every code)."""
     return _NAMES.get(code, code)
+
+
+class PostcraftWarning(UserWarning):
+    """Something postcraft skipped so the rest could work, such as a broken plugin. Filter it
+    like any warning: ``warnings.simplefilter("ignore", PostcraftWarning)`` (or ``"error"``)."""

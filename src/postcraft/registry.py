@@ -1,21 +1,34 @@
-"""Extension points: rule packs, tone models and template packs from installed packages.
+"""Extension points: what installed packages add to postcraft, read in one place.
 
-An organisation adds its own rules, tone models and templates without forking postcraft by
-installing a package that declares entry points (see ``docs/plugins.md``):
+An organisation adds its own rules, tone models, templates, rule kinds and output formats
+without forking postcraft by installing a package that declares entry points (see
+``docs/plugins.md``):
 
 ========================  ================================================================
 group                     the entry point loads to …
 ========================  ================================================================
 ``postcraft.rules``       a folder of YAML rule packs (one pack per ``<name>.yaml`` file)
 ``postcraft.models``      one tone model: a JSON file, or its data as a dict
-``postcraft.templates``   a folder of templates (read by :mod:`postcraft.templates` itself)
+``postcraft.templates``   a folder of templates (checked by :mod:`postcraft.templates`)
+``postcraft.kinds``       one rule kind: a :class:`~postcraft.rules.base.Rule` subclass
+``postcraft.formats``     one output format: a function ``(review) -> str``
 ========================  ================================================================
 
-An entry point may load to the thing itself (a path, an ``importlib.resources`` Traversable,
-a dict for a model), to a module (its package folder), or to a callable without arguments
-that returns one of those. Entry points are read once per process (:func:`clear_cache`
-forgets them). A broken plugin raises :class:`PluginError`, which names the distribution to
-fix or uninstall.
+For the first three, an entry point may load to the thing itself (a path, an
+``importlib.resources`` Traversable, a dict for a model), to a module (its package folder),
+or to a callable without arguments that returns one of those. Kinds and formats load to the
+class or the function itself.
+
+Every group is read through :func:`load`, once per process (:func:`clear_cache` forgets it).
+**A broken plugin never stops postcraft**: an entry point that raises on import, loads to the
+wrong kind of object, clashes with another plugin's name or holds bad data is recorded as a
+:class:`PluginProblem`, reported once (a :class:`~postcraft.errors.PostcraftWarning`; the
+command line prints it as one line, the language server shows it as a message) and skipped.
+Everything else keeps working. Only a request for the broken thing itself (``extends: [acme]``,
+``tone_model: acme-da``, ``--format acme``) fails, with a :class:`PluginError` that names the
+distribution and what to do. :func:`problems` lists what was skipped.
+
+This module is a base module: the capabilities pass their own checks to :func:`load`.
 
 >>> sorted(rule_packs()) == sorted(rule_packs())   # plugin packs by name (none installed here)
 True
@@ -26,7 +39,8 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Mapping
+import warnings
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
@@ -34,20 +48,27 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from .errors import ConfigError
+from .errors import ConfigError, PostcraftError, PostcraftWarning
 
 #: Entry-point group of rule packs.
 RULES_GROUP = "postcraft.rules"
 #: Entry-point group of tone models.
 MODELS_GROUP = "postcraft.models"
-#: Entry-point group of template packs (loaded by :mod:`postcraft.templates.registry`).
+#: Entry-point group of template packs (checked by :mod:`postcraft.templates.registry`).
 TEMPLATES_GROUP = "postcraft.templates"
-GROUPS = (RULES_GROUP, MODELS_GROUP, TEMPLATES_GROUP)
+#: Entry-point group of rule kinds (checked by :mod:`postcraft.rules.kinds`).
+KINDS_GROUP = "postcraft.kinds"
+#: Entry-point group of output formats (checked by :mod:`postcraft.formats`).
+FORMATS_GROUP = "postcraft.formats"
+GROUPS = (RULES_GROUP, MODELS_GROUP, TEMPLATES_GROUP, KINDS_GROUP, FORMATS_GROUP)
+#: Groups whose entry points load to code (a class, a function), never called or resolved.
+_CODE_GROUPS = (KINDS_GROUP, FORMATS_GROUP)
 
 #: The packs that ship with postcraft; a plugin pack may not take their names.
 BUILTIN_PACKS = ("linkedin", "disclosure", "readability", "confidentiality", "voice")
 
-#: A pack or model name: lower-case letters, digits, ``-`` and ``_``, starting with a letter.
+#: A pack, model, kind or format name: lower-case letters, digits, ``-`` and ``_``, starting
+#: with a letter.
 NAME_RE = re.compile(r"[a-z][a-z0-9_-]{0,63}")
 PACK_SUFFIXES = (".yaml", ".yml")
 
@@ -55,14 +76,25 @@ ModelSource = Traversable | Path | Mapping[str, Any]
 
 
 class PluginError(ConfigError):
-    """An installed plugin is broken: it cannot be imported, loads to the wrong kind of
-    object, or clashes with another plugin. ``dist`` names the distribution (``"name version"``)
-    and ``entry_point`` the entry point (``"name = value"``)."""
+    """An installed plugin is broken and something asked for it by name (``extends: [acme]``,
+    ``tone_model: acme-da``, ``--format acme``). ``dist`` names the distribution
+    (``"name version"``) and ``entry_point`` the entry point (``"name = value"``)."""
 
-    def __init__(self, message: str, *, dist: str, entry_point: str, path: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, dist: str, entry_point: str, path: str | None = None, line: int | None = None
+    ) -> None:
         self.dist = dist
         self.entry_point = entry_point
-        super().__init__(message, path=path)
+        super().__init__(message, path=path, line=line)
+
+
+class Broken(Exception):
+    """Raised by a check given to :func:`load`: the plugin's object or data is wrong.
+    The message is the cause (``"its entry point must load to …"``)."""
+
+    def __init__(self, cause: str, path: str | None = None) -> None:
+        self.path = path
+        super().__init__(cause)
 
 
 @dataclass(frozen=True)
@@ -81,12 +113,19 @@ class PluginEntry:
     version: str
 
     @property
+    def dist_version(self) -> str:
+        """``"acme-postcraft 1.0"`` (the name alone when the version is unknown)."""
+        return f"{self.dist} {self.version}" if self.version else self.dist
+
+    @property
+    def entry_point(self) -> str:
+        """``"acme = acme_postcraft:rules"``."""
+        return f"{self.name} = {self.value}"
+
+    @property
     def label(self) -> str:
-        """How error messages name it: ``the plugin 'acme-postcraft 1.0' (entry point …)``."""
-        return (
-            f"the plugin {self.dist + ' ' + self.version if self.version else self.dist!r} "
-            f"(entry point '{self.name} = {self.value}' in group {self.group!r})"
-        )
+        """How messages name it: ``the plugin 'acme-postcraft 1.0' (entry point …)``."""
+        return f"the plugin {self.dist_version!r} (entry point '{self.entry_point}' in group {self.group!r})"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""
@@ -99,31 +138,108 @@ class PluginEntry:
         }
 
 
+@dataclass(frozen=True)
+class PluginProblem:
+    """A plugin (or one pack, model, … of it) that was skipped because it is broken.
+
+    ``item`` is the name of what was skipped (a pack, model, kind or format name; the entry
+    point's name when the whole entry point failed); ``fix`` says what the user can do.
+
+    >>> e = PluginEntry("postcraft.rules", "acme", "acme_pc:packs", "acme-pc", "1.0")
+    >>> p = PluginProblem(e, "acme", "ImportError: boom", "Reinstall it, or uninstall it (pip uninstall acme-pc).")
+    >>> p.message
+    "plugin 'acme-pc 1.0' (entry point 'acme = acme_pc:packs' in group 'postcraft.rules') is broken and was skipped: ImportError: boom. Reinstall it, or uninstall it (pip uninstall acme-pc)."
+    """
+
+    entry: PluginEntry
+    item: str
+    cause: str
+    fix: str
+    path: str | None = None
+
+    @property
+    def dist(self) -> str:
+        """``"acme-postcraft 0.1.0"``: the distribution and its version."""
+        return self.entry.dist_version
+
+    @property
+    def entry_point(self) -> str:
+        """``"acme = acme_postcraft:rule_packs"``."""
+        return self.entry.entry_point
+
+    @property
+    def group(self) -> str:
+        """The entry-point group."""
+        return self.entry.group
+
+    @property
+    def message(self) -> str:
+        """One line: which plugin, that it was skipped, why, and what to do."""
+        return (
+            f"plugin {self.dist!r} (entry point '{self.entry_point}' in group {self.group!r}) is broken "
+            f"and was skipped: {self.cause}. {self.fix}"
+        )
+
+    def __str__(self) -> str:
+        return self.message
+
+    def error(self, request: str = "", *, path: str | None = None, line: int | None = None) -> PluginError:
+        """The error for a request of this broken thing: ``request`` says what asked for it,
+        ``path`` and ``line`` where (default: the plugin's file, if known)."""
+        prefix = f"{request}, but " if request else ""
+        return PluginError(
+            f"{prefix}{self.entry.label} is broken: {self.cause}. {self.fix}",
+            dist=self.entry.dist,
+            entry_point=self.entry_point,
+            path=path if path is not None else self.path if line is None else None,
+            line=line if path is not None else None,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {
+            **self.entry.to_dict(),
+            "entry_point": self.entry_point,
+            "item": self.item,
+            "cause": self.cause,
+            "fix": self.fix,
+            "path": self.path,
+        }
+
+
 _lock = threading.RLock()
-_eps: dict[str, list[tuple[PluginEntry, metadata.EntryPoint]]] | None = None
-_packs: dict[str, tuple[Traversable, PluginEntry]] | None = None
-_models: dict[str, tuple[ModelSource, PluginEntry]] | None = None
+_eps: dict[str, list[tuple[PluginEntry, Any]]] | None = None
+_loaded: dict[str, dict[str, tuple[Any, PluginEntry]]] = {}
+_problems: dict[tuple[str, str, str, str, str], PluginProblem] = {}
+_generation = 0
 
 
 def clear_cache() -> None:
-    """Forget the entry points read so far (call after installing or removing a plugin)."""
-    global _eps, _packs, _models
+    """Forget the entry points read so far and the problems found (call after installing or
+    removing a plugin); broken plugins are reported again when they are next read."""
+    global _eps, _generation
     with _lock:
         _eps = None
-        _packs = None
-        _models = None
+        _loaded.clear()
+        _problems.clear()
+        _generation += 1
 
 
-def _entry_points() -> dict[str, list[tuple[PluginEntry, metadata.EntryPoint]]]:
+def generation() -> int:
+    """A number that changes with each :func:`clear_cache` (for caches built on plugins)."""
+    return _generation
+
+
+def _entry_points() -> dict[str, list[tuple[PluginEntry, Any]]]:
     global _eps
     with _lock:
         if _eps is None:
-            found: dict[str, list[tuple[PluginEntry, metadata.EntryPoint]]] = {g: [] for g in GROUPS}
+            found: dict[str, list[tuple[PluginEntry, Any]]] = {g: [] for g in GROUPS}
             seen: set[tuple[str, str, str]] = set()
             all_eps = metadata.entry_points()
             for group in GROUPS:
                 for ep in all_eps.select(group=group):
-                    dist = ep.dist
+                    dist = getattr(ep, "dist", None)
                     dname = "(unknown distribution)"
                     version = ""
                     if dist is not None:
@@ -150,34 +266,136 @@ def installed(group: str | None = None) -> list[PluginEntry]:
     return [entry for g in groups for entry, _ in eps.get(g, [])]
 
 
-def _load(entry: PluginEntry, ep: metadata.EntryPoint) -> Any:
+# -- problems -----------------------------------------------------------------------------------
+
+
+def _fix_authors(entry: PluginEntry) -> str:
+    return (
+        f"Ask its authors for a fixed version of {entry.dist!r}, or uninstall it (pip uninstall {entry.dist})"
+    )
+
+
+def _fix_install(entry: PluginEntry) -> str:
+    return f"Reinstall or update {entry.dist!r}, or uninstall it (pip uninstall {entry.dist})"
+
+
+def report(
+    entry: PluginEntry,
+    cause: str,
+    *,
+    item: str | None = None,
+    path: str | None = None,
+    fix: str | None = None,
+) -> PluginProblem:
+    """Record that ``item`` of the plugin ``entry`` (the whole entry point when ``None``) is
+    broken and skipped; warn about it the first time (a :class:`PostcraftWarning`).
+
+    Capabilities call this for what only they can check (a pack's YAML, a model's data)."""
+    cause = cause.rstrip(". ")
+    problem = PluginProblem(
+        entry, item if item is not None else entry.name, cause, fix or _fix_authors(entry), path
+    )
+    key = (entry.group, entry.name, entry.value, problem.item, cause)
+    with _lock:
+        known = _problems.get(key)
+        if known is not None:
+            return known
+        _problems[key] = problem
+    warnings.warn(PostcraftWarning(problem.message), stacklevel=2)
+    return problem
+
+
+def problems(group: str | None = None) -> list[PluginProblem]:
+    """The broken plugins found so far (in the groups read so far), in the order found.
+
+    >>> problems()
+    []
+    """
+    with _lock:
+        return [p for p in _problems.values() if group is None or p.group == group]
+
+
+def problem(group: str, item: str) -> PluginProblem | None:
+    """The problem that made the plugin pack/model/kind/format ``item`` of ``group`` unusable."""
+    with _lock:
+        for p in _problems.values():
+            if p.group == group and p.item == item:
+                return p
+    return None
+
+
+# -- loading ------------------------------------------------------------------------------------
+
+
+def _resolve(entry: PluginEntry, ep: Any) -> Any:
+    """Import the entry point; for data groups call a factory and turn a module into its folder."""
     try:
         obj = ep.load()
-        if callable(obj) and not isinstance(obj, (str, os.PathLike, Traversable, Mapping, ModuleType, type)):
+        if (
+            entry.group not in _CODE_GROUPS
+            and callable(obj)
+            and not isinstance(obj, (str, os.PathLike, Traversable, Mapping, ModuleType, type))
+        ):
             obj = obj()
     except Exception as exc:
-        raise PluginError(
-            f"{entry.label} could not be loaded: {type(exc).__name__}: {exc}. "
-            f"Reinstall or update {entry.dist!r}, or uninstall it (pip uninstall {entry.dist}).",
-            dist=entry.dist,
-            entry_point=f"{entry.name} = {entry.value}",
-        ) from None
-    if isinstance(obj, ModuleType):
+        raise _LoadFailed(f"it could not be loaded: {type(exc).__name__}: {exc}") from None
+    if isinstance(obj, ModuleType) and entry.group not in _CODE_GROUPS:
         try:
             return resources.files(obj)
         except (TypeError, ValueError) as exc:
-            raise _bad(entry, f"its module {obj.__name__!r} is not a package folder ({exc})") from None
+            raise Broken(f"its module {obj.__name__!r} is not a package folder ({exc})") from None
     return obj
 
 
-def _bad(entry: PluginEntry, what: str, path: str | None = None) -> PluginError:
-    return PluginError(
-        f"{entry.label} is broken: {what}. Ask its authors for a fixed version of {entry.dist!r}, "
-        f"or uninstall it (pip uninstall {entry.dist}).",
-        dist=entry.dist,
-        entry_point=f"{entry.name} = {entry.value}",
-        path=path,
-    )
+class _LoadFailed(Exception):
+    pass
+
+
+Check = Callable[[PluginEntry, Any], Iterable[tuple[str, Any]]]
+
+
+def load(group: str, check: Check, *, what: str) -> dict[str, tuple[Any, PluginEntry]]:
+    """Every usable item of the plugins in ``group``: name → (item, the entry point), read once.
+
+    ``check(entry, obj)`` gets what an entry point loaded to and returns its items as
+    ``(name, item)`` pairs; it raises :class:`Broken` (or any error) for a broken entry point
+    and may :func:`report` single bad items and leave them out. A failure is recorded as a
+    :class:`PluginProblem` and skipped, as is a name that an earlier plugin already provides
+    (``what`` names the items in that message, e.g. ``"rule pack"``).
+    """
+    with _lock:
+        hit = _loaded.get(group)
+        if hit is not None:
+            return hit
+        out: dict[str, tuple[Any, PluginEntry]] = {}
+        for entry, ep in _entry_points().get(group, []):
+            try:
+                items = list(check(entry, _resolve(entry, ep)))
+            except _LoadFailed as exc:
+                report(entry, str(exc), fix=_fix_install(entry))
+                continue
+            except Broken as exc:
+                report(entry, str(exc), path=exc.path)
+                continue
+            except PostcraftError as exc:
+                report(entry, str(exc), path=getattr(exc, "path", None))
+                continue
+            except Exception as exc:
+                report(entry, f"{type(exc).__name__}: {exc}")
+                continue
+            for name, item in items:
+                if name in out:
+                    other = out[name][1]
+                    report(
+                        entry,
+                        f"its {what} {name!r} is also provided by {other.label}; two installed "
+                        "plugins cannot share a name",
+                        item=name,
+                    )
+                    continue
+                out[name] = (item, entry)
+        _loaded[group] = out
+        return out
 
 
 def _as_traversable(obj: Any) -> Traversable | None:
@@ -191,66 +409,55 @@ def _as_traversable(obj: Any) -> Traversable | None:
 # -- rule packs ---------------------------------------------------------------------------------
 
 
-def _pack_files(folder: Traversable, entry: PluginEntry) -> list[Traversable]:
+def _pack_files(folder: Traversable) -> list[Traversable]:
     if folder.is_file():
         return [folder] if folder.name.endswith(PACK_SUFFIXES) else []
     if not folder.is_dir():
-        raise _bad(entry, f"it names the rule pack folder {str(folder)!r}, which does not exist", str(folder))
+        raise Broken(f"it names the rule pack folder {str(folder)!r}, which does not exist", str(folder))
     try:
         children = sorted(folder.iterdir(), key=lambda c: c.name)
     except OSError as exc:
-        raise _bad(entry, f"its rule pack folder cannot be read ({exc})", str(folder)) from None
+        raise Broken(f"its rule pack folder cannot be read ({exc})", str(folder)) from None
     return [
         c for c in children if c.is_file() and c.name.endswith(PACK_SUFFIXES) and not c.name.startswith(".")
     ]
 
 
-def _read_packs() -> dict[str, tuple[Traversable, PluginEntry]]:
-    global _packs
-    with _lock:
-        if _packs is None:
-            packs: dict[str, tuple[Traversable, PluginEntry]] = {}
-            for entry, ep in _entry_points()[RULES_GROUP]:
-                folder = _as_traversable(_load(entry, ep))
-                if folder is None:
-                    raise _bad(
-                        entry,
-                        "its entry point must load to a folder of YAML rule packs (a path, a "
-                        "Traversable, a package, or a function returning one)",
-                    )
-                files = _pack_files(folder, entry)
-                if not files:
-                    raise _bad(
-                        entry, f"its rule pack folder {str(folder)!r} holds no .yaml pack", str(folder)
-                    )
-                for file in files:
-                    name = file.name.rsplit(".", 1)[0]
-                    if not NAME_RE.fullmatch(name):
-                        raise _bad(
-                            entry,
-                            f"the pack file {file.name!r} must be named <pack>.yaml with "
-                            "a pack name of lower-case letters, digits, '-' or '_' "
-                            "(e.g. acme.yaml)",
-                            str(file),
-                        )
-                    if name in BUILTIN_PACKS:
-                        raise _bad(
-                            entry,
-                            f"its pack {name!r} has the name of a built-in pack; rename "
-                            f"the file (e.g. acme-{name}.yaml)",
-                            str(file),
-                        )
-                    if name in packs:
-                        other = packs[name][1]
-                        raise _bad(
-                            entry,
-                            f"its pack {name!r} is also provided by {other.label}; "
-                            "two installed plugins cannot share a pack name",
-                            str(file),
-                        )
-                    packs[name] = (file, entry)
-            _packs = packs
-        return _packs
+def _check_packs(entry: PluginEntry, obj: Any) -> list[tuple[str, Traversable]]:
+    folder = _as_traversable(obj)
+    if folder is None:
+        raise Broken(
+            "its entry point must load to a folder of YAML rule packs (a path, a Traversable, a "
+            f"package, or a function returning one), not {type(obj).__name__}"
+        )
+    files = _pack_files(folder)
+    if not files:
+        raise Broken(f"its rule pack folder {str(folder)!r} holds no .yaml pack", str(folder))
+    out: list[tuple[str, Traversable]] = []
+    for file in files:
+        name = file.name.rsplit(".", 1)[0]
+        if not NAME_RE.fullmatch(name):
+            report(
+                entry,
+                f"the pack file {file.name!r} must be named <pack>.yaml with a pack name of "
+                "lower-case letters, digits, '-' or '_' (e.g. acme.yaml)",
+                item=name,
+                path=str(file),
+            )
+        elif name in BUILTIN_PACKS:
+            report(
+                entry,
+                f"its pack {name!r} has the name of a built-in pack; rename the file (e.g. acme-{name}.yaml)",
+                item=name,
+                path=str(file),
+            )
+        else:
+            out.append((name, file))
+    return out
+
+
+def _read_packs() -> dict[str, tuple[Any, PluginEntry]]:
+    return load(RULES_GROUP, _check_packs, what="rule pack")
 
 
 def rule_packs() -> dict[str, Traversable]:
@@ -258,7 +465,8 @@ def rule_packs() -> dict[str, Traversable]:
 
     A pack's name is its file name without ``.yaml``; the file has the same format as the
     built-in packs (``pack: <name>``, ``description``, ``rules`` whose ids start with
-    ``<name>.``). Raises :class:`PluginError` for a broken plugin or a name clash.
+    ``<name>.``). Broken plugins are left out (see :func:`problems`); the packs' YAML is
+    checked by :mod:`postcraft.rules`.
 
     >>> isinstance(rule_packs(), dict)
     True
@@ -288,32 +496,22 @@ def rule_pack_origin(name: str) -> PluginEntry | None:
 # -- tone models --------------------------------------------------------------------------------
 
 
-def _read_models() -> dict[str, tuple[ModelSource, PluginEntry]]:
-    global _models
-    with _lock:
-        if _models is None:
-            models: dict[str, tuple[ModelSource, PluginEntry]] = {}
-            for entry, ep in _entry_points()[MODELS_GROUP]:
-                if not NAME_RE.fullmatch(entry.name):
-                    raise _bad(
-                        entry,
-                        f"the model name {entry.name!r} must be lower-case letters, "
-                        "digits, '-' or '_' (e.g. acme-da)",
-                    )
-                obj = _load(entry, ep)
-                src: ModelSource | None = obj if isinstance(obj, Mapping) else _as_traversable(obj)
-                if src is None:
-                    raise _bad(
-                        entry,
-                        "its entry point must load to a tone model: a JSON file path, a "
-                        "Traversable, a dict of model data, or a function returning one",
-                    )
-                if entry.name in models:
-                    other = models[entry.name][1]
-                    raise _bad(entry, f"the model name {entry.name!r} is also used by {other.label}")
-                models[entry.name] = (src, entry)
-            _models = models
-        return _models
+def _check_model(entry: PluginEntry, obj: Any) -> list[tuple[str, ModelSource]]:
+    if not NAME_RE.fullmatch(entry.name):
+        raise Broken(
+            f"the model name {entry.name!r} must be lower-case letters, digits, '-' or '_' (e.g. acme-da)"
+        )
+    src: ModelSource | None = obj if isinstance(obj, Mapping) else _as_traversable(obj)
+    if src is None:
+        raise Broken(
+            "its entry point must load to a tone model: a JSON file path, a Traversable, a dict "
+            f"of model data, or a function returning one, not {type(obj).__name__}"
+        )
+    return [(entry.name, src)]
+
+
+def _read_models() -> dict[str, tuple[Any, PluginEntry]]:
+    return load(MODELS_GROUP, _check_model, what="tone model")
 
 
 def tone_models() -> dict[str, ModelSource]:
@@ -329,9 +527,11 @@ def tone_models() -> dict[str, ModelSource]:
 
 def tone_model_entry(name: str) -> tuple[ModelSource, PluginEntry] | None:
     """The source of the plugin tone model ``name`` and the entry point that provides it."""
-    return _read_models().get(name)
+    hit = _read_models().get(name)
+    return (hit[0], hit[1]) if hit is not None else None
 
 
 def broken(entry: PluginEntry, what: str, path: str | None = None) -> PluginError:
-    """The :class:`PluginError` for a plugin whose entry point loaded but whose content is bad."""
-    return _bad(entry, what, path)
+    """Report ``what`` as a problem of ``entry`` and return the :class:`PluginError` for a
+    request of it (its item is the entry point's name)."""
+    return report(entry, what, path=path).error()

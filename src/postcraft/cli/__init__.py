@@ -1,17 +1,21 @@
 """The ``postcraft`` command line. It presents results; it decides nothing.
 
 Exit codes: 0 no error-level finding; 1 at least one; 2 bad usage or unreadable input.
+A warning (:class:`~postcraft.errors.PostcraftWarning`, e.g. a broken plugin that was skipped)
+is one ``postcraft: …`` line on standard error; it does not change the exit code.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from importlib import import_module
+from typing import Any
 
 from .._version import __version__
-from ..errors import PostcraftError
+from ..errors import PostcraftError, PostcraftWarning
 from ..langs import listing
 
 # One module per command: each defines ``register(subparsers) -> None`` and sets ``func`` on
@@ -56,7 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return func(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning(warnings.showwarning)
+            return func(args)
     except PostcraftError as exc:
         print(f"postcraft: {exc}", file=sys.stderr)
         return 2
@@ -64,6 +70,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _show_warning(previous: Callable[..., None]) -> Callable[..., None]:
+    """Show a :class:`PostcraftWarning` as one line on standard error, others as before."""
+
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: Any = None,
+        line: str | None = None,
+    ) -> None:
+        if issubclass(category, PostcraftWarning):
+            print(f"postcraft: {message}", file=sys.stderr)
+        else:
+            previous(message, category, filename, lineno, file, line)
+
+    return show
 
 
 if __name__ == "__main__":

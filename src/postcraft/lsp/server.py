@@ -14,6 +14,7 @@ import gc
 import inspect
 import logging
 import sys
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,6 +25,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from .._version import __version__
+from ..errors import PostcraftWarning
 from ..langs import SUPPORTED
 from . import DEFAULT_DEBOUNCE_MS
 from .config import DocConfig, Problem, Resolver
@@ -56,6 +58,8 @@ class PostcraftServer(LanguageServer):
         self.config_published: dict[str, list[tuple[str, int | None, str]]] = {}
         self.document_changes = False
         self.encoding = UTF16
+        #: broken plugins already shown to the user (each is shown once per process)
+        self.announced: set[str] = set()
         self._register()
 
     # -- setup --------------------------------------------------------------------------------
@@ -123,6 +127,7 @@ class PostcraftServer(LanguageServer):
                 review_document(messages(lang)["warm_up"], replace(cfg, lang=lang), encoding=self.encoding)
         except Exception as exc:  # a broken configuration shows up on the first draft instead
             log.info("warm-up failed: %s", exc)
+        self._announce_plugin_problems()
         gc.collect()
         gc.freeze()
 
@@ -261,6 +266,7 @@ class PostcraftServer(LanguageServer):
         doc.published = True
         if publish_config:
             self._publish_config_problems()
+        self._announce_plugin_problems()
         return doc.review
 
     def current(self, uri: str) -> DocReview | None:
@@ -275,6 +281,20 @@ class PostcraftServer(LanguageServer):
                 doc.timer = None
             return self.review(uri)
         return doc.review
+
+    def _announce_plugin_problems(self) -> None:
+        """Show each broken plugin once, as a warning message: it was skipped, drafts are
+        still reviewed with everything else (see :func:`postcraft.registry.problems`)."""
+        from .. import registry
+
+        for p in registry.problems():
+            if p.message in self.announced:
+                continue
+            self.announced.add(p.message)
+            log.warning("%s", p.message)
+            self.window_show_message(
+                lsp.ShowMessageParams(type=lsp.MessageType.Warning, message=f"postcraft: {p.message}")
+            )
 
     def _publish_config_problems(self) -> None:
         """Show configuration problems on the files they are in; clear the ones now fixed."""
@@ -354,6 +374,9 @@ def main(argv: list[str] | None = None, *, debounce_ms: int = DEFAULT_DEBOUNCE_M
     logging.basicConfig(
         stream=sys.stderr, level=logging.WARNING, format="postcraft-lsp %(levelname)s: %(message)s"
     )
+    # a broken plugin is shown to the user as a window/showMessage (and logged), not as a
+    # Python warning on stderr
+    warnings.simplefilter("ignore", PostcraftWarning)
     server = PostcraftServer(debounce_ms=debounce_ms)
     server.start_io()
     # LSP: exit code 0 after a shutdown request, 1 when the client exited without one

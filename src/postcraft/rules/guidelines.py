@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -17,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from .. import registry
 from ..errors import ConfigError, InputError
 from ..io import cached_file
 from ..langs import SUPPORTED, per_lang_example
@@ -234,26 +236,65 @@ class Guidelines:
 
 
 def available_packs() -> tuple[str, ...]:
-    """The built-in packs, then the packs of installed plugins (entry points ``postcraft.rules``)."""
-    from ..registry import rule_packs
+    """The built-in packs, then the usable packs of installed plugins (entry points
+    ``postcraft.rules``). A plugin pack that cannot be read or is not a valid pack is reported
+    once (see :func:`postcraft.registry.problems`) and left out."""
+    plugin: list[str] = []
+    for name in sorted(registry.rule_packs()):
+        try:
+            pack_specs(name)
+        except ConfigError:
+            continue
+        plugin.append(name)
+    return BUILTIN_PACKS + tuple(plugin)
 
-    return BUILTIN_PACKS + tuple(sorted(n for n in rule_packs() if n not in BUILTIN_PACKS))
+
+def pack_specs(name: str) -> tuple[str, tuple[LineDict, ...]]:
+    """The rule data of a built-in or plugin pack, read and checked once per process: (path, rules).
+
+    A broken plugin pack raises :class:`~postcraft.registry.PluginError` (and is reported once)."""
+    if name in BUILTIN_PACKS:
+        return _builtin_pack_specs(name)
+    gen = registry.generation()
+    with _PACKS_LOCK:
+        hit = _PLUGIN_PACKS.get(name)
+    if hit is not None and hit[0] == gen:
+        if isinstance(hit[1], ConfigError):
+            raise hit[1]
+        return hit[1]
+    res = registry.rule_pack(name)
+    entry = registry.rule_pack_origin(name)
+    if res is None or entry is None:
+        problem = registry.problem(registry.RULES_GROUP, name)
+        if problem is not None:
+            raise problem.error(f"the pack {name!r} was asked for")
+        raise ConfigError(f"there is no pack {name!r}; choose from {', '.join(available_packs())}")
+    result: tuple[str, tuple[LineDict, ...]] | ConfigError
+    try:
+        try:
+            text = res.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot be read ({exc})", path=str(res)) from None
+        result = _read_pack(name, text, str(res))
+    except ConfigError as exc:
+        cause = f"its rule pack {name!r} is not valid: {exc}"
+        result = registry.report(entry, cause, item=name, path=str(res)).error()
+    with _PACKS_LOCK:
+        _PLUGIN_PACKS[name] = (gen, result)
+    if isinstance(result, ConfigError):
+        raise result
+    return result
 
 
 @cache
-def pack_specs(name: str) -> tuple[str, tuple[LineDict, ...]]:
-    """The rule data of a built-in or plugin pack, read and checked once per process: (path, rules)."""
-    if name in BUILTIN_PACKS:
-        res = resources.files("postcraft.rules") / "packs" / f"{name}.yaml"
-        path = f"<postcraft>/rules/packs/{name}.yaml"
-    else:
-        from ..registry import rule_pack
+def _builtin_pack_specs(name: str) -> tuple[str, tuple[LineDict, ...]]:
+    res = resources.files("postcraft.rules") / "packs" / f"{name}.yaml"
+    path = f"<postcraft>/rules/packs/{name}.yaml"
+    return _read_pack(name, res.read_text("utf-8"), path)
 
-        plugin_res = rule_pack(name)
-        if plugin_res is None:
-            raise ConfigError(f"there is no pack {name!r}; choose from {', '.join(available_packs())}")
-        res, path = plugin_res, str(plugin_res)
-    data = load_yaml(res.read_text("utf-8"), path)
+
+def _read_pack(name: str, text: str, path: str) -> tuple[str, tuple[LineDict, ...]]:
+    data = load_yaml(text, path)
     if not isinstance(data, dict):
         raise ConfigError("a pack must be a mapping with 'pack' and 'rules'", path=path)
     check_keys(data, ("pack", "description", "rules"), what="the pack", path=path)
@@ -274,6 +315,10 @@ def pack_specs(name: str) -> tuple[str, tuple[LineDict, ...]]:
 
 
 # -- loading ---------------------------------------------------------------------------------------
+
+_PACKS_LOCK = threading.Lock()
+#: plugin pack name → (registry generation, its rule data or the error it raised)
+_PLUGIN_PACKS: dict[str, tuple[int, tuple[str, tuple[LineDict, ...]] | ConfigError]] = {}
 
 
 @lru_cache(maxsize=1)
@@ -401,6 +446,9 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
         )
     for k, name in enumerate(extends):
         if name not in available:
+            problem = registry.problem(registry.RULES_GROUP, name) if isinstance(name, str) else None
+            if problem is not None:
+                raise problem.error(f"'extends' names {name!r}", path=path, line=line_of(extends, k))
             raise ConfigError(
                 f"'extends' names {name!r}, which is not a built-in or installed pack; choose from "
                 f"{', '.join(available)}",
@@ -459,10 +507,10 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
     settings = {"max_hashtags": max_tags}
 
     # collect rule data: packs first, then the organisation's own rules
-    specs: list[tuple[LineDict, str | None, str | None]] = []
+    blocks: list[tuple[str | None, str | None, tuple[Any, ...]]] = []
     for name in extends:
         ppath, rules = pack_specs(name)
-        specs.extend((s, ppath, name) for s in rules)
+        blocks.append((name, ppath, rules))
     own = data.get("rules", [])
     if not isinstance(own, list):
         raise ConfigError(
@@ -470,68 +518,78 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
             path=path,
             line=line_of(data, "rules"),
         )
-    for spec in own:
-        specs.append((spec, path, None))
+    blocks.append((None, path, tuple(own)))
 
     # every list a built-in pack refers to exists, even if empty
     for name in ("internal_projects", "private_customers", "unreleased_figures"):
         lists.setdefault(name, ())
 
-    from .kinds import KINDS
+    from .kinds import all_kinds
 
+    kinds = all_kinds()
     timeout = float(timeout_ms) / 1000.0
     severities = _severity_overrides(data.get("severity", {}), path, line_of(data, "severity"))
     compiled: list[Rule] = []
     seen: dict[str, int | str | None] = {}
     user_help: set[str] = set()
     builders: list[MatcherBuilder] = []
-    for spec, spath, pack in specs:
-        kind = spec.get("kind") if isinstance(spec, dict) else None
-        cls = KINDS.get(kind) if isinstance(kind, str) else None
-        if cls is None:
-            raise ConfigError(
-                f"rule {spec.get('id') if isinstance(spec, dict) else spec!r} needs 'kind', one of: "
-                f"{', '.join(sorted(KINDS))}",
-                path=spath,
-                line=line_of(spec, "kind") if isinstance(spec, LineDict) else None,
+    used: list[str] = []
+    skipped: set[str] = set()
+    for pack, spath, block in blocks:
+        # a pack is compiled whole or not at all: a plugin pack that fails to compile is
+        # skipped (and reported once) unless the file asked for it in 'extends'
+        b_rules: list[Rule] = []
+        b_builders: list[MatcherBuilder] = []
+        b_seen: dict[str, int | str | None] = {}
+        try:
+            for spec in block:
+                rule, builder = _compile_rule(
+                    spec, spath, pack, kinds, {**seen, **b_seen}, severities, lists, timeout, settings
+                )
+                b_seen[rule.id] = pack if pack is not None else rule.info.line
+                if pack is None and "help" in spec:
+                    user_help.add(rule.id)
+                b_rules.append(rule)
+                b_builders.append(builder)
+        except ConfigError as exc:
+            entry = (
+                registry.rule_pack_origin(pack) if pack is not None and pack not in BUILTIN_PACKS else None
             )
-        reject_old_keys(spec, spath)
-        check_keys(spec, COMMON_KEYS + cls.keys, what=f"rule {spec.get('id')!r} (kind {kind})", path=spath)
-        info = parse_info(spec, path=spath, pack=pack, placeholders=cls.placeholders)
-        if info.id in seen:
-            first = seen[info.id]
-            where = f"the built-in pack {first!r}" if first in BUILTIN_PACKS else f"line {first}"
-            raise ConfigError(
-                f"rule id {info.id!r} is already used by {where}; to change a built-in rule use "
-                "'severity:' or 'disable:', or give your rule another id",
-                path=spath,
-                line=line_of(spec, "id"),
+            if entry is None:
+                raise
+            problem = registry.report(
+                entry, f"its rule pack {pack!r} is not valid: {exc}", item=pack, path=spath
             )
-        seen[info.id] = pack if pack is not None else info.line
-        if pack is None and "help" in spec:
-            user_help.add(info.id)
-        sev = _override_for(info.id, severities)
-        if sev is not None:
-            info = dataclasses.replace(info, severity=sev)
-        builder = MatcherBuilder(lists, spath, timeout)
-        builders.append(builder)
-        env = BuildEnv(spath, builder, settings)
-        spec_ld = spec if isinstance(spec, LineDict) else _as_linedict(spec)
-        rule = cls.build(spec_ld, info, env)
-        for k, m in enumerate(builder.built):
-            m.id = len(compiled) * 1000 + k
-        compiled.append(rule)
+            if "extends" in data:
+                raise problem.error(
+                    f"'extends' names {pack!r}", path=path, line=line_of(data, "extends")
+                ) from None
+            skipped.add(str(pack))
+            continue
+        for rule, builder in zip(b_rules, b_builders, strict=True):
+            for k, m in enumerate(builder.built):
+                m.id = len(compiled) * 1000 + k
+            compiled.append(rule)
+            builders.append(builder)
+        seen.update(b_seen)
+        if pack is not None:
+            used.append(pack)
+
+    def _skipped(prefix: str) -> bool:
+        # an id of a plugin pack that was skipped as broken is not a mistake of this file
+        head = prefix.split(".", 1)[0]
+        return head in skipped or registry.problem(registry.RULES_GROUP, head) is not None
 
     known = frozenset(seen)
     for prefix in severities:
-        if not any(_id_matches(r, prefix) for r in known):
+        if not any(_id_matches(r, prefix) for r in known) and not _skipped(prefix):
             raise ConfigError(
                 _unknown_id("severity", prefix, known), path=path, line=line_of(data, "severity")
             )
     disable = _strings(data.get("disable"), "'disable'", path, line_of(data, "disable"))
     dis_list = data.get("disable")
     for k, prefix in enumerate(disable):
-        if not any(_id_matches(r, prefix) for r in known):
+        if not any(_id_matches(r, prefix) for r in known) and not _skipped(prefix):
             raise ConfigError(
                 _unknown_id("disable", prefix, known),
                 path=path,
@@ -552,7 +610,7 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
         help=help_,
         path=path,
         rules=tuple(active),
-        packs=tuple(extends),
+        packs=tuple(used),
         api=api,
         lists=lists,
         disabled=disable,
@@ -566,6 +624,50 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _compile_rule(
+    spec: Any,
+    spath: str | None,
+    pack: str | None,
+    kinds: Mapping[str, type[Rule]],
+    seen: Mapping[str, int | str | None],
+    severities: Mapping[str, Any],
+    lists: dict[str, tuple[str, ...]],
+    timeout: float,
+    settings: dict[str, Any],
+) -> tuple[Rule, MatcherBuilder]:
+    kind = spec.get("kind") if isinstance(spec, dict) else None
+    cls = kinds.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        problem = registry.problem(registry.KINDS_GROUP, kind) if isinstance(kind, str) else None
+        if problem is not None:
+            raise problem.error(f"rule {spec.get('id')!r} has kind {kind!r}")
+        raise ConfigError(
+            f"rule {spec.get('id') if isinstance(spec, dict) else spec!r} needs 'kind', one of: "
+            f"{', '.join(sorted(kinds))}",
+            path=spath,
+            line=line_of(spec, "kind") if isinstance(spec, LineDict) else None,
+        )
+    reject_old_keys(spec, spath)
+    check_keys(spec, COMMON_KEYS + cls.keys, what=f"rule {spec.get('id')!r} (kind {kind})", path=spath)
+    info = parse_info(spec, path=spath, pack=pack, placeholders=cls.placeholders)
+    if info.id in seen:
+        first = seen[info.id]
+        where = f"the built-in pack {first!r}" if first in BUILTIN_PACKS else f"line {first}"
+        raise ConfigError(
+            f"rule id {info.id!r} is already used by {where}; to change a built-in rule use "
+            "'severity:' or 'disable:', or give your rule another id",
+            path=spath,
+            line=line_of(spec, "id"),
+        )
+    sev = _override_for(info.id, severities)
+    if sev is not None:
+        info = dataclasses.replace(info, severity=sev)
+    builder = MatcherBuilder(lists, spath, timeout)
+    env = BuildEnv(spath, builder, settings)
+    spec_ld = spec if isinstance(spec, LineDict) else _as_linedict(spec)
+    return cls.build(spec_ld, info, env), builder
 
 
 def _help(value: Any, path: str | None, line: int | None) -> tuple[str, tuple[Contact, ...]]:

@@ -2,7 +2,7 @@
 
 1. the built-in library (``postcraft/templates/builtin/{da,en}/``);
 2. template packs installed as packages, through the entry-point group ``postcraft.templates``
-   (sorted by entry-point name);
+   (sorted by entry-point name; read by :mod:`postcraft.registry`, a broken pack is skipped);
 3. folders named in the environment variable ``POSTCRAFT_TEMPLATES`` (``os.pathsep``-separated);
 4. the ``folder=`` argument (one folder or a list).
 
@@ -29,7 +29,7 @@ from ..errors import ConfigError, InputError, UnsupportedLanguageError
 from .errors import UnknownTemplateError
 from .model import ROLES, Template
 
-#: The entry-point group template packs register under.
+#: The entry-point group template packs register under (read by :mod:`postcraft.registry`).
 ENTRY_POINT_GROUP = "postcraft.templates"
 #: Environment variable naming extra template folders.
 ENV_VAR = "POSTCRAFT_TEMPLATES"
@@ -41,17 +41,23 @@ Folders = FolderLike | Sequence[FolderLike] | None
 
 _lock = threading.RLock()
 _builtin: list[Template] | None = None
-_packs: list[Template] | None = None
+_packs: tuple[int, list[Template]] | None = None
 _folders: dict[str, tuple[object, list[Template]]] = {}
 
 
 def clear_cache() -> None:
-    """Forget every loaded template (built-in, packs and folders); they are read again on next use."""
+    """Forget every loaded template (built-in, packs and folders); they are read again on next use.
+
+    Installed packs are read again too (this forgets every plugin read so far:
+    :func:`postcraft.registry.clear_cache`)."""
     global _builtin, _packs
+    from .. import registry
+
     with _lock:
         _builtin = None
         _packs = None
         _folders.clear()
+    registry.clear_cache()
 
 
 def _as_folder(obj: Any, what: str) -> Traversable:
@@ -124,29 +130,34 @@ def builtin_templates() -> list[Template]:
         return _builtin
 
 
+def _check_pack(entry: Any, obj: Any) -> list[tuple[str, list[Template]]]:
+    from .. import registry
+
+    if not isinstance(obj, (str, os.PathLike, Traversable)):
+        raise registry.Broken(
+            "its entry point must load to a folder of templates (a path, a Traversable, a package, "
+            f"or a function returning one), not {type(obj).__name__}"
+        )
+    return [
+        (entry.name, read_folder(_as_folder(obj, "a template folder"), source=f"entry point {entry.name}"))
+    ]
+
+
 def pack_templates() -> list[Template]:
     """Templates from installed packs (entry-point group ``postcraft.templates``), read once.
 
-    Each entry point loads to a folder path, a Traversable, or a callable returning one.
+    Each entry point loads to a folder path, a Traversable, a package, or a callable returning
+    one. A pack that cannot be loaded or holds a bad template is reported once and skipped
+    (see :func:`postcraft.registry.problems`); the other packs are used.
     """
     global _packs
-    with _lock:
-        if _packs is None:
-            from importlib import metadata  # imported here: it costs ~15 ms
+    from .. import registry
 
-            packs: list[Template] = []
-            eps = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
-            for ep in eps:
-                what = f"entry point {ep.name!r} ({ep.value}) in group {ENTRY_POINT_GROUP!r}"
-                try:
-                    obj = ep.load()
-                    if callable(obj) and not isinstance(obj, (str, os.PathLike, Traversable)):
-                        obj = obj()
-                except Exception as exc:
-                    raise ConfigError(f"{what} could not be loaded: {type(exc).__name__}: {exc}") from None
-                packs.extend(read_folder(_as_folder(obj, what), source=f"entry point {ep.name}"))
-            _packs = packs
-        return _packs
+    with _lock:
+        if _packs is None or _packs[0] != registry.generation():
+            packs = registry.load(registry.TEMPLATES_GROUP, _check_pack, what="template pack")
+            _packs = (registry.generation(), [t for name in sorted(packs) for t in packs[name][0]])
+        return _packs[1]
 
 
 def _signature(folder: Traversable) -> object:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -17,17 +18,19 @@ from .. import registry
 from ..errors import ConfigError
 from .model import ToneModel, load_model
 
-#: name → (the source it was loaded from, the model); a source read anew (after
-#: :func:`postcraft.registry.clear_cache`) is loaded anew. One ``get`` and one assignment per
-#: call, each atomic on a dict, so no lock: two threads may both load a model, either is kept.
-_loaded: dict[str, tuple[object, ToneModel]] = {}
+_lock = threading.Lock()
+#: name → (the source it was loaded from, the model or the error it raised); a source read
+#: anew (after :func:`postcraft.registry.clear_cache`) is loaded anew. A broken model is not
+#: read again on every request (the language server asks on every keystroke).
+_loaded: dict[str, tuple[object, ToneModel | ConfigError]] = {}
 
 
 def load_tone_model(name: str) -> ToneModel:
     """Load the plugin tone model ``name`` (e.g. ``"acme-da"``), once per process.
 
-    Raises :class:`PluginError` when the model is broken and :class:`ConfigError` when no
-    installed plugin provides ``name``.
+    Raises :class:`~postcraft.registry.PluginError` when the model's plugin is broken (it is
+    then also reported once, see :func:`postcraft.registry.problems`) and
+    :class:`ConfigError` when no installed plugin provides ``name``.
 
     >>> load_tone_model("no-such-model")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -37,8 +40,13 @@ def load_tone_model(name: str) -> ToneModel:
     hit = registry.tone_model_entry(name)
     cached = _loaded.get(name)
     if cached is not None and hit is not None and cached[0] is hit[0]:
+        if isinstance(cached[1], ConfigError):
+            raise cached[1]
         return cached[1]
     if hit is None:
+        problem = registry.problem(registry.MODELS_GROUP, name)
+        if problem is not None:
+            raise problem.error(f"the tone model {name!r} was asked for")
         names = ", ".join(sorted(registry.tone_models())) or "none is installed"
         raise ConfigError(
             f"no installed plugin provides the tone model {name!r} (plugin models: {names}); "
@@ -46,22 +54,30 @@ def load_tone_model(name: str) -> ToneModel:
         )
     src, entry = hit
     try:
-        if isinstance(src, Mapping):
-            model = ToneModel.from_dict(dict(src), source=f"plugin model {name}")
-        else:
-            data = json.loads(src.read_text("utf-8"))
-            if not isinstance(data, dict):
-                raise ConfigError("a tone model file holds a JSON object", path=str(src))
-            model = ToneModel.from_dict(data, source=str(src))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise registry.broken(entry, f"its tone model {name!r} cannot be read ({exc})", str(src)) from None
+        try:
+            if isinstance(src, Mapping):
+                model = ToneModel.from_dict(dict(src), source=f"plugin model {name}")
+            else:
+                data = json.loads(src.read_text("utf-8"))
+                if not isinstance(data, dict):
+                    raise ConfigError("a tone model file holds a JSON object", path=str(src))
+                model = ToneModel.from_dict(data, source=str(src))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise registry.broken(
+                entry, f"its tone model {name!r} cannot be read ({exc})", str(src)
+            ) from None
+        except ConfigError as exc:
+            raise registry.broken(
+                entry,
+                f"its tone model {name!r} is not valid: {exc}",
+                None if isinstance(src, Mapping) else str(src),
+            ) from None
     except ConfigError as exc:
-        raise registry.broken(
-            entry,
-            f"its tone model {name!r} is not valid: {exc}",
-            None if isinstance(src, Mapping) else str(src),
-        ) from None
-    _loaded[name] = (src, model)
+        with _lock:
+            _loaded[name] = (src, exc)
+        raise
+    with _lock:
+        _loaded[name] = (src, model)
     return model
 
 
