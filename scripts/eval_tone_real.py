@@ -175,9 +175,9 @@ def cross_source_scores(lang: str) -> dict[str, Any]:
     texts, x = load(lang)
     extra: list[Any] = []
     x_extra = None
-    if lang in vf.BORROW:
-        other, x_extra = load(vf.BORROW[lang])
-        extra = vf.as_extra(other, vf.BORROW[lang])
+    if vf.borrow_from(lang):
+        other, x_extra = load(vf.borrow_from(lang))
+        extra = vf.as_extra(other, vf.borrow_from(lang))
     p = vf.cross_source(texts, x, lang, extra=extra, x_extra=x_extra)
     out: dict[str, Any] = {}
     for t, row in zip(texts, x, strict=True):

@@ -138,6 +138,10 @@ class Lexicon:
     plural_you_verbs: frozenset[str]
     suffixes: tuple[str, ...]
     long_word: int
+    contractions: bool = False  # English-style clitics ("I'm", "don't", "it's")
+    capital_i_is_you: bool = False  # Danish "I" (you, plural) vs the preposition "i"
+    org_noun_articles: frozenset[str] = frozenset()  # "the company"; empty: the noun alone counts
+    borrow_from: str = ""  # training only
 
 
 _LOCK = threading.Lock()
@@ -181,6 +185,10 @@ def lexicon(lang: str) -> Lexicon:
         plural_you_verbs=_lower_list(spec, "second_plural_verbs"),
         suffixes=tuple(sorted(spec["nominal_suffixes"], key=len, reverse=True)),
         long_word=int(spec.get("long_word", 13)),
+        contractions=bool(spec.get("contractions", False)),
+        capital_i_is_you=bool(spec.get("capital_i_is_you", False)),
+        org_noun_articles=_lower_list(spec, "org_noun_articles"),
+        borrow_from=str(spec.get("borrow_from", "")),
     )
 
 
@@ -216,8 +224,8 @@ _OTHER_KINDS: dict[str, str] = {
 }
 
 
-def _is_contraction(low: str, lang: str) -> bool:
-    if lang != "en" or ("'" not in low and "’" not in low):
+def _is_contraction(low: str, lex: Lexicon) -> bool:
+    if not lex.contractions or ("'" not in low and "’" not in low):
         return False
     if low.endswith(_EN_CONTRACTION_ENDS):
         return True
@@ -233,11 +241,10 @@ def extract(analysis: Analysis) -> Features:
 
     >>> from postcraft.analysis import analyze
     >>> f = extract(analyze("Jeg synes det var en fed dag!", lang="da"))
-    >>> f.style[STYLE_NAMES.index("first_singular")] > 0, f.style_tokens["mental_verbs"]
-    (True, [1])
+    >>> f.style[STYLE_NAMES.index("first_singular")] > 0, f.style_tokens["hedges"]
+    (True, [0, 1])
     """
     lex = lexicon(analysis.lang)
-    lang = analysis.lang
     tokens = analysis.tokens
     n_tok = len(tokens)
     st: dict[str, list[int]] = {name: [] for name in STYLE_NAMES}
@@ -291,7 +298,7 @@ def extract(analysis: Analysis) -> Features:
         prev_lem = lem
 
         cls = lex.forms.get(low)
-        if low == "i" and lang == "da":
+        if low == "i" and lex.capital_i_is_you:
             # the Danish preposition "i"; "I" (you, plural) when capitalised mid-sentence or
             # opening a sentence before a verb ("I har ret", not "I går" or "I dag")
             nxt = next_word(i)
@@ -304,7 +311,7 @@ def extract(analysis: Analysis) -> Features:
         if cls is not None:
             st[cls].append(i)
             category[i] = STYLE_CATEGORY[cls]
-        if _is_contraction(low, lang):
+        if _is_contraction(low, lex):
             st["contractions"].append(i)
             category.setdefault(i, "informality")
         if i > covered:
@@ -313,7 +320,11 @@ def extract(analysis: Analysis) -> Features:
                 if not cands:
                     continue
                 for seq, pcat in cands:
-                    idx = _match_phrase(tokens, i, seq)
+                    # calls to action are imperatives: "Learn more" is one, "I learned more" not
+                    exact = pcat == "call_to_action"
+                    if exact and (key != low or (i > 0 and tokens[i - 1].lower in lex.forms)):
+                        continue
+                    idx = _match_phrase(tokens, i, seq, exact)
                     if idx:
                         st[pcat].extend(idx)
                         for j in idx:
@@ -352,8 +363,9 @@ def extract(analysis: Analysis) -> Features:
                 category[i] = "quotes"
         if low in lex.org_nouns:
             p = prev_word(i)
-            if lang != "en" or (p is not None and p.lower in ("the", "this")):
-                idx = [i - 1, i] if lang == "en" else [i]
+            arts = lex.org_noun_articles
+            if not arts or (p is not None and p.lower in arts):
+                idx = [i - 1, i] if arts else [i]
                 st["self_reference"].extend(idx)
                 for j in idx:
                     category[j] = "names"
@@ -454,7 +466,7 @@ def _phrase_count(indices: list[int]) -> int:
     return 1 + sum(1 for a, b in zip(s, s[1:], strict=False) if b != a + 1)
 
 
-def _match_phrase(tokens: tuple[Any, ...], i: int, phrase: tuple[str, ...]) -> list[int]:
+def _match_phrase(tokens: tuple[Any, ...], i: int, phrase: tuple[str, ...], exact: bool = False) -> list[int]:
     """Token indices of ``phrase`` starting at word ``i`` (each word matching on its lower-case
     form or lemma), skipping nothing; [] if no match."""
     idx = [i]
@@ -464,7 +476,7 @@ def _match_phrase(tokens: tuple[Any, ...], i: int, phrase: tuple[str, ...]) -> l
         if j >= len(tokens) or tokens[j].kind != "word":
             return []
         tok = tokens[j]
-        if tok.lower != want and tok.lemma != want:
+        if tok.lower != want and (exact or tok.lemma != want):
             return []
         idx.append(j)
     return idx

@@ -36,9 +36,13 @@ SOURCE_CAP = 400.0
 TEAM_WEIGHT = 600.0
 C_GRID = (0.3, 3.0, 30.0)
 TEAM = "team"
-#: Languages whose model also learns from another language's texts (never predicted, never
-#: held out): Danish has four organisation authors of its own.
-BORROW = {"da": "en"}
+
+
+def borrow_from(lang: str) -> str:
+    """The language whose texts ``lang``'s model also learns from ("" for none; lexicon data)."""
+    from .features import lexicon
+
+    return lexicon(lang).borrow_from
 
 
 @dataclass(frozen=True)
@@ -248,7 +252,6 @@ def _oof(x: Any, texts: Sequence[Text], c: float) -> Any:
 def fit_voice(texts: Sequence[Text], x: Any, lang: str, *, meta: dict[str, Any] | None = None) -> ToneModel:
     """Fit a voice model on ``texts`` (style matrix ``x``): ``C`` by leave-one-source-out
     log-loss, Platt calibration on the leave-one-source-out logits, then a refit on all."""
-    import numpy as np
 
     idx, y, w = _targets(texts)
     scores = {}
