@@ -84,7 +84,7 @@ def test_example_plugin_pack_and_model_are_discovered(site: Path) -> None:
     assert origin is not None and (origin.dist, origin.version) == ("acme-postcraft", "0.1.0")
     assert set(plugins.tone_models()) == {"acme-da"}
     model = sources.load_tone_model("acme-da")
-    assert model.lang == "da" and model.meta["posts"] == 43
+    assert model.lang == "da" and model.meta["posts"] == 69
     assert sources.load_tone_model("acme-da") is model  # loaded once
     assert {(e.group, e.name) for e in plugins.installed()} == {
         ("postcraft.rules", "acme"),

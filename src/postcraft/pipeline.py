@@ -108,7 +108,7 @@ def assemble(
     from .tone import score_analysis
 
     g = load_guidelines(guidelines)
-    score = score_analysis(analysis, model=tone_model) if tone else None
+    score = score_analysis(analysis, model=tone_model) if tone and analysis.text.strip() else None
     findings = check_analysis(analysis, g, disable=disable, tone=score)
     suggestions = suggest(analysis, load_roster(roster), g) if tags else None
     match = None

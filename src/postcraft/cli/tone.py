@@ -30,6 +30,11 @@ def register(sub: Any) -> None:
     t.add_argument(
         "--corpus", default=ROOT_HINT, help="folder or .jsonl file of labelled posts (text, grade 1-5, lang)"
     )
+    t.add_argument(
+        "--real",
+        default="corpora/real",
+        help="the real corpus (texts/<lang>/*.jsonl and rating/) for the built-in models; '' for none",
+    )
     t.add_argument("--seed", type=int, default=0)
     add_lang(t, help="train one language (default: every supported language)")
     t.add_argument(
@@ -78,12 +83,13 @@ def _cmd_train(args: argparse.Namespace) -> int:
         return 0
     out = Path(args.out) if args.out else tr.MODELS_DIR
     langs = (args.lang,) if args.lang else SUPPORTED
-    reports = tr.train_builtin(args.corpus, out, seed=args.seed, langs=langs, report_dir=args.report)
+    reports = tr.train_builtin(
+        args.corpus, out, seed=args.seed, langs=langs, report_dir=args.report, real=args.real or None
+    )
     for lang, r in reports.items():
-        h = r["heldout"]
         print(
-            f"{lang}: {r['posts']} posts; held-out ({r['heldout_posts']} posts, sectors {', '.join(r['heldout_sectors'])}): "
-            f"ROC-AUC {h['roc_auc']:.3f}, Spearman {h['spearman']:.3f}, macro-F1 {h['macro_f1']:.3f}, ECE {h['ece']:.3f}"
+            f"{lang}: {r['texts']} texts from {len(r['sources'])} sources (+{r['borrowed_texts']} borrowed); "
+            f"C={r['meta']['C']}. Cross-source figures: python scripts/eval_tone_real.py"
         )
     return 0
 

@@ -1,4 +1,10 @@
-"""Turn exact feature contributions into a few human reasons (drivers) with spans and hints."""
+"""Turn exact feature contributions into a few human reasons (drivers) with spans and hints.
+
+A driver is a category (pronouns, announcement, …) whose features push the score one way, with
+the words behind them. Only words that are present can be a reason: a category whose push has no
+words in the text (the length measures, an organisation model's n-gram weights spread over no
+tokens) adds to the score but is never shown as a driver.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,8 @@ from .features import STYLE_CATEGORY, STYLE_NAMES, Features
 
 MAX_DRIVERS = 5
 MAX_SPANS = 6
+#: The smallest push (in logit units) worth a driver.
+MIN_WEIGHT = 0.05
 
 
 @lru_cache(maxsize=1)
@@ -40,70 +48,60 @@ def category_totals(
 
 def _totals(
     feats: Features, contrib: dict[str, float], style_c: list[float]
-) -> tuple[dict[str, float], dict[int, float], dict[str, list[int]]]:
-    """:func:`category_totals`, and the tokens that got a share grouped by their own category
-    (in the order they first got one)."""
+) -> tuple[dict[str, float], dict[int, float], dict[str, dict[int, float]]]:
+    """:func:`category_totals`, and per category the tokens with their share of it."""
     by_cat: dict[str, float] = {}
     by_tok: dict[int, float] = {}
-    tokens_by_cat: dict[str, list[int]] = {}
+    tok_in_cat: dict[str, dict[int, float]] = {}
     where = feats.where
     cat_of = feats.category.get
-    cat_get = by_cat.get
-    tok_get = by_tok.get
     for key, c in contrib.items():
         idx = where[key]
         share = c / len(idx)
         for i in idx:
             cat = cat_of(i, "word_choice")
-            by_cat[cat] = cat_get(cat, 0.0) + share
-            prev = tok_get(i)
-            if prev is None:
-                by_tok[i] = 0.0 + share
-                group = tokens_by_cat.get(cat)
-                if group is None:
-                    tokens_by_cat[cat] = [i]
-                else:
-                    group.append(i)
-            else:
-                by_tok[i] = prev + share
-    style_tokens = feats.style_tokens
+            by_cat[cat] = by_cat.get(cat, 0.0) + share
+            by_tok[i] = by_tok.get(i, 0.0) + share
+            group = tok_in_cat.setdefault(cat, {})
+            group[i] = group.get(i, 0.0) + share
     for name, c in zip(STYLE_NAMES, style_c, strict=True):
+        if not c:
+            continue
         cat = STYLE_CATEGORY[name]
-        by_cat[cat] = cat_get(cat, 0.0) + c
-        idx = style_tokens.get(name, [])
+        by_cat[cat] = by_cat.get(cat, 0.0) + c
+        idx = feats.style_tokens.get(name, [])
+        group = tok_in_cat.setdefault(cat, {})
         for i in idx:
-            prev = tok_get(i)
-            if prev is None:
-                by_tok[i] = 0.0 + c / len(idx)
-                tcat = cat_of(i, "word_choice")
-                group = tokens_by_cat.get(tcat)
-                if group is None:
-                    tokens_by_cat[tcat] = [i]
-                else:
-                    group.append(i)
-            else:
-                by_tok[i] = prev + c / len(idx)
-    return by_cat, by_tok, tokens_by_cat
+            by_tok[i] = by_tok.get(i, 0.0) + c / len(idx)
+            group[i] = group.get(i, 0.0) + c / len(idx)
+    return by_cat, by_tok, tok_in_cat
 
 
 def explain(
     analysis: Analysis, feats: Features, contrib: dict[str, float], style_c: list[float], logit: float
 ) -> tuple[Any, ...]:
-    """The strongest categories as :class:`~postcraft.tone.model.Driver` objects."""
+    """The strongest categories that point at words as :class:`~postcraft.tone.model.Driver` objects."""
     from .model import Driver
 
-    by_cat, by_tok, tokens_by_cat = _totals(feats, contrib, style_c)
+    _, _, tok_in_cat = _totals(feats, contrib, style_c)
     tokens = analysis.tokens
-    ranked = sorted(by_cat.items(), key=lambda kv: -abs(kv[1]))
     table = hints()
+    candidates = []
+    for cat, toks in tok_in_cat.items():
+        # the words of this category push both ways at most when an organisation model's n-grams
+        # are involved; the driver is the net push of the words present
+        weight = sum(toks.values())
+        if abs(weight) < MIN_WEIGHT:
+            continue
+        idx = [i for i, c in toks.items() if (c > 0) == (weight > 0) and c != 0]
+        if idx:
+            candidates.append((cat, weight, idx))
+    candidates.sort(key=lambda x: -abs(x[1]))
     out = []
-    for cat, weight in ranked[:MAX_DRIVERS]:
-        if abs(weight) < 0.05:
-            break
+    for cat, weight, idx in candidates[:MAX_DRIVERS]:
         direction = "personal" if weight > 0 else "corporate"
-        # The tokens of this category that push the same way, strongest first.
-        idx = [i for i in tokens_by_cat.get(cat, ()) if (by_tok[i] > 0) == (weight > 0)]
-        idx.sort(key=lambda i: -abs(by_tok[i]))
+        toks = tok_in_cat[cat]
+        idx.sort(key=lambda i: -abs(toks[i]))
         chosen = sorted(idx[:MAX_SPANS])
         spans = tuple((tokens[i].start, tokens[i].end) for i in chosen)
         text = " … ".join(tokens[i].text for i in chosen)

@@ -1,13 +1,19 @@
 """Tone features computed from the shared :class:`~postcraft.analysis.Analysis`.
 
-Two kinds, both interpretable and both traced back to tokens so explanations have spans:
+The built-in models measure **voice, not topic**: who is speaking and how. They see only the
+*style* features below, each a rate, count or flag of word classes from ``tone/data/lexicon.yaml``
+(pronouns by form, Danish "I"/"i" by position, experience and opinion markers, hedges,
+contractions, emoji, exclamations, questions, calls to action, announcement and press-release
+structure, quotes attributed to others, the organisation in the third person, hashtags, links,
+nominal style) plus three length measures. No open-vocabulary word is a feature, so topic words
+(markets, health, a company name) cannot decide the score.
 
-* **sparse** n-grams: word lemmas (``w:``), lemma bigrams (``b:``) and word endings (``x:``),
-  sublinear term frequency, each group L2-normalised;
-* **style** rates (after Biber 1988's involved vs informational features and Pavlick & Tetreault
-  2016 on formality): pronouns, mental verbs, informality, announcement phrases,
-  calls to action, corporate vocabulary, nominal style, questions, exclamations, emoji,
-  hashtags, links, figures, names in the third person, word and sentence length.
+Every style feature except the three length measures is zero when its words are absent, and
+records the tokens behind it, so an explanation can always point at the words.
+
+*Sparse* n-grams (word lemmas ``w:``, lemma pairs ``b:``, endings ``x:``) are still computed for
+organisation models trained on an organisation's own posts (``postcraft train tone --out-model``);
+the built-in models give them no weight.
 
 The same code builds features for training and for scoring, so they cannot drift apart.
 """
@@ -24,76 +30,121 @@ from ..analysis import Analysis
 from ..analysis.lemmas import lemma as lemma_of
 from ..langs import require
 
-STYLE_NAMES: tuple[str, ...] = (
+#: Style features: (name, explanation category, kind). Kinds: ``rate`` (per word), ``log``
+#: (log(1 + count)), ``flag`` (0/1), ``size`` (length measures: always present, never a driver).
+STYLE_SPEC: tuple[tuple[str, str, str], ...] = (
+    ("first_singular", "pronouns", "rate"),
+    ("first_plural", "pronouns", "rate"),
+    ("plural_without_self", "pronouns", "rate"),
+    ("opens_first_person", "pronouns", "flag"),
+    ("opens_first_plural", "pronouns", "flag"),
+    ("second_person", "address", "rate"),
+    ("address_without_self", "address", "rate"),
+    ("mental_verbs", "narrative", "rate"),
+    ("hedges", "narrative", "log"),
+    ("experience", "narrative", "log"),
+    ("informal", "informality", "rate"),
+    ("contractions", "informality", "rate"),
+    ("emoji", "emoji", "log"),
+    ("exclamations", "emoji", "log"),
+    ("questions", "questions", "log"),
+    ("announcement", "announcement", "log"),
+    ("call_to_action", "call_to_action", "log"),
+    ("imperative_opening", "call_to_action", "log"),
+    ("corporate_vocabulary", "corporate_vocabulary", "rate"),
+    ("nominal", "nominal_style", "rate"),
+    ("long_words", "nominal_style", "rate"),
+    ("official_quotes", "quotes", "log"),
+    ("self_reference", "names", "log"),
+    ("mentions", "mentions", "log"),
+    ("hashtags", "hashtags", "log"),
+    ("links", "links", "log"),
+    ("link_at_end", "links", "flag"),
+    ("figures", "figures", "rate"),
+    ("word_length", "structure", "size"),
+    ("sentence_length", "structure", "size"),
+    ("length", "structure", "size"),
+)
+STYLE_NAMES: tuple[str, ...] = tuple(n for n, _, _ in STYLE_SPEC)
+STYLE_CATEGORY: dict[str, str] = {n: c for n, c, _ in STYLE_SPEC}
+STYLE_KIND: dict[str, str] = {n: k for n, _, k in STYLE_SPEC}
+
+#: The sign a built-in model's weight may take (+1 personal, -1 corporate, 0 either): prior
+#: knowledge of which way a voice marker points, enforced in training so that a hint always agrees
+#: with the direction of its driver and a quirk of one source cannot flip a marker.
+STYLE_SIGN: dict[str, int] = {
+    "first_singular": 1,
+    "first_plural": -1,
+    "plural_without_self": -1,
+    "opens_first_person": 1,
+    "opens_first_plural": -1,
+    "second_person": 0,
+    "address_without_self": -1,
+    "mental_verbs": 1,
+    "hedges": 1,
+    "experience": 1,
+    "informal": 1,
+    "contractions": 1,
+    "emoji": 0,
+    "exclamations": 0,
+    "questions": 0,
+    "announcement": -1,
+    "call_to_action": -1,
+    "imperative_opening": -1,
+    "corporate_vocabulary": -1,
+    "nominal": -1,
+    "long_words": -1,
+    "official_quotes": -1,
+    "self_reference": -1,
+    "mentions": 0,
+    "hashtags": -1,
+    "links": -1,
+    "link_at_end": -1,
+    "figures": -1,
+    "word_length": 0,
+    "sentence_length": 0,
+    "length": 0,
+}
+
+# Lexicon classes whose words a token can belong to (first match wins, in this order).
+_WORD_CLASSES = (
     "first_singular",
     "first_plural",
     "second_person",
     "mental_verbs",
+    "hedges",
+    "experience",
     "informal",
     "announcement",
     "call_to_action",
     "corporate_vocabulary",
-    "nominal",
-    "questions",
-    "exclamations",
-    "emoji",
-    "hashtags",
-    "links",
-    "mentions",
-    "figures",
-    "names",
-    "word_length",
-    "sentence_length",
-    "length",
-    "opens_first_person",
 )
-
-# Which explanation category each style feature and token class belongs to.
-STYLE_CATEGORY: dict[str, str] = {
-    "first_singular": "pronouns",
-    "first_plural": "pronouns",
-    "second_person": "pronouns",
-    "opens_first_person": "pronouns",
-    "mental_verbs": "narrative",
-    "informal": "informality",
-    "exclamations": "informality",
-    "emoji": "informality",
-    "announcement": "announcement",
-    "call_to_action": "call_to_action",
-    "corporate_vocabulary": "corporate_vocabulary",
-    "nominal": "nominal_style",
-    "word_length": "nominal_style",
-    "questions": "questions",
-    "hashtags": "hashtags",
-    "links": "links",
-    "mentions": "names",
-    "figures": "figures",
-    "names": "names",
-    "sentence_length": "structure",
-    "length": "structure",
-}
-_LEX_CATEGORY = {
-    "first_singular": "pronouns",
-    "first_plural": "pronouns",
-    "second_person": "pronouns",
-    "mental_verbs": "narrative",
-    "informal": "informality",
-    "announcement": "announcement",
-    "call_to_action": "call_to_action",
-    "corporate_vocabulary": "corporate_vocabulary",
-}
+_PHRASE_CLASSES = ("hedges", "experience", "announcement", "call_to_action")
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Per-language word lists (lemmas) and phrases (lemma tuples) of the style categories."""
+    """Per-language word classes (see ``tone/data/lexicon.yaml``)."""
 
     lang: str
-    words: dict[str, str]  # lemma -> lexicon category
-    # first lemma -> (phrase, category, exact): lemmas, or surface forms when ``exact`` (calls to
-    # action are imperatives: "Learn more" is one, "I learned more" is not)
-    phrases: dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]]
+    forms: dict[str, str]  # lower-case form -> class (pronouns)
+    words: dict[str, str]  # lemma or lower-case form -> class
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (words, class), longest first
+    imperatives: frozenset[str]
+    quote_verbs: frozenset[str]
+    org_nouns: frozenset[str]
+    org_verbs: frozenset[str]
+    plural_you_verbs: frozenset[str]
     suffixes: tuple[str, ...]
+    long_word: int
+    contractions: bool = False  # English-style clitics ("I'm", "don't", "it's")
+    capital_i_is_you: bool = False  # Danish "I" (you, plural) vs the preposition "i"
+    org_noun_articles: frozenset[str] = frozenset()  # "the company"; empty: the noun alone counts
+    borrow_from: str = ""  # training only
+
+
+def _lower_list(spec: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(x).lower() for x in spec.get(key, []) or [])
 
 
 @lru_cache(maxsize=4)
@@ -103,24 +154,36 @@ def lexicon(lang: str) -> Lexicon:
 
     raw = yaml.safe_load((resources.files("postcraft.tone") / "data" / "lexicon.yaml").read_text("utf-8"))
     spec: dict[str, Any] = require(raw, lang, f"tone/data/lexicon.yaml: {lang}")
+    forms: dict[str, str] = {}
     words: dict[str, str] = {}
-    phrases: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
-    for cat, body in spec.items():
-        if cat == "nominal_suffixes":
-            continue
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for cat in _WORD_CLASSES:
+        body = spec.get(cat) or {}
+        for w in body.get("forms", []):
+            forms.setdefault(str(w).lower(), cat)
         for w in body.get("words", []):
-            words.setdefault(lemma_of(str(w).lower(), lang), cat)
-            words.setdefault(str(w).lower(), cat)
+            low = str(w).lower()
+            words.setdefault(low, cat)
+            words.setdefault(lemma_of(low, lang), cat)
         for p in body.get("phrases", []):
-            lemmas = tuple(lemma_of(x, lang) for x in str(p).lower().split())
-            exact = cat == "call_to_action"
-            words_ = tuple(str(p).lower().split()) if exact else lemmas
-            phrases.setdefault(lemmas[0], []).append((words_, cat, exact))
+            seq = tuple(str(p).lower().split())
+            phrases.setdefault(seq[0], []).append((seq, cat))
     return Lexicon(
         lang=lang,
+        forms=forms,
         words=words,
         phrases={k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in phrases.items()},
+        imperatives=_lower_list(spec, "imperatives"),
+        quote_verbs=_lower_list(spec, "quote_verbs"),
+        org_nouns=_lower_list(spec, "org_nouns"),
+        org_verbs=_lower_list(spec, "org_verbs"),
+        plural_you_verbs=_lower_list(spec, "second_plural_verbs"),
         suffixes=tuple(sorted(spec["nominal_suffixes"], key=len, reverse=True)),
+        long_word=int(spec.get("long_word", 13)),
+        contractions=bool(spec.get("contractions", False)),
+        capital_i_is_you=bool(spec.get("capital_i_is_you", False)),
+        org_noun_articles=_lower_list(spec, "org_noun_articles"),
+        borrow_from=str(spec.get("borrow_from", "")),
     )
 
 
@@ -128,10 +191,10 @@ def lexicon(lang: str) -> Lexicon:
 class Features:
     """Features of one text.
 
-    ``sparse`` maps a feature name to its value; ``where`` maps it to the token indices it
-    came from. ``style`` holds the raw style values (standardised by the model) and
-    ``style_tokens`` the token indices behind each. ``category`` gives each token's
-    explanation category.
+    ``sparse`` maps an n-gram feature to its value and ``where`` to the token indices it came
+    from; ``style`` holds the raw style values (scaled by the model) and ``style_tokens`` the
+    token indices behind each; ``category`` gives each word token's explanation category;
+    ``words`` is the number of words.
     """
 
     sparse: dict[str, float]
@@ -139,6 +202,33 @@ class Features:
     style: tuple[float, ...]
     style_tokens: dict[str, list[int]]
     category: dict[int, str]
+    words: int = 0
+
+
+_QUOTE_CHARS = frozenset('"“”»«„')
+_EN_S_CONTRACTION = frozenset("it that he she there what here let who where how".split())
+_EN_CONTRACTION_ENDS = ("n't", "n’t", "'re", "’re", "'m", "’m", "'ll", "’ll", "'ve", "’ve", "'d", "’d")
+_THIRD_PERSON = frozenset("he she han hun they de".split())
+_OTHER_KINDS: dict[str, str] = {
+    "emoji": "emoji",
+    "hashtag": "hashtags",
+    "url": "links",
+    "email": "links",
+    "mention": "mentions",
+    "number": "figures",
+}
+
+
+def _is_contraction(low: str, lex: Lexicon) -> bool:
+    if not lex.contractions or ("'" not in low and "’" not in low):
+        return False
+    if low.endswith(_EN_CONTRACTION_ENDS):
+        return True
+    return low[-2:] in ("'s", "’s") and low[:-2] in _EN_S_CONTRACTION
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper()
 
 
 def extract(analysis: Analysis) -> Features:
@@ -146,172 +236,221 @@ def extract(analysis: Analysis) -> Features:
 
     >>> from postcraft.analysis import analyze
     >>> f = extract(analyze("Jeg synes det var en fed dag!", lang="da"))
-    >>> f.style[0] > 0, "w:synes" in f.sparse
-    (True, True)
+    >>> f.style[STYLE_NAMES.index("first_singular")] > 0, f.style_tokens["hedges"]
+    (True, [0, 1])
     """
-    # One pass over the tokens. Per distinct word form, everything that does not depend on
-    # its position (n-gram keys, lexicon category, nominal suffix, phrases) comes from a cache.
     lex = lexicon(analysis.lang)
     tokens = analysis.tokens
-    where: dict[str, list[int]] = {}
+    n_tok = len(tokens)
+    st: dict[str, list[int]] = {name: [] for name in STYLE_NAMES}
     category: dict[int, str] = {}
-    style_tokens: dict[str, list[int]] = {name: [] for name in STYLE_NAMES}
-    info_cache, fs_words = _lang_cache(lex)
-    info_get = info_cache.get
-    where_get = where.get
-    nominal_tokens = style_tokens["nominal"]
-    name_tokens = style_tokens["names"]
+    where: dict[str, list[int]] = {}
+
+    # First word of every sentence, and the sentence each token starts from.
+    sentence_first: dict[int, int] = {}  # first word index -> sentence index
+    first_word_of: list[int] = [-1] * n_tok
+    for s in analysis.sentences:
+        first = next((j for j in range(s.first, s.last) if tokens[j].kind == "word"), -1)
+        if first >= 0:
+            sentence_first[first] = s.first
+        for j in range(s.first, s.last):
+            first_word_of[j] = first
+    has_quote_marks = any(c in _QUOTE_CHARS for c in analysis.text)
+
+    def next_word(i: int) -> Any:
+        return tokens[i + 1] if i + 1 < n_tok and tokens[i + 1].kind == "word" else None
+
+    def prev_word(i: int) -> Any:
+        return tokens[i - 1] if i > 0 and tokens[i - 1].kind == "word" else None
 
     n_words = 0
     word_chars = 0
+    covered = -1
     prev_lem: str | None = None
-    covered = -1  # the last token index claimed by a phrase match
-    sentence_starts = {s.first for s in analysis.sentences}
     for i, tok in enumerate(tokens):
         text, _, _, kind, low, lem = tok
-        if kind == "word":
-            n_words += 1
-            word_chars += len(text)
-            info = info_get((lem, low))
-            if info is None:
-                info = _word_info(lex, lem, low)
-                if len(info_cache) < 200_000:
-                    info_cache[(lem, low)] = info
-            keys, cat, nominal, phrases = info
-            for key in keys:
-                w_idx = where_get(key)
-                if w_idx is None:
-                    where[key] = [i]
-                else:
-                    w_idx.append(i)
-            if prev_lem is not None:
-                bkey = f"b:{prev_lem} {lem}"
-                w_idx = where_get(bkey)
-                if w_idx is None:
-                    where[bkey] = [i - 1, i]
-                else:
-                    w_idx.append(i - 1)
-                    w_idx.append(i)
-            prev_lem = lem
-            if i <= covered:
-                pass  # already part of a phrase that started earlier
-            elif cat is not None:
-                style_tokens[cat].append(i)
-                category[i] = _LEX_CATEGORY[cat]
-            elif nominal:
-                nominal_tokens.append(i)
-                category[i] = "nominal_style"
-            elif i not in sentence_starts and text[:1].isupper() and not text.isupper():
-                name_tokens.append(i)
-                category[i] = "names"
-            else:
-                category[i] = "word_choice"
-            if phrases:
-                for phrase, pcat, exact in phrases:
-                    idx = _match_phrase(tokens, i, phrase, exact)
-                    if idx:
-                        style_tokens[pcat].extend(idx)
-                        label = _LEX_CATEGORY[pcat]
-                        for j in idx:
-                            category[j] = label
-                        if idx[-1] > covered:
-                            covered = idx[-1]
-                        break
-        else:
+        if kind != "word":
             prev_lem = None
             if kind == "punct":
                 if "?" in text:
-                    style_tokens["questions"].append(i)
-                    category[i] = "questions"
+                    st["questions"].append(i)
                 if "!" in text:
-                    style_tokens["exclamations"].append(i)
-                    category[i] = "informality"
+                    st["exclamations"].append(i)
             else:
                 target = _OTHER_KINDS.get(kind)
                 if target is not None:
-                    style_tokens[target[0]].append(i)
-                    category[i] = target[1]
+                    st[target].append(i)
+            continue
+        n_words += 1
+        word_chars += len(text)
+        # n-grams (organisation models only)
+        for key in _ngram_keys(lem, low):
+            where.setdefault(key, []).append(i)
+        if prev_lem is not None:
+            bucket = where.setdefault(f"b:{prev_lem} {lem}", [])
+            bucket.append(i - 1)
+            bucket.append(i)
+        prev_lem = lem
 
-    # Sublinear term frequency (1 + log count), each group (w, b, x) L2-normalised. A word
-    # n-gram occurs once per index in ``where``; a bigram holds two indices per occurrence.
-    names = list(where)
-    values: list[float] = []
-    norms: dict[str, float] = {"w": 0.0, "b": 0.0, "x": 0.0}
-    log = math.log
-    for key in names:
-        c = len(where[key])
-        if key[0] == "b":
-            c >>= 1
-        v = 1.0 if c == 1 else 1.0 + log(c)
-        values.append(v)
-        norms[key[0]] += v * v
-    for g in norms:
-        norms[g] = math.sqrt(norms[g]) or 1.0
-    sparse = {key: v / norms[key[0]] for key, v in zip(names, values, strict=True)}
+        cls = lex.forms.get(low)
+        if low == "i" and lex.capital_i_is_you:
+            # the Danish preposition "i"; "I" (you, plural) when capitalised mid-sentence or
+            # opening a sentence before a verb ("I har ret", not "I går" or "I dag")
+            nxt = next_word(i)
+            starts = i in sentence_first
+            cls = (
+                "second_person"
+                if text == "I" and (not starts or (nxt is not None and nxt.lower in lex.plural_you_verbs))
+                else None
+            )
+        if cls is not None:
+            st[cls].append(i)
+            category[i] = STYLE_CATEGORY[cls]
+        if _is_contraction(low, lex):
+            st["contractions"].append(i)
+            category.setdefault(i, "informality")
+        if i > covered:
+            for key in (low, lem):
+                cands = lex.phrases.get(key)
+                if not cands:
+                    continue
+                for seq, pcat in cands:
+                    # calls to action are imperatives: "Learn more" is one, "I learned more" not
+                    exact = pcat == "call_to_action"
+                    if exact and (key != low or (i > 0 and tokens[i - 1].lower in lex.forms)):
+                        continue
+                    idx = _match_phrase(tokens, i, seq, exact)
+                    if idx:
+                        st[pcat].extend(idx)
+                        for j in idx:
+                            category.setdefault(j, STYLE_CATEGORY[pcat])
+                        covered = idx[-1]
+                        break
+                if i <= covered:
+                    break
+        if cls is None and i > covered:
+            wcat = lex.words.get(lem) or lex.words.get(low)
+            if wcat is not None and wcat not in ("first_singular", "first_plural", "second_person"):
+                st[wcat].append(i)
+                category[i] = STYLE_CATEGORY[wcat]
+        if len(low) > 6 and low.endswith(lex.suffixes) and i not in category:
+            st["nominal"].append(i)
+            category[i] = "nominal_style"
+        if len(low) >= lex.long_word and "-" not in low:
+            st["long_words"].append(i)
+            category.setdefault(i, "nominal_style")
+        if i in sentence_first and low in lex.imperatives and cls is None:
+            nxt = next_word(i)
+            # "Get …", "Læs mere"; not "See you" / "Tak" (a following pronoun "I"/"jeg" is narration)
+            if nxt is None or lex.forms.get(nxt.lower) not in ("first_singular",):
+                st["imperative_opening"].append(i)
+                category[i] = "call_to_action"
+        if low in lex.quote_verbs:
+            p, nx = prev_word(i), next_word(i)
+            if not (p is not None and lex.forms.get(p.lower) == "first_singular") and (
+                has_quote_marks
+                or any(
+                    w is not None and ((_capitalised(w.text) and w.lower != "i") or w.lower in _THIRD_PERSON)
+                    for w in (p, nx)
+                )
+            ):
+                st["official_quotes"].append(i)
+                category[i] = "quotes"
+        if low in lex.org_nouns:
+            p = prev_word(i)
+            arts = lex.org_noun_articles
+            if not arts or (p is not None and p.lower in arts):
+                idx = [i - 1, i] if arts else [i]
+                st["self_reference"].extend(idx)
+                for j in idx:
+                    category[j] = "names"
+        elif low in lex.org_verbs:
+            # "Acme Corp announced …", "Skatteministeriet præsenterer …": a capitalised subject that
+            # opens the sentence, right before the verb
+            first = first_word_of[i]
+            if 0 <= first < i and i - first <= 6:
+                span = range(first, i)
+                if all(
+                    tokens[j].kind == "word"
+                    and _capitalised(tokens[j].text)
+                    and tokens[j].lower not in lex.forms
+                    for j in span
+                ):
+                    st["self_reference"].extend([*span, i])
+                    for j in [*span, i]:
+                        category[j] = "names"
+    # link at the end: the last token that is not a hashtag or punctuation is a link
+    for j in range(n_tok - 1, -1, -1):
+        k = tokens[j].kind
+        if k in ("hashtag", "punct", "emoji", "symbol"):
+            continue
+        if k in ("url", "email"):
+            st["link_at_end"].append(j)
+        break
+    # the first words: "I …", "We …"
+    first_words = [j for j in range(min(n_tok, 8)) if tokens[j].kind == "word"][:3]
+    fs = [j for j in first_words if j in st["first_singular"]]
+    if fs:
+        st["opens_first_person"].append(fs[0])
+    if first_words and first_words[0] in st["first_plural"]:
+        st["opens_first_plural"].append(first_words[0])
+    if not st["first_singular"]:
+        st["plural_without_self"] = list(st["first_plural"])
+        st["address_without_self"] = list(st["second_person"])
 
+    # Sublinear term frequency (1 + log count), each group (w, b, x) L2-normalised.
+    sparse = _sparse(where)
     w = max(1, n_words)
-    first_words = [t.lemma for t in tokens[:6] if t.kind == "word"][:3]
-    style = (
-        len(style_tokens["first_singular"]) / w,
-        len(style_tokens["first_plural"]) / w,
-        len(style_tokens["second_person"]) / w,
-        len(style_tokens["mental_verbs"]) / w,
-        len(style_tokens["informal"]) / w,
-        math.log1p(_phrase_count(style_tokens["announcement"])),
-        math.log1p(_phrase_count(style_tokens["call_to_action"])),
-        len(style_tokens["corporate_vocabulary"]) / w,
-        len(style_tokens["nominal"]) / w,
-        math.log1p(len(style_tokens["questions"])),
-        math.log1p(sum(tokens[i].text.count("!") for i in style_tokens["exclamations"])),
-        math.log1p(len(style_tokens["emoji"])),
-        math.log1p(len(style_tokens["hashtags"])),
-        math.log1p(len(style_tokens["links"])),
-        math.log1p(len(style_tokens["mentions"])),
-        len(style_tokens["figures"]) / w,
-        len(style_tokens["names"]) / w,
-        word_chars / w,
-        n_words / max(1, len(analysis.sentences)),
-        math.log1p(n_words),
-        1.0 if any(x in fs_words for x in first_words) else 0.0,
-    )
-    return Features(sparse, where, style, style_tokens, category)
+    style: list[float] = []
+    for name, _, how in STYLE_SPEC:
+        idx = st[name]
+        if how == "rate":
+            style.append(len(idx) / w)
+        elif how == "flag":
+            style.append(1.0 if idx else 0.0)
+        elif how == "log":
+            if name in ("announcement", "call_to_action", "hedges", "experience", "self_reference"):
+                count = _phrase_count(idx)
+            elif name == "exclamations":
+                count = sum(tokens[j].text.count("!") for j in idx)
+            else:
+                count = len(idx)
+            style.append(math.log1p(count))
+        elif name == "word_length":
+            style.append(word_chars / w)
+        elif name == "sentence_length":
+            style.append(n_words / max(1, len(analysis.sentences)))
+        else:
+            style.append(math.log1p(n_words))
+    for name in STYLE_NAMES:
+        if st[name]:
+            st[name] = sorted(set(st[name]))
+    return Features(sparse, where, tuple(style), st, category, n_words)
 
 
-# Token kinds other than words and punctuation: (style feature, explanation category).
-_OTHER_KINDS: dict[str, tuple[str, str]] = {
-    "emoji": ("emoji", "informality"),
-    "hashtag": ("hashtags", "hashtags"),
-    "url": ("links", "links"),
-    "email": ("links", "links"),
-    "mention": ("mentions", "names"),
-    "number": ("figures", "figures"),
-}
-
-_Phrases = tuple[tuple[tuple[str, ...], str, bool], ...]
-_WordInfo = tuple[tuple[str, ...], str | None, bool, _Phrases | None]
-_LANG_CACHES: dict[str, tuple[dict[tuple[str, str], _WordInfo], frozenset[str]]] = {}
-
-
-def _lang_cache(lex: Lexicon) -> tuple[dict[tuple[str, str], _WordInfo], frozenset[str]]:
-    """Per language: the word-info cache and the first-person-singular words of the lexicon."""
-    cached = _LANG_CACHES.get(lex.lang)
-    if cached is None:
-        fs_words = frozenset(x for x, c in lex.words.items() if c == "first_singular")
-        cached = _LANG_CACHES.setdefault(lex.lang, ({}, fs_words))
-    return cached
-
-
-def _word_info(lex: Lexicon, lem: str, low: str) -> _WordInfo:
-    """The n-gram keys of one word (lemma and endings), its lexicon category, whether it
-    looks like a nominalisation, and the lexicon phrases that start with its lemma."""
+def _ngram_keys(lem: str, low: str) -> tuple[str, ...]:
     keys = ["w:" + lem]
     if len(low) >= 5:
         for k in (3, 4):
             if len(low) > k + 1:
                 keys.append("x:" + low[-k:])
-    cat = lex.words.get(lem) or lex.words.get(low)
-    nominal = len(low) > 6 and low.endswith(lex.suffixes)
-    return tuple(keys), cat, nominal, lex.phrases.get(lem)
+    return tuple(keys)
+
+
+def _sparse(where: dict[str, list[int]]) -> dict[str, float]:
+    names = list(where)
+    values: list[float] = []
+    norms: dict[str, float] = {"w": 0.0, "b": 0.0, "x": 0.0}
+    for key in names:
+        c = len(where[key])
+        if key[0] == "b":
+            c >>= 1
+        v = 1.0 if c == 1 else 1.0 + math.log(c)
+        values.append(v)
+        norms[key[0]] += v * v
+    for g in norms:
+        norms[g] = math.sqrt(norms[g]) or 1.0
+    return {key: v / norms[key[0]] for key, v in zip(names, values, strict=True)}
 
 
 def _phrase_count(indices: list[int]) -> int:
@@ -323,11 +462,8 @@ def _phrase_count(indices: list[int]) -> int:
 
 
 def _match_phrase(tokens: tuple[Any, ...], i: int, phrase: tuple[str, ...], exact: bool = False) -> list[int]:
-    """Token indices of ``phrase`` starting at word ``i``, skipping nothing; [] if no match.
-
-    Words match on lemma or lower-case form; with ``exact``, on the lower-case form only."""
-    if exact and tokens[i].lower != phrase[0]:
-        return []
+    """Token indices of ``phrase`` starting at word ``i`` (each word matching on its lower-case
+    form or lemma), skipping nothing; [] if no match."""
     idx = [i]
     j = i
     for want in phrase[1:]:

@@ -20,15 +20,20 @@ from types import MappingProxyType
 from typing import Any
 
 from ..analysis import Analysis
-from ..errors import ConfigError, MissingLanguageDataError
+from ..errors import ConfigError, InputError, MissingLanguageDataError
 from ..io import cached_file
 from .features import STYLE_NAMES, extract
 
-FORMAT = "postcraft-tone/1"
+FORMAT = "postcraft-tone/2"
 
 # Labels from the calibrated probability of a personal voice (documented in docs/tone.md).
 PERSONAL_AT = 0.6
 CORPORATE_BELOW = 0.4
+#: Fewer words than this (hashtags, links and emoji do not count) is too little to judge: the
+#: score is pulled towards 0.5 and marked ``confidence="low"`` (no voice warning).
+MIN_WORDS = 6
+#: Scaled style values are clipped to ±CLIP (a rate in a three-word text is not ten times the signal).
+CLIP = 4.0
 
 
 def _freeze(value: Any) -> Any:
@@ -188,7 +193,7 @@ class ToneModel:
         for x, mean, std, wt in zip(
             feats.style, self.style_mean, self.style_std, self.style_weights, strict=True
         ):
-            c = wt * ((x - mean) / std if std else 0.0)
+            c = wt * (max(-CLIP, min(CLIP, (x - mean) / std)) if std else 0.0)
             style_c.append(a * c)
             z += c
         return a * z + b, contrib, style_c, feats
@@ -202,13 +207,28 @@ class ToneModel:
                 f"this tone model is for {self.lang!r} but the text is {analysis.lang!r}; "
                 f"pass a {analysis.lang!r} model or lang={self.lang!r}"
             )
+        if not analysis.text.strip():
+            raise InputError("the text is empty: there is no voice to score")
         logit, contrib, style_c, feats = self.contributions(analysis)
+        confidence = "normal"
+        if feats.words < MIN_WORDS:
+            # too short or too bare to judge: shrink every contribution towards 0.5
+            shrink = (feats.words / MIN_WORDS) ** 2
+            logit *= shrink
+            contrib = {k: v * shrink for k, v in contrib.items()}
+            style_c = [v * shrink for v in style_c]
+            confidence = "low"
         p = _sigmoid(logit)
         lo, hi = self.thresholds
         label = "personal" if p >= hi else "corporate" if p < lo else "mixed"
         drivers = explain(analysis, feats, contrib, style_c, logit)
         return ToneScore(
-            personal=round(p, 4), label=label, drivers=drivers, logit=round(logit, 4), lang=self.lang
+            personal=round(p, 4),
+            label=label,
+            drivers=drivers,
+            logit=round(logit, 4),
+            lang=self.lang,
+            confidence=confidence,
         )
 
 
@@ -255,7 +275,9 @@ class ToneScore:
 
     ``personal`` is a calibrated probability in [0, 1] that a reader would take the post for a
     person's own voice; ``label`` is ``"personal"`` (≥ 0.6), ``"mixed"`` or ``"corporate"``
-    (< 0.4); ``drivers`` are at most five reasons, strongest first.
+    (< 0.4); ``drivers`` are at most five reasons, strongest first. ``confidence`` is ``"low"``
+    when the text is too short or bare to judge (fewer than six words; hashtags, links and emoji
+    do not count): the score is then pulled towards 0.5 and the ``voice`` rules stay quiet.
     """
 
     personal: float
@@ -263,6 +285,7 @@ class ToneScore:
     drivers: tuple[Driver, ...]
     logit: float
     lang: str
+    confidence: str = "normal"
 
     def _repr_html_(self) -> str:
         from ..formats.html import tone_html
@@ -275,6 +298,7 @@ class ToneScore:
             "personal": self.personal,
             "label": self.label,
             "logit": self.logit,
+            "confidence": self.confidence,
             "drivers": [d.to_dict() for d in self.drivers],
         }
 

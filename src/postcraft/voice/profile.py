@@ -115,7 +115,7 @@ def _opener(a: Analysis) -> str:
     for i, lem in enumerate(lemmas):
         if lex.words.get(lem) == "announcement":
             return "announcement"
-        for phrase, cat, _exact in lex.phrases.get(lem, ()):
+        for phrase, cat in lex.phrases.get(lem, ()):
             if cat == "announcement" and tuple(lemmas[i : i + len(phrase)]) == phrase:
                 return "announcement"
     head = next((t for t in sent if t.kind in ("word", "number")), None)
@@ -123,7 +123,7 @@ def _opener(a: Analysis) -> str:
         return "statement"
     if head.kind == "number":
         return "number"
-    head_cat = lex.words.get(head.lemma) or lex.words.get(head.lower) or ""
+    head_cat = lex.forms.get(head.lower) or lex.words.get(head.lemma) or lex.words.get(head.lower) or ""
     return {"first_singular": "first_person", "first_plural": "we", "second_person": "you"}.get(
         head_cat, "statement"
     )
@@ -144,7 +144,7 @@ def measure(post: str | Analysis, lang: str | None = None) -> Measure:
     n = max(1, len(words))
     counts: Counter[str] = Counter()
     for t in words:
-        cat = lex.words.get(t.lemma) or lex.words.get(t.lower)
+        cat = lex.forms.get(t.lower) or lex.words.get(t.lemma) or lex.words.get(t.lower)
         if cat in _PRONOUNS:
             counts[cat] += 1
     sentence_lengths: list[int] = []

@@ -86,6 +86,8 @@ def findings_report(name: str, findings: Sequence[Any]) -> str:
 def tone_report(score: ToneScore) -> str:
     """A tone score with its drivers and hints."""
     out = [f"{score.label} (personal {score.personal:.2f})"]
+    if getattr(score, "confidence", "normal") == "low":
+        out[0] += " – low confidence: too short to judge the voice"
     for d in score.drivers:
         out.append(f"  {d.direction:>9}  {d.category:<22} {d.weight:+.2f}  {d.text!r}")
         if d.hint:

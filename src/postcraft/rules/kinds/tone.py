@@ -13,7 +13,7 @@ class ToneRule(Rule):
     """Flags the post when the tone label is one of ``labels`` (default ``[corporate]``) and the
     ``personal`` score is below ``personal_below`` and at least ``personal_from`` (both optional),
     so clear cases can be warnings and borderline ones suggestions. Skipped when no tone score
-    is given. The tone object needs ``.label`` (``personal``/``mixed``/``corporate``) and
+    is given, and when the score's ``confidence`` is ``"low"`` (a text too short to judge). The tone object needs ``.label`` (``personal``/``mixed``/``corporate``) and
     ``.personal`` (0–1). Placeholders: ``{label}``, ``{personal}`` (two decimals), ``{match}``.
     """
 
@@ -42,6 +42,8 @@ class ToneRule(Rule):
         tone = ctx.tone
         if tone is None:
             return
+        if getattr(tone, "confidence", "normal") == "low":
+            return  # too short or bare to judge the voice
         label = str(getattr(tone, "label", ""))
         personal = float(getattr(tone, "personal", 1.0))
         if label not in self.labels:
