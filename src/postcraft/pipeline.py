@@ -101,16 +101,24 @@ def assemble(
 
     ``tone=False`` skips the tone score (and with it the ``voice`` rules), ``tags=False`` the
     tag suggestions. ``voice`` (a :class:`~postcraft.voice.VoiceProfile` or its JSON file)
-    adds how close the draft is to that person's voice. Every face reviews through this function.
+    adds how close the draft is to that person's voice. The names (and aliases) of the roster's
+    people with ``consent: true`` reach the rules: tagging them is not engagement bait (unless
+    the guidelines' ``agreement`` says ``tag_colleagues: false``). Every face reviews through
+    this function.
     """
     from .rules import check_analysis, load_guidelines
     from .tags import load_roster, suggest
     from .tone import score_analysis
 
     g = load_guidelines(guidelines)
+    people = load_roster(roster)
     score = score_analysis(analysis, model=tone_model) if tone else None
-    findings = check_analysis(analysis, g, disable=disable, tone=score)
-    suggestions = suggest(analysis, load_roster(roster), g) if tags else None
+    # colleagues who agreed to be tagged: naming them is not a call for tags (unless_colleague)
+    agreed: tuple[str, ...] = ()
+    if g.agreement is None or g.agreement.tag_colleagues:
+        agreed = tuple(n for p in people.people if p.consent for n in (p.name, *p.aliases))
+    findings = check_analysis(analysis, g, disable=disable, tone=score, colleagues=agreed)
+    suggestions = suggest(analysis, people, g) if tags else None
     match = None
     if voice is not None:
         from .voice import compare, load
