@@ -7,6 +7,6 @@ to engage with each other's posts (:func:`nudge`). Computes texts; presents noth
 
 from __future__ import annotations
 
-from .amplify import Nudge, load_groups, nudge
+from .amplify import Nudge, load_groups, nudge, roster_groups
 
-__all__ = ["Nudge", "load_groups", "nudge"]
+__all__ = ["Nudge", "load_groups", "nudge", "roster_groups"]
