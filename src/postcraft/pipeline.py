@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     import datetime as dt
     import os
 
+    from .advocacy import Celebration
     from .analysis import Analysis
     from .insights import History, Insights
     from .rules import Finding
@@ -294,5 +295,30 @@ def insights(
         quiet_weeks=quiet_weeks,
         recent_weeks=recent_weeks,
         mapping=mapping,
+        show_progress=show_progress,
+    )
+
+
+def celebrate(
+    history: History | str | os.PathLike[str] | Iterable[Any],
+    roster: Any = None,
+    *,
+    month: str | None = None,
+    lang: str | None = None,
+    guidelines: Any = None,
+    tone_model: Any = None,
+    show_progress: bool | None = None,
+) -> Celebration:
+    """Shout-outs and the ambassador of the month for ``month`` (``YYYY-MM``; default: the
+    newest post's month) of a post history, consent from ``roster`` respected (see
+    :mod:`postcraft.advocacy.celebrate`); every post is reviewed with :func:`review`."""
+    from .advocacy.celebrate import celebrate as _celebrate
+
+    return _celebrate(
+        history,
+        roster,
+        month=month,
+        lang=lang,
+        review=partial(review, guidelines=guidelines, tone_model=tone_model),
         show_progress=show_progress,
     )
