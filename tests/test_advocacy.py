@@ -247,7 +247,9 @@ def test_the_month_s_milestones_become_shout_outs(october: dict[str, Any]) -> No
     assert ("organisation_milestone", None, 500) in kinds
     assert ("organisation_best_month", None, 51) in kinds
     assert all("2025-10-01" <= s.date.isoformat() <= "2025-10-31" for s in c.shoutouts)
-    assert "Oktober 2025 blev vores bedste måned indtil nu med 51 opslag. Tak for det." in [s.text for s in c.shoutouts]
+    assert "Oktober 2025 blev vores bedste måned indtil nu med 51 opslag. Tak for det." in [
+        s.text for s in c.shoutouts
+    ]
     en = {s.kind: s.text for s in october["en"].shoutouts}
     assert (
         en["organisation_best_month"] == "October 2025 was our best month so far, with 51 posts. Thank you."
