@@ -89,6 +89,10 @@ _LAZY = {
     "compare": "postcraft.compare",
     "nudge": "postcraft.advocacy",
     "Nudge": "postcraft.advocacy",
+    "pair_experts": "postcraft.advocacy",
+    "Coaching": "postcraft.advocacy",
+    "celebrate": "postcraft.pipeline",
+    "Celebration": "postcraft.advocacy",
     "Comparison": "postcraft.compare",
     "plan": "postcraft.programme",
     "Plan": "postcraft.programme",
@@ -101,12 +105,13 @@ _SUBPACKAGES = ("voice", "advocacy")
 
 if _typing.TYPE_CHECKING:
     from . import voice
-    from .advocacy import Nudge, nudge
+    from .advocacy import Celebration, Coaching, Nudge, nudge, pair_experts
     from .analysis import Analysis, Position, Token, analyze
     from .batch import review_many
     from .compare import Comparison, compare
     from .errors import MissingDependencyError
     from .insights import History, Insights
+    from .pipeline import celebrate
     from .programme import Guide, Plan, guide, plan
     from .rules import Finding, Guidelines, apply_fixes, load_guidelines
     from .tags import (
@@ -124,6 +129,8 @@ if _typing.TYPE_CHECKING:
 
 __all__ = [
     "Analysis",
+    "Celebration",
+    "Coaching",
     "Comparison",
     "ConfigError",
     "Draft",
@@ -152,6 +159,8 @@ __all__ = [
     "guide",
     "plan",
     "nudge",
+    "pair_experts",
+    "celebrate",
     "render",
     "review_many",
     "suggest_tags",

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     import datetime as dt
     import os
 
+    from .advocacy import Celebration
     from .analysis import Analysis
     from .insights import History, Insights
     from .rules import Finding
@@ -101,16 +102,24 @@ def assemble(
 
     ``tone=False`` skips the tone score (and with it the ``voice`` rules), ``tags=False`` the
     tag suggestions. ``voice`` (a :class:`~postcraft.voice.VoiceProfile` or its JSON file)
-    adds how close the draft is to that person's voice. Every face reviews through this function.
+    adds how close the draft is to that person's voice. The names (and aliases) of the roster's
+    people with ``consent: true`` reach the rules: tagging them is not engagement bait (unless
+    the guidelines' ``agreement`` says ``tag_colleagues: false``). Every face reviews through
+    this function.
     """
     from .rules import check_analysis, load_guidelines
     from .tags import load_roster, suggest
     from .tone import score_analysis
 
     g = load_guidelines(guidelines)
+    people = load_roster(roster)
     score = score_analysis(analysis, model=tone_model) if tone and analysis.text.strip() else None
-    findings = check_analysis(analysis, g, disable=disable, tone=score)
-    suggestions = suggest(analysis, load_roster(roster), g) if tags else None
+    # colleagues who agreed to be tagged: naming them is not a call for tags (unless_colleague)
+    agreed: tuple[str, ...] = ()
+    if g.agreement is None or g.agreement.tag_colleagues:
+        agreed = tuple(n for p in people.people if p.consent for n in (p.name, *p.aliases))
+    findings = check_analysis(analysis, g, disable=disable, tone=score, colleagues=agreed)
+    suggestions = suggest(analysis, people, g) if tags else None
     match = None
     if voice is not None:
         from .voice import compare, load
@@ -286,5 +295,30 @@ def insights(
         quiet_weeks=quiet_weeks,
         recent_weeks=recent_weeks,
         mapping=mapping,
+        show_progress=show_progress,
+    )
+
+
+def celebrate(
+    history: History | str | os.PathLike[str] | Iterable[Any],
+    roster: Any = None,
+    *,
+    month: str | None = None,
+    lang: str | None = None,
+    guidelines: Any = None,
+    tone_model: Any = None,
+    show_progress: bool | None = None,
+) -> Celebration:
+    """Shout-outs and the ambassador of the month for ``month`` (``YYYY-MM``; default: the
+    newest post's month) of a post history, consent from ``roster`` respected (see
+    :mod:`postcraft.advocacy.celebrate`); every post is reviewed with :func:`review`."""
+    from .advocacy.celebrate import celebrate as _celebrate
+
+    return _celebrate(
+        history,
+        roster,
+        month=month,
+        lang=lang,
+        review=partial(review, guidelines=guidelines, tone_model=tone_model),
         show_progress=show_progress,
     )

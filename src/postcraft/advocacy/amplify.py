@@ -3,9 +3,12 @@ colleagues who agreed to engage with each other's posts, naming what there is to
 the post's point, a question it asks, a colleague it thanks — and asking for genuine responses
 only. It is not an engagement pod: it never asks for likes to please the algorithm.
 
-Groups are a small YAML file (``groups: {name: [person, …]}``) or a list of names; only roster
-people with ``consent: true`` are addressed (the others are listed as withheld). Until the
-roster carries amplification groups itself, that file is the way to declare them.
+Groups come from the roster: each person lists the groups they agreed to take part in
+(``amplification: [ledere, eksperter]``), so a group is everyone who lists its name. A separate
+groups file (``groups: {name: [person, …]}``) or a list of names still works, e.g. for a CSV
+roster. Only roster people with ``consent: true`` are addressed (the others are listed as
+withheld). With guidelines that have an ``agreement:`` section, the nudge says what the group
+agreed (like, comment, share, tag) in the agreement's own words.
 
 >>> roster = {"people": [{"name": "Mette Hansen", "consent": True},
 ...                      {"name": "Anders Holm", "consent": True},
@@ -57,6 +60,8 @@ class Nudge:
     point: str
     question: str | None
     thanked: tuple[str, ...]
+    group: str | None = None
+    agreement: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""
@@ -68,6 +73,8 @@ class Nudge:
             "point": self.point,
             "question": self.question,
             "thanked": list(self.thanked),
+            "group": self.group,
+            "agreement": self.agreement,
         }
 
 
@@ -87,6 +94,23 @@ def load_groups(source: str | os.PathLike[str] | Mapping[str, Any]) -> dict[str,
     if not isinstance(groups, Mapping) or not all(isinstance(v, list) for v in groups.values()):
         raise ConfigError("a groups file needs 'groups:' mapping each group name to a list of people")
     return {str(k): tuple(str(x) for x in v) for k, v in groups.items()}
+
+
+def roster_groups(roster: Any) -> dict[str, tuple[str, ...]]:
+    """Amplification groups from the roster: each group name any person lists in
+    ``amplification``, with everyone who lists it (in roster order).
+
+    >>> roster_groups({"people": [{"name": "Mette Hansen", "amplification": ["ledere", "hr"]},
+    ...                           {"name": "Anders Holm", "amplification": ["ledere"]}]})
+    {'ledere': ('Mette Hansen', 'Anders Holm'), 'hr': ('Mette Hansen',)}
+    """
+    from ..tags import load_roster
+
+    out: dict[str, list[str]] = {}
+    for person in load_roster(roster).people:
+        for name in person.amplification:
+            out.setdefault(name, []).append(person.name)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _join(names: Sequence[str], lang: str) -> str:
@@ -110,24 +134,34 @@ def nudge(
     groups: Any = None,
     author: str | None = None,
     lang: str | None = None,
+    guidelines: Any = None,
 ) -> Nudge:
-    """The nudge for a published post ``text`` to ``group`` (a list of names, or a group name
-    in ``groups``), in ``lang`` (default: the post's). The author is never nudged."""
+    """The nudge for a published post ``text`` to ``group`` (a group name, or a list of names),
+    in ``lang`` (default: the post's). A group name is looked up in ``groups`` (a groups file or
+    dict) when given, else in the roster's ``amplification`` lists (:func:`roster_groups`). The
+    author is never nudged. ``guidelines`` with an ``agreement:`` section that covers the group
+    (it lists the group, lists no groups, or — for a list of names — every recipient is in one of
+    its groups) phrase what to do in the agreement's words."""
     from ..tags import load_roster
 
     a = text if isinstance(text, Analysis) else analyze(text)  # the post's own language
     out_lang = lang or a.lang
     t: Mapping[str, str] = _data()[out_lang]
+    loaded = load_roster(roster)
+    group_name: str | None = None
     if isinstance(group, str):
-        known = load_groups(groups) if groups is not None else {}
+        known = load_groups(groups) if groups is not None else roster_groups(loaded)
+        where = "the groups file" if groups is not None else "the roster's amplification lists"
         if group not in known:
             raise InputError(
-                f"no amplification group {group!r}" + (f"; groups: {', '.join(known)}" if known else "")
+                f"no amplification group {group!r} in {where}"
+                + (f"; groups: {', '.join(known)}" if known else "")
             )
         members: Sequence[str] = known[group]
+        group_name = group
     else:
         members = group
-    people = {p.name.casefold(): p for p in load_roster(roster).people}
+    people = {p.name.casefold(): p for p in loaded.people}
     recipients: list[str] = []
     withheld: list[str] = []
     for name in members:
@@ -160,7 +194,8 @@ def nudge(
         lines.append(
             t["thanks"].format(thanked=_join(thanked, out_lang), thanked_first=thanked[0].split()[0])
         )
-    lines += ["", t["guidance"]]
+    agreed = _agreement_lines(guidelines, group_name, recipients, people, out_lang)
+    lines += ["", *agreed] if agreed else ["", t["guidance"]]
     return Nudge(
         lang=out_lang,
         text="\n".join(lines),
@@ -169,4 +204,39 @@ def nudge(
         point=point,
         question=question,
         thanked=tuple(thanked),
+        group=group_name,
+        agreement=bool(agreed),
     )
+
+
+def _agreement_lines(
+    guidelines: Any, group: str | None, recipients: Sequence[str], people: Mapping[str, Any], lang: str
+) -> list[str]:
+    """What the group agreed, in the agreement's words; ``[]`` when no agreement covers it."""
+    if guidelines is None:
+        return []
+    from ..rules import load_guidelines
+
+    a = load_guidelines(guidelines).agreement
+    if a is None:
+        return []
+    if a.groups:
+        if group is not None:
+            covered = group in a.groups
+        else:
+            covered = bool(recipients) and all(
+                set(people[n.casefold()].amplification) & set(a.groups) for n in recipients
+            )
+        if not covered:
+            return []
+    t: Mapping[str, str] = _data()[lang]
+    items = [
+        t["agreement_like"] if a.like else t["agreement_no_like"],
+        a.comment.get(lang) or t["agreement_comment"],
+        t["agreement_share"] if a.share else t["agreement_no_share"],
+        t["agreement_tag"] if a.tag_colleagues else t["agreement_no_tag"],
+    ]
+    lines = [t["agreement_intro"], *(f"- {x}" for x in items)]
+    if a.note.get(lang):
+        lines.append(a.note[lang])
+    return [*lines, "", t["guidance_agreed"]]

@@ -33,6 +33,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "postcraft.cli.guide",
     "postcraft.cli.voice",
     "postcraft.cli.nudge",
+    "postcraft.cli.coach",
+    "postcraft.cli.celebrate",
 )
 
 

@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from ..io import read_input
-from .common import add_file, add_format, add_lang, add_roster, write, write_json
+from .common import add_file, add_format, add_guidelines, add_lang, add_roster, write, write_json
 
 
 def register(sub: Any) -> None:
@@ -23,12 +23,19 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--group",
         required=True,
-        help="a group name from --groups, or the people's names separated by commas",
+        help="a group name (from the roster's 'amplification' lists, or from --groups), "
+        "or the people's names separated by commas",
     )
     p.add_argument(
-        "--groups", metavar="FILE", default=None, help="amplification groups (YAML: groups: {name: [people]})"
+        "--groups",
+        metavar="FILE",
+        default=None,
+        help="read the groups from this file instead of the roster (YAML: groups: {name: [people]})",
     )
-    add_roster(p, help="roster file (YAML or CSV): only people with consent are addressed")
+    add_roster(
+        p, help="roster file (YAML or CSV): its amplification groups; only people with consent are addressed"
+    )
+    add_guidelines(p, help="guideline file (YAML): its like/tag 'agreement:' phrases what to do")
     p.add_argument("--author", default=None, help="who wrote the post (named in the message, never nudged)")
     add_lang(p, help="the message's language (default: the post's)")
     add_format(p)
@@ -36,10 +43,10 @@ def register(sub: Any) -> None:
 
 
 def _cmd_nudge(args: argparse.Namespace) -> int:
-    from ..advocacy import nudge
+    from ..advocacy import nudge, roster_groups
 
-    group: str | list[str] = args.group
-    if args.groups is None:
+    group: str | list[str] = args.group.strip()
+    if args.groups is None and group not in roster_groups(args.roster):
         group = [x.strip() for x in args.group.split(",") if x.strip()]
     n = nudge(
         read_input(args.file),
@@ -48,6 +55,7 @@ def _cmd_nudge(args: argparse.Namespace) -> int:
         roster=args.roster,
         author=args.author,
         lang=args.lang,
+        guidelines=args.guidelines,
     )
     if args.format == "json":
         write_json(n)

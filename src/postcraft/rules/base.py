@@ -352,8 +352,11 @@ class Context:
         index: TermIndex,
         settings: Mapping[str, Any],
         tone: object | None = None,
+        colleagues: frozenset[str] = frozenset(),
     ) -> None:
         self.analysis = analysis
+        #: casefolded names (and aliases) of roster colleagues who agreed to be tagged
+        self.colleagues = colleagues
         self.text = analysis.text
         self.lang = analysis.lang
         self.tokens: tuple[Token, ...] = analysis.tokens

@@ -60,10 +60,11 @@ def run_rules(
     rules: Iterable[Rule],
     tone: object | None = None,
     where: Positions | None = None,
+    colleagues: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """Run ``rules`` over ``analysis``; positions are computed with ``where`` (default: the analysis)."""
     lang = analysis.lang
-    ctx = Context(analysis, g.index, g.settings, tone)
+    ctx = Context(analysis, g.index, g.settings, tone, colleagues)
     pos = where or analysis
     out: list[Finding] = []
     for rule in rules:
@@ -99,12 +100,14 @@ def check_analysis(
     *,
     disable: Iterable[str] = (),
     tone: object | None = None,
+    colleagues: Iterable[str] = (),
 ) -> list[Finding]:
     """Check an analysed draft against guidelines (default: the built-in packs).
 
     ``disable`` switches rules off by id or id prefix (``"linkedin"`` → every ``linkedin.*``).
     ``tone`` is a tone score (``.label``, ``.personal``) for the ``voice`` pack; without it
-    the voice rule is skipped. Inline markers in the text (see :mod:`postcraft.rules.markers`)
+    the voice rule is skipped. ``colleagues`` are the names of roster colleagues who agreed to
+    be tagged (rules with ``unless_colleague`` read them). Inline markers in the text (see :mod:`postcraft.rules.markers`)
     are honoured; spans always refer to ``analysis.text``. Sorted by (start, end, rule).
 
     >>> from postcraft.analysis import analyze
@@ -113,12 +116,13 @@ def check_analysis(
     """
     g = load_guidelines(guidelines)
     rules = _active(g, disable)
+    agreed = frozenset(" ".join(n.split()).casefold() for n in colleagues if n.strip())
     if has_markers(analysis.text):
         marked = parse_markers(analysis.text)
         clean = analyze(marked.clean, lang=analysis.lang)
-        findings = _remap(run_rules(clean, g, rules, tone), marked, analysis)
+        findings = _remap(run_rules(clean, g, rules, tone, colleagues=agreed), marked, analysis)
     else:
-        findings = run_rules(analysis, g, rules, tone)
+        findings = run_rules(analysis, g, rules, tone, colleagues=agreed)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
 

@@ -5,13 +5,14 @@ Each rule's ``examples`` look like::
     examples:
       guidelines: {organisation: {name: Contoso, programme: agreed}}   # optional settings
       trigger:
-        da: ["…", {text: "…", repeat: 40, tone: corporate}]
+        da: ["…", {text: "…", repeat: 40, tone: corporate}, {text: "…", colleagues: [Mette Hansen]}]
         en: ["…"]
       pass:
         da: ["…"]
         en: ["…"]
 
-The built-in packs are tested with :func:`run_pack_examples`; an organisation can test the
+``colleagues`` stand in for the roster colleagues who agreed to be tagged (what a review with a
+roster passes to the rules). The built-in packs are tested with :func:`run_pack_examples`; an organisation can test the
 rules of its own file with :func:`run_file_examples` (``postcraft check --test-guidelines``).
 """
 
@@ -53,6 +54,7 @@ class Example:
     settings: Mapping[str, Any]
     tone: Tone | None
     line: int | None
+    colleagues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ def iter_examples(spec: Mapping[str, Any], path: str | None = None) -> Iterator[
             for k, item in enumerate(items):
                 iline = items.line_of(k) if hasattr(items, "line_of") else line
                 tone: Tone | None = None
+                colleagues: tuple[str, ...] = ()
                 if isinstance(item, str):
                     text = item
                 elif isinstance(item, dict) and isinstance(item.get("text"), str):
@@ -111,11 +114,19 @@ def iter_examples(spec: Mapping[str, Any], path: str | None = None) -> Iterator[
                         tone = Tone(t, _TONES.get(t, 0.5))
                     elif isinstance(t, dict):
                         tone = Tone(str(t.get("label")), float(t.get("personal", 0.5)))
+                    c = item.get("colleagues", [])
+                    if not isinstance(c, list):
+                        raise ConfigError(
+                            f"'colleagues' of an example of rule {rid!r} must be a list of names",
+                            path=path,
+                            line=iline,
+                        )
+                    colleagues = tuple(str(x) for x in c)
                 else:
                     raise ConfigError(
                         f"an example of rule {rid!r} must be text or {{text: …}}", path=path, line=iline
                     )
-                yield Example(rid, expect, lang, text, settings, tone, iline)
+                yield Example(rid, expect, lang, text, settings, tone, iline, colleagues)
 
 
 def _run(examples: list[Example], base: Mapping[str, Any]) -> list[ExampleResult]:
@@ -128,7 +139,7 @@ def _run(examples: list[Example], base: Mapping[str, Any]) -> list[ExampleResult
             data = LineDict(base)
             data.update(e.settings)
             g = cache[key] = compile_guidelines(data, None)
-        found = check_analysis(analyze(e.text, lang=e.lang), g, tone=e.tone)
+        found = check_analysis(analyze(e.text, lang=e.lang), g, tone=e.tone, colleagues=e.colleagues)
         fired = tuple(sorted({f.rule for f in found}))
         hit = e.rule in fired
         out.append(ExampleResult(e, hit if e.expect == "trigger" else not hit, fired))

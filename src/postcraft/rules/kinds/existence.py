@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -28,14 +29,22 @@ class ExistenceRule(Rule):
     ``unless_credit: {da: [tak, …], en: [thank, …]}`` ignores a match whose sentence tags a
     specific person (an @-mention) and gives a reason (one of the words, matched on lemmas):
     naming a colleague to thank or credit them is not a call for tags.
+    ``unless_colleague: true`` ignores a match whose sentence names a colleague who agreed to be
+    tagged (``consent: true`` in the roster the review was given, full name or alias): the
+    writer is tagging that colleague, not asking readers for tags.
     Message placeholder: ``{match}``.
     """
 
     kind = "existence"
-    keys: ClassVar[tuple[str, ...]] = MATCHER_KEYS + ("outside_trailing_hashtags", "unless_credit")
+    keys: ClassVar[tuple[str, ...]] = MATCHER_KEYS + (
+        "outside_trailing_hashtags",
+        "unless_credit",
+        "unless_colleague",
+    )
     matcher: Matcher
     outside_tags: bool
     credit: dict[str, frozenset[str]]
+    colleague: bool
 
     @classmethod
     def build(cls, spec: LineDict, info: RuleInfo, env: BuildEnv) -> Rule:
@@ -53,6 +62,13 @@ class ExistenceRule(Rule):
                 spec.line_of("outside_trailing_hashtags"),
             )
         rule.outside_tags = flag
+        colleague = spec.get("unless_colleague", False)
+        if not isinstance(colleague, bool):
+            raise env.error(
+                f"'unless_colleague' of rule {info.id!r} must be true or false",
+                spec.line_of("unless_colleague"),
+            )
+        rule.colleague = colleague
         credit = spec.get("unless_credit", {})
         if not isinstance(credit, dict) or not all(isinstance(v, list) for v in credit.values()):
             raise env.error(
@@ -78,8 +94,18 @@ class ExistenceRule(Rule):
             t.kind == "word" and (t.lemma in words or t.lower in words) for t in toks
         )
 
+    def _names_colleague(self, ctx: Context, start: int) -> bool:
+        sentence = ctx.analysis.sentence_of(start) if ctx.colleagues else None
+        if sentence is None:
+            return False
+        chunk = " ".join(ctx.text[sentence.start : sentence.end].split()).casefold()
+        return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", chunk) for name in ctx.colleagues)
+
     def run(self, ctx: Context) -> Iterator[Hit]:
         limit = ctx.trailing_tags_start if self.outside_tags else len(ctx.text)
         for m in ctx.matches(self.matcher):
-            if m.start < limit and not (self.credit and self._credits(ctx, m.start)):
-                yield Hit(m.start, m.end, {"match": ctx.text[m.start : m.end]})
+            if m.start >= limit or (self.credit and self._credits(ctx, m.start)):
+                continue
+            if self.colleague and self._names_colleague(ctx, m.start):
+                continue
+            yield Hit(m.start, m.end, {"match": ctx.text[m.start : m.end]})
