@@ -105,7 +105,9 @@ class Origin:
         if self.path is None:
             return self.source
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where} [tool.postcraft]" if Path(self.path).name == PYPROJECT else where
+        if Path(self.path).name == PYPROJECT:
+            where += " [tool.postcraft]"
+        return where + " + command line" if self.source.endswith("+ command line") else where
 
 
 @dataclass(frozen=True, eq=False)
@@ -407,6 +409,16 @@ class Resolver:
                     merged[key] = (value, Origin(wf.path, wf.lines.get(key), base, "file"))
         cli_origin = Origin(None, None, os.getcwd(), "command line")
         for key, value in self.overrides.items():
+            if key == "disable" and key in merged:  # --disable adds to the configuration's list
+                before, origin = merged[key]
+                items = [before] if isinstance(before, str) else before
+                if isinstance(items, list):
+                    extra = [value] if isinstance(value, str) else list(value)
+                    merged[key] = (
+                        [*items, *extra],
+                        Origin(origin.path, origin.line, origin.base, f"{origin.source} + command line"),
+                    )
+                    continue
             merged[key] = (value, cli_origin)
         return self._build(merged, problems, str(cfg_path) if cfg_path is not None else None)
 
