@@ -676,7 +676,7 @@ def test_plugin_rule_kind_and_output_format_end_to_end(
     with pytest.warns(
         PostcraftWarning, match=r"'bad = extra_plugin:NOT_A_FUNCTION'.*must load to a function"
     ):
-        assert names() == ("text", "json", "html", "count")
+        assert names() == ("text", "json", "html", "jsonl", "sarif", "github", "count")
     assert formatter("count")(review(text, guidelines=g)) == "1 findings: acme.shout\n"
     guide = tmp_path / "g.yaml"
     guide.write_text(

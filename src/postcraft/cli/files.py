@@ -53,6 +53,8 @@ class FileResult:
     @property
     def fails(self) -> bool:
         """True when a finding is at least as serious as ``fail_on``."""
+        if self.fail_on == "never":
+            return False
         limit = _RANK[self.fail_on]
         return any(_RANK.get(str(f.severity), 9) <= limit for f in self.findings)
 

@@ -27,10 +27,14 @@ SEVERITY_NAMES = (
 class FileResult(Protocol):
     """What the report functions read from one file's result."""
 
-    name: str
-    findings: Sequence[Any]
-    review: Any
-    error: str | None
+    @property
+    def name(self) -> str: ...
+    @property
+    def findings(self) -> Sequence[Any]: ...
+    @property
+    def review(self) -> Any: ...
+    @property
+    def error(self) -> str | None: ...
 
 
 def _n(count: int, one: str, many: str) -> str:

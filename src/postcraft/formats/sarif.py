@@ -146,8 +146,10 @@ def dumps_files(files: Sequence[FileResult]) -> str:
 
 class _One:
     def __init__(self, review: Any, name: str) -> None:
-        self.name, self.review, self.error = name, review, None
-        self.findings = tuple(review.findings)
+        self.name = name
+        self.review = review
+        self.error: str | None = None
+        self.findings: Sequence[Any] = tuple(review.findings)
 
 
 def dumps(review: Any, name: str = "draft.txt") -> str:
