@@ -22,7 +22,7 @@ SRC = ROOT / "src" / "postcraft"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("api", ("__init__",)),
     ("faces", ("cli", "lsp")),
-    ("pipeline", ("compare", "batch", "pipeline")),
+    ("pipeline", ("compare", "batch", "pipeline", "config")),
     ("capabilities", ("programme", "advocacy", "insights", "templates", "tags", "voice", "rules", "tone")),
     ("formats", ("formats",)),
     ("analysis", ("analysis",)),

@@ -676,7 +676,7 @@ def test_plugin_rule_kind_and_output_format_end_to_end(
     with pytest.warns(
         PostcraftWarning, match=r"'bad = extra_plugin:NOT_A_FUNCTION'.*must load to a function"
     ):
-        assert names() == ("text", "json", "html", "count")
+        assert names() == ("text", "json", "html", "jsonl", "sarif", "github", "count")
     assert formatter("count")(review(text, guidelines=g)) == "1 findings: acme.shout\n"
     guide = tmp_path / "g.yaml"
     guide.write_text(
@@ -692,7 +692,10 @@ def test_plugin_rule_kind_and_output_format_end_to_end(
     err = capsys.readouterr().err
     assert "the output format 'bad' was asked for, but the plugin 'extra-plugin 2.1'" in err
     assert main(["review", str(draft), "--format", "nope"]) == 2
-    assert "unknown format 'nope'; choose one of: text, json, html, count" in capsys.readouterr().err
+    assert (
+        "unknown format 'nope'; choose one of: text, json, html, jsonl, sarif, github, count"
+        in capsys.readouterr().err
+    )
 
 
 def test_builtin_format_does_not_read_entry_points(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "postcraft.cli.review",
     "postcraft.cli.tone",
     "postcraft.cli.check",
+    "postcraft.cli.config",
     "postcraft.cli.tags",
     "postcraft.cli.templates",
     "postcraft.cli.lsp",

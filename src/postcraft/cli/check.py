@@ -1,7 +1,8 @@
 """``postcraft check`` and ``postcraft fix``: guideline findings and safe fixes from the command line.
 
-Exit codes (as for every postcraft command): 0 no error-level finding, 1 at least one, 2 bad
-usage, unreadable input or a broken guideline file.
+Exit codes (as for every postcraft command): 0 no finding at or above ``--fail-on`` (default:
+no error-level finding), 1 at least one, 2 bad usage, unreadable input or a broken
+configuration or guideline file.
 """
 
 from __future__ import annotations
@@ -9,28 +10,39 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..formats.text import findings_report
-from ..io import read_draft, read_input, write_atomic
+from ..formats.report import finding_lines
+from ..io import read_draft, write_atomic
 from ..pipeline import check, fix_text
-from .common import add_disable, add_file, add_format, add_guidelines, add_lang, disable_list, write_json
+from . import files
+from .common import add_disable, add_file, add_format, add_guidelines, add_lang, disable_list
+from .files import add_files, add_run_options
+
+if TYPE_CHECKING:
+    from ..config import DocConfig
+
+CHECK_FORMATS = ("text", "json", "jsonl", "sarif", "github")
 
 
 def register(subparsers: Any) -> None:
     """Add the ``check`` and ``fix`` sub-commands to the ``postcraft`` parser."""
     p = subparsers.add_parser(
         "check",
-        help="check a draft against guidelines (built-in packs and your guideline file)",
-        description="Check a draft against the built-in packs and, with --guidelines, "
-        "your organisation's file.",
+        help="check drafts against guidelines (built-in packs and your guideline file)",
+        description="Check drafts (files, folders, globs or standard input) against the built-in packs "
+        "and your organisation's guidelines: the nearest postcraft.yaml (or [tool.postcraft] in "
+        "pyproject.toml) applies, and the options below override it. Prints one line per finding with "
+        "the file name and a summary line; exits 1 when a finding reaches --fail-on (default: error), "
+        "2 when a draft or the configuration cannot be read.",
     )
-    add_file(p, optional=True)
+    add_files(p)
     add_guidelines(p)
     add_lang(p)
     add_disable(p)
-    add_format(p)
+    add_format(p, CHECK_FORMATS)
+    add_run_options(p)
     p.add_argument("--list-rules", action="store_true", help="list the rules that would run, and exit")
     p.add_argument(
         "--test-guidelines",
@@ -62,24 +74,30 @@ def register(subparsers: Any) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """``postcraft check``."""
-    from ..rules import load_guidelines
-
-    g = load_guidelines(args.guidelines)
     if args.test_guidelines:
         return _test_guidelines(args.guidelines)
     if args.list_rules:
+        from ..rules import load_guidelines
+
+        g = load_guidelines(args.guidelines)
         for r in g.rules:
             print(f"{r.id:<36} {r.info.severity:<10} {r.info.kind:<14} {'/'.join(sorted(r.info.langs))}")
         return 0
-    if args.file is None:
-        raise InputError("give a draft FILE (or - for standard input)")
-    text = read_input(args.file)
-    findings = check(text, guidelines=g, lang=args.lang, disable=disable_list(args.disable))
-    if args.format == "json":
-        write_json({"file": args.file, "findings": [f.to_dict() for f in findings]})
-    else:
-        sys.stdout.write(findings_report("<stdin>" if args.file == "-" else args.file, findings))
-    return 1 if any(f.severity == "error" for f in findings) else 0
+
+    def work(text: str, cfg: DocConfig) -> tuple[tuple[Any, ...], Any]:
+        findings = check(
+            text, guidelines=cfg.guidelines, lang=cfg.lang, disable=cfg.disable, tone_model=cfg.tone_model
+        )
+        return tuple(findings), None
+
+    results, failed = files.run(args, work)
+
+    def text_report(r: files.FileResult) -> str:
+        lines = finding_lines(r.name, r.findings, details=not args.quiet)
+        return "".join(line + "\n" for line in lines)
+
+    files.write_report(args, results, with_review=False, text_report=text_report)
+    return files.exit_code(results, failed)
 
 
 def _test_guidelines(path: str | None) -> int:

@@ -1,27 +1,34 @@
-"""``postcraft review``: tone, guideline findings and tag suggestions for a draft."""
+"""``postcraft review``: tone, guideline findings and tag suggestions for drafts."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..formats import FORMATS, formatter
-from ..io import read_input
 from ..pipeline import fix_file, review
-from .common import add_file, add_guidelines, add_lang, add_roster, write
+from . import files
+from .common import add_disable, add_guidelines, add_lang, add_roster
+from .files import MULTI_FORMATS, add_files, add_run_options
+
+if TYPE_CHECKING:
+    from ..config import DocConfig
 
 
 def register(subparsers: Any) -> None:
     """Add ``postcraft review``."""
     p = subparsers.add_parser(
         "review",
-        help="review a draft (tone, guideline findings, tags)",
-        description="Review a draft: how personal it sounds and why, what breaks the guidelines "
-        "(built-in packs and your file) with safe fixes, and whom and what to tag.",
+        help="review drafts (tone, guideline findings, tags)",
+        description="Review drafts (files, folders, globs or standard input): how personal each sounds "
+        "and why, what breaks the guidelines (built-in packs and your file) with safe fixes, and whom "
+        "and what to tag. The nearest postcraft.yaml (or [tool.postcraft] in pyproject.toml) applies; "
+        "the options below override it. Ends with a summary line; exits 1 when a finding reaches "
+        "--fail-on (default: error), 2 when a draft or the configuration cannot be read.",
     )
-    add_file(p)
+    add_files(p)
     # no argparse choices: a plugin may add a format, and its entry points are only read when
     # a name that is not built in is asked for
     p.add_argument(
@@ -33,10 +40,12 @@ def register(subparsers: Any) -> None:
     add_lang(p)
     add_guidelines(p)
     add_roster(p)
+    add_disable(p)
+    add_run_options(p)
     p.add_argument(
         "--fix",
         action="store_true",
-        help="apply the safe fixes to FILE first (atomically; the original is kept if anything fails)",
+        help="apply the safe fixes to each FILE first (atomically; the original is kept if anything fails)",
     )
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix: also apply the unsafe fixes")
     p.add_argument(
@@ -50,15 +59,53 @@ def register(subparsers: Any) -> None:
 
 def _cmd_review(args: argparse.Namespace) -> int:
     fmt = formatter(args.format)  # an unknown or broken format fails before anything is done
+    per_review = args.format not in ("text", "json", *MULTI_FORMATS)
+    if per_review and not files.single(args):
+        raise InputError(f"--format {args.format} writes one review: give one FILE")
     if args.fix:
-        if args.file == "-":
+        _fix(args)
+
+    def work(text: str, cfg: DocConfig) -> tuple[tuple[Any, ...], Any]:
+        result = review(
+            text,
+            lang=cfg.lang,
+            guidelines=cfg.guidelines,
+            roster=cfg.roster,
+            tone_model=cfg.tone_model,
+            disable=cfg.disable,
+            voice=args.voice,
+        )
+        return tuple(result.findings), result
+
+    results, failed = files.run(args, work)
+    if per_review:
+        for r in results:
+            if r.error is None:
+                out = fmt(r.review)
+                if not isinstance(out, str):
+                    raise InputError(f"the format {args.format!r} returned {type(out).__name__}, not text")
+                sys.stdout.write(out)
+        return files.exit_code(results, failed)
+    many = not files.single(args) or len(results) > 1
+
+    def text_report(r: files.FileResult) -> str:
+        from ..formats.report import finding_lines
+        from ..formats.text import review_report
+
+        if args.quiet:
+            return "".join(line + "\n" for line in finding_lines(r.name, r.findings, details=False))
+        return (f"==> {r.name} <==\n" if many else "") + review_report(r.review)
+
+    files.write_report(args, results, with_review=True, text_report=text_report)
+    return files.exit_code(results, failed)
+
+
+def _fix(args: argparse.Namespace) -> None:
+    """``--fix``: apply the safe fixes to every named file, with its configuration."""
+    configs = files.Configs(args)
+    for d in files.expand(args, configs):
+        if d.path is None:
             raise InputError("--fix rewrites a file in place; give a file name, not -")
-        applied = fix_file(args.file, args.guidelines, args.lang, unsafe=args.unsafe_fixes)
-        print(f"{args.file}: {applied} fix{'es' if applied != 1 else ''} applied", file=sys.stderr)
-    text = read_input(args.file)
-    result = review(text, lang=args.lang, guidelines=args.guidelines, roster=args.roster, voice=args.voice)
-    out = fmt(result)
-    if not isinstance(out, str):
-        raise InputError(f"the format {args.format!r} returned {type(out).__name__}, not text")
-    write(out)
-    return 1 if result.has_errors else 0
+        cfg = configs.for_path(d.path)
+        applied = fix_file(d.path, cfg.guidelines, cfg.lang, cfg.disable, unsafe=args.unsafe_fixes)
+        print(f"{d.name}: {applied} fix{'es' if applied != 1 else ''} applied", file=sys.stderr)

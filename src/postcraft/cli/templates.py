@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
         "and --folder.",
     )
     add_lang(p, help="only templates in this language")
-    p.add_argument("--role", choices=ROLES, default=None)
+    p.add_argument("--role", choices=ROLES, default=None, help="only templates for this role")
     p.add_argument("--purpose", default=None, help="e.g. thanks, event_recap, job_opening")
     p.add_argument("--folder", action="append", metavar="DIR", help="your organisation's template folder")
     add_format(p)

@@ -16,7 +16,11 @@ ROOT_HINT = "corpora/tone"
 
 
 def register(sub: Any) -> None:
-    train = sub.add_parser("train", help="train models (tone)")
+    train = sub.add_parser(
+        "train",
+        help="train models (tone)",
+        description="Train models from labelled data: 'postcraft train tone'.",
+    )
     tsub = train.add_subparsers(dest="what", metavar="WHAT")
     t = tsub.add_parser(
         "tone",
@@ -35,7 +39,7 @@ def register(sub: Any) -> None:
         default="corpora/real",
         help="the real corpus (texts/<lang>/*.jsonl and rating/) for the built-in models; '' for none",
     )
-    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     add_lang(t, help="train one language (default: every supported language)")
     t.add_argument(
         "--out", default=None, help="folder for the built-in models (default: the package's models folder)"
@@ -48,10 +52,21 @@ def register(sub: Any) -> None:
     t.set_defaults(func=_cmd_train)
     train.set_defaults(func=lambda args: (train.print_help(sys.stderr), 2)[1])
 
-    s = sub.add_parser("tone", help="score how personal a draft sounds")
+    s = sub.add_parser(
+        "tone",
+        help="score how personal a draft sounds",
+        description="Score how personal (rather than corporate) a draft sounds, from 0 to 1, with the "
+        "words and habits that drive the score and a hint for each.",
+    )
     s.add_argument("file", help="draft file (UTF-8) or -")
     add_lang(s)
-    s.add_argument("--model", default=None, help="a tone model JSON file (default: built-in)")
+    s.add_argument(
+        "--tone-model",
+        "--model",
+        dest="model",
+        default=None,
+        help="a tone model JSON file or plugin model name (default: built-in)",
+    )
     add_format(s)
     s.set_defaults(func=_cmd_tone)
 

@@ -20,7 +20,12 @@ HISTORY_SUFFIXES = (".csv", ".xlsx", ".json", ".jsonl")
 
 def register(sub: Any) -> None:
     """Add ``postcraft voice``."""
-    p = sub.add_parser("voice", help="learn your voice from your own posts (voice learn, voice show)")
+    p = sub.add_parser(
+        "voice",
+        help="learn your voice from your own posts (voice learn, voice show)",
+        description="Voice profiles: learn how you write from your own posts, and show a profile. "
+        "Use the profile with 'postcraft review --voice FILE'.",
+    )
     vsub = p.add_subparsers(dest="what", metavar="WHAT")
     learn = vsub.add_parser(
         "learn",
@@ -35,7 +40,11 @@ def register(sub: Any) -> None:
     learn.add_argument("--name", default="", help="a name stored in the profile")
     add_lang(learn, help="the posts' language (default: detected per post)")
     learn.set_defaults(func=_cmd_learn)
-    show = vsub.add_parser("show", help="show a voice profile")
+    show = vsub.add_parser(
+        "show",
+        help="show a voice profile",
+        description="Show what a voice profile learned about how you write.",
+    )
     show.add_argument("profile", metavar="FILE", help="a profile from 'postcraft voice learn'")
     add_format(show)
     show.set_defaults(func=_cmd_show)

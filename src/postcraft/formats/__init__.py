@@ -25,6 +25,9 @@ FORMATS: dict[str, str] = {
     "text": "postcraft.formats.text:review_report",
     "json": "postcraft.formats.json:dumps",
     "html": "postcraft.formats.html:review_html",
+    "jsonl": "postcraft.formats.jsonl:dumps",
+    "sarif": "postcraft.formats.sarif:dumps",
+    "github": "postcraft.formats.github:dumps",
 }
 
 

@@ -12,8 +12,7 @@ import argparse
 from typing import Any
 
 #: Milliseconds to wait after a change before reviewing (``--debounce``, ``debounce_ms``).
-DEFAULT_DEBOUNCE_MS = 150
-MAX_DEBOUNCE_MS = 10_000
+from ..config import DEFAULT_DEBOUNCE_MS, MAX_DEBOUNCE_MS
 
 __all__ = [
     "DEFAULT_DEBOUNCE_MS",

@@ -1,0 +1,112 @@
+"""Reports over many draft files: finding lines that carry the file name, the summary line and
+the JSON document of a run of ``postcraft check`` or ``postcraft review``.
+
+A *file result* is anything with ``name`` (the file as reported), ``findings`` (a sequence of
+findings), ``review`` (a Review or ``None``) and ``error`` (why the file could not be checked,
+or ``None``); the command line passes its own small dataclass.
+
+>>> from types import SimpleNamespace as F
+>>> files = [F(name="a.txt", findings=(F(severity="error"), F(severity="suggestion")), review=None, error=None),
+...          F(name="b.txt", findings=(), review=None, error=None)]
+>>> summary_line(summarise(files))
+'2 files, 1 with findings: 1 error, 0 warnings, 1 suggestion'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
+
+SEVERITY_NAMES = (
+    ("error", "error", "errors"),
+    ("warning", "warning", "warnings"),
+    ("suggestion", "suggestion", "suggestions"),
+)
+
+
+class FileResult(Protocol):
+    """What the report functions read from one file's result."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def findings(self) -> Sequence[Any]: ...
+    @property
+    def review(self) -> Any: ...
+    @property
+    def error(self) -> str | None: ...
+
+
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def summarise(files: Iterable[FileResult]) -> dict[str, Any]:
+    """``{"files", "files_with_findings", "files_not_checked", "findings": {severity: n}}``."""
+    counts = {sev: 0 for sev, _, _ in SEVERITY_NAMES}
+    total = with_findings = failed = 0
+    for f in files:
+        total += 1
+        if f.error is not None:
+            failed += 1
+        if f.findings:
+            with_findings += 1
+        for finding in f.findings:
+            counts[str(finding.severity)] = counts.get(str(finding.severity), 0) + 1
+    return {
+        "files": total,
+        "files_with_findings": with_findings,
+        "files_not_checked": failed,
+        "findings": counts,
+    }
+
+
+def summary_line(summary: dict[str, Any]) -> str:
+    """``3 files, 2 with findings: 1 error, 4 warnings, 2 suggestions`` (and how many files
+    could not be checked, when any)."""
+    counts = summary["findings"]
+    parts = ", ".join(_n(counts.get(sev, 0), one, many) for sev, one, many in SEVERITY_NAMES)
+    line = f"{_n(summary['files'], 'file', 'files')}, {summary['files_with_findings']} with findings: {parts}"
+    if summary.get("files_not_checked"):
+        line += f"; {summary['files_not_checked']} could not be checked"
+    return line
+
+
+_FIX_LABEL = {"safe": "fix", "unsafe": "unsafe fix", "display": "suggested"}
+
+
+def finding_lines(name: str, findings: Iterable[Any], *, details: bool = True) -> list[str]:
+    """``FILE:line:column: severity rule message`` lines; with ``details`` each is followed by
+    its replacements and help."""
+    out: list[str] = []
+    for f in findings:
+        out.append(f"{name}:{f.line}:{f.column}: {f.severity:<10} {f.rule}  {f.message}")
+        if not details:
+            continue
+        if f.replacements:
+            label = _FIX_LABEL.get(f.applicability, "suggested")
+            shown = " | ".join(
+                repr(r) if (not r or r != r.strip() or "\n" in r) else r for r in f.replacements
+            )
+            out.append(f"    {label}: {shown}")
+        if f.help:
+            out.append(f"    help: {f.help}")
+    return out
+
+
+def file_record(result: FileResult, *, with_review: bool) -> dict[str, Any]:
+    """One file as JSON: ``{"file", "findings"}`` (check), ``{"file", "review"}`` (review), or
+    ``{"file", "error"}`` when it could not be checked."""
+    if result.error is not None:
+        return {"file": result.name, "error": result.error}
+    if with_review and result.review is not None:
+        return {"file": result.name, "review": result.review.to_dict()}
+    return {"file": result.name, "findings": [f.to_dict() for f in result.findings]}
+
+
+def files_document(files: Sequence[FileResult], *, with_review: bool) -> dict[str, Any]:
+    """The JSON document of a run over several files: ``{"files": [...], "summary": {...}}``."""
+    return {
+        "files": [file_record(f, with_review=with_review) for f in files],
+        "summary": summarise(files),
+    }
