@@ -13,8 +13,6 @@ The public API is small: :func:`analyze`, :func:`review`, :func:`review_many`, :
 ``import postcraft`` stays cheap.
 """
 
-from __future__ import annotations
-
 import typing as _typing
 from importlib import import_module as _import_module
 from types import ModuleType as _ModuleType
@@ -83,6 +81,7 @@ _LAZY = {
     "escape_little_text": "postcraft.tags",
     "NameNote": "postcraft.tags",
     "review_many": "postcraft.batch",
+    "schema": "postcraft.formats.json",
     "MissingDependencyError": "postcraft.errors",
     "Insights": "postcraft.insights",
     "History": "postcraft.insights",
@@ -106,6 +105,7 @@ if _typing.TYPE_CHECKING:
     from .batch import review_many
     from .compare import Comparison, compare
     from .errors import MissingDependencyError
+    from .formats.json import schema
     from .insights import History, Insights
     from .programme import Guide, Plan, guide, plan
     from .rules import Finding, Guidelines, apply_fixes, load_guidelines
@@ -154,6 +154,7 @@ __all__ = [
     "nudge",
     "render",
     "review_many",
+    "schema",
     "suggest_tags",
     "templates",
     "to_copy_text",

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .tone import ToneScore
     from .voice import VoiceMatch
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,9 +77,14 @@ class Review:
             "lang": a.lang,
             "length": a.length,
             "linkedin_length": a.linkedin_length,
-            "fold": {"desktop": a.fold.desktop, "mobile": a.fold.mobile},
+            "fold": {
+                "desktop": a.fold.desktop,
+                "mobile": a.fold.mobile,
+                "utf16_desktop": a.utf16_offset(a.fold.desktop),
+                "utf16_mobile": a.utf16_offset(a.fold.mobile),
+            },
             "readability": {"lix": a.lix, "flesch": a.flesch},
-            "tone": self.tone.to_dict() if self.tone is not None else None,
+            "tone": self.tone.to_dict(a.utf16_offset) if self.tone is not None else None,
             "findings": [f.to_dict() for f in self.findings],
             "tags": self.tags.to_dict() if self.tags is not None else None,
             "voice": self.voice.to_dict() if self.voice is not None else None,
