@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import InputError
 from ..formats.text import findings_report
 from ..io import read_draft, read_input, write_atomic
-from ..pipeline import check, fix_text
+from ..pipeline import check, fix_text, is_markdown
 from .common import add_disable, add_file, add_format, add_guidelines, add_lang, disable_list, write_json
 
 
@@ -74,7 +74,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.file is None:
         raise InputError("give a draft FILE (or - for standard input)")
     text = read_input(args.file)
-    findings = check(text, guidelines=g, lang=args.lang, disable=disable_list(args.disable))
+    md = is_markdown(args.file)  # draft.md is read as Markdown
+    findings = check(text, guidelines=g, lang=args.lang, disable=disable_list(args.disable), markdown=md)
     if args.format == "json":
         write_json({"file": args.file, "findings": [f.to_dict() for f in findings]})
     else:
@@ -102,7 +103,12 @@ def cmd_fix(args: argparse.Namespace) -> int:
         raise InputError("fix rewrites a file; give a FILE, not -")
     bom, text = read_draft(path)
     fixed, plan = fix_text(
-        text, args.guidelines, args.lang, disable_list(args.disable), unsafe=args.unsafe_fixes
+        text,
+        args.guidelines,
+        args.lang,
+        disable_list(args.disable),
+        unsafe=args.unsafe_fixes,
+        markdown=is_markdown(path),
     )
     if args.dry_run:
         diff = difflib.unified_diff(

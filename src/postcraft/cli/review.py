@@ -9,7 +9,7 @@ from typing import Any
 from ..errors import InputError
 from ..formats import FORMATS, formatter
 from ..io import read_input
-from ..pipeline import fix_file, review
+from ..pipeline import fix_file, is_markdown, review
 from .common import add_file, add_guidelines, add_lang, add_roster, write
 
 
@@ -56,7 +56,10 @@ def _cmd_review(args: argparse.Namespace) -> int:
         applied = fix_file(args.file, args.guidelines, args.lang, unsafe=args.unsafe_fixes)
         print(f"{args.file}: {applied} fix{'es' if applied != 1 else ''} applied", file=sys.stderr)
     text = read_input(args.file)
-    result = review(text, lang=args.lang, guidelines=args.guidelines, roster=args.roster, voice=args.voice)
+    md = is_markdown(args.file)  # draft.md is read as Markdown
+    result = review(
+        text, lang=args.lang, guidelines=args.guidelines, roster=args.roster, voice=args.voice, markdown=md
+    )
     out = fmt(result)
     if not isinstance(out, str):
         raise InputError(f"the format {args.format!r} returned {type(out).__name__}, not text")

@@ -47,7 +47,7 @@ WORKSPACE_ONLY = (
     "tags",
 )
 WORKSPACE_KEYS = (*WORKSPACE_ONLY, "disable")
-DEFAULT_LANGUAGES = ("plaintext", "markdown")
+DEFAULT_LANGUAGES = ("plaintext", "text", "markdown")
 
 ProblemSeverity = Literal["error", "warning"]
 
