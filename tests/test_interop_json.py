@@ -39,7 +39,9 @@ def _spans(d: dict[str, Any]) -> list[tuple[str, int, int, int, int]]:
         if isinstance(items, list):
             for item in items:
                 if item.get("start") is not None:
-                    out.append((f"tags.{group}", item["start"], item["end"], item["utf16_start"], item["utf16_end"]))
+                    out.append(
+                        (f"tags.{group}", item["start"], item["end"], item["utf16_start"], item["utf16_end"])
+                    )
     return out
 
 

@@ -124,7 +124,10 @@ def test_pipeline_grid_search_and_cross_validation(corpus: tuple[list[str], list
     texts, grades, _ = corpus
     X, y = _binary(grades, texts)
     pipe = Pipeline(
-        [("clean", FunctionTransformer(lambda xs: [x.strip() for x in xs])), ("tone", ToneClassifier(lang="da"))]
+        [
+            ("clean", FunctionTransformer(lambda xs: [x.strip() for x in xs])),
+            ("tone", ToneClassifier(lang="da")),
+        ]
     )
     search = GridSearchCV(
         pipe, {"tone__min_df": [1, 3], "tone__c_grid": [(1.0,)], "tone__folds": [2]}, cv=2, scoring="roc_auc"

@@ -98,9 +98,7 @@ def prose(text: str) -> str:
             masked[s:e] = b"\x01" * (e - s)
     if not any(masked):
         return text
-    return "".join(
-        ch if not hide or ch in "\r\n" else " " for ch, hide in zip(text, masked, strict=True)
-    )
+    return "".join(ch if not hide or ch in "\r\n" else " " for ch, hide in zip(text, masked, strict=True))
 
 
 def _mask_inline(text: str, start: int, end: int, masked: bytearray) -> None:

@@ -156,7 +156,7 @@ class ToneClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         return self._fitted()
 
     def _fitted(self) -> ToneModel:
-        model = getattr(self, "model_", None)
+        model: ToneModel | None = getattr(self, "model_", None)
         if model is None:
             from sklearn.exceptions import NotFittedError
 
@@ -189,7 +189,9 @@ def _grades(labels: list[Any], personal: Any) -> tuple[list[int], list[Any], Any
     if all(is_grade) and personal is None:
         return [int(v) for v in labels], ["corporate", "personal"], "personal"
     if len(distinct) == 2 and (personal is None or personal in distinct):
-        chosen = personal if personal is not None else ("personal" if "personal" in distinct else distinct[-1])
+        chosen = (
+            personal if personal is not None else ("personal" if "personal" in distinct else distinct[-1])
+        )
         return [GRADES[0] if v == chosen else GRADES[-1] for v in labels], distinct, chosen
     raise InputError(
         f"y has the labels {distinct[:6]}: give two labels (name the personal one with personal=…) "
