@@ -9,8 +9,10 @@ comes from a CommonMark parser (``markdown-it-py``); inside a paragraph or headi
 link targets and inline HTML are found with CommonMark's own delimiters (backtick runs,
 ``](…)``, ``<…>``).
 
->>> prose("See `pip install x` and [the docs](https://example.com/docs).")
-'See                   and [the docs]                           .'
+>>> text = "See `pip install x` and [the docs](https://example.com/docs)."
+>>> blanked = prose(text)
+>>> len(blanked) == len(text), blanked.split()
+(True, ['See', 'and', '[the', 'docs]', '.'])
 >>> prose("Hi\\n```python\\nprint(1)\\n```\\nBye") == "Hi\\n" + " " * 9 + "\\n" + " " * 8 + "\\n   \\nBye"
 True
 """
