@@ -21,7 +21,7 @@ SRC = ROOT / "src" / "postcraft"
 #: Top to bottom. A unit is a subpackage or a top-level module of postcraft.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("api", ("__init__",)),
-    ("faces", ("cli", "lsp")),
+    ("faces", ("cli", "lsp", "integrations")),
     ("pipeline", ("compare", "batch", "pipeline", "config")),
     ("capabilities", ("programme", "advocacy", "insights", "templates", "tags", "voice", "rules", "tone")),
     ("formats", ("formats",)),

@@ -36,7 +36,7 @@ def test_the_notebook_runs_top_to_bottom(executed: Any) -> None:
     code = [c for c in executed.cells if c.cell_type == "code"]
     assert not [o for c in code for o in c.outputs if o.output_type == "error"]
     assert postcraft.__version__ in cells["setup"].outputs[0]["data"]["text/plain"]
-    assert '"schema_version": "2.0"' in stdout_of(cells["json"])
+    assert f'"schema_version": "{postcraft.SCHEMA_VERSION}"' in stdout_of(cells["json"])
     assert "corporate_vocabulary" in stdout_of(cells["drivers"])
 
 

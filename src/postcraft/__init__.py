@@ -13,8 +13,6 @@ The public API is small: :func:`analyze`, :func:`review`, :func:`review_many`, :
 ``import postcraft`` stays cheap.
 """
 
-from __future__ import annotations
-
 import typing as _typing
 from importlib import import_module as _import_module
 from types import ModuleType as _ModuleType
@@ -83,6 +81,7 @@ _LAZY = {
     "escape_little_text": "postcraft.tags",
     "NameNote": "postcraft.tags",
     "review_many": "postcraft.batch",
+    "schema": "postcraft.formats.json",
     "MissingDependencyError": "postcraft.errors",
     "Insights": "postcraft.insights",
     "History": "postcraft.insights",
@@ -110,6 +109,7 @@ if _typing.TYPE_CHECKING:
     from .batch import review_many
     from .compare import Comparison, compare
     from .errors import MissingDependencyError
+    from .formats.json import schema
     from .insights import History, Insights
     from .pipeline import celebrate
     from .programme import Guide, Plan, guide, plan
@@ -163,6 +163,7 @@ __all__ = [
     "celebrate",
     "render",
     "review_many",
+    "schema",
     "suggest_tags",
     "templates",
     "to_copy_text",

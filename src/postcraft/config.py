@@ -61,7 +61,7 @@ WORKSPACE_ONLY = (
     "fail_on",
 )
 WORKSPACE_KEYS = (*WORKSPACE_ONLY, "disable")
-DEFAULT_LANGUAGES = ("plaintext", "markdown")
+DEFAULT_LANGUAGES = ("plaintext", "text", "markdown")
 #: The draft files a folder holds (file-name patterns), unless ``include`` says otherwise.
 DEFAULT_INCLUDE = ("*.txt", "*.md")
 #: Worst finding severity that still exits 0 is one below this; ``never`` always exits 0.

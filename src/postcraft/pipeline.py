@@ -27,7 +27,20 @@ if TYPE_CHECKING:
     from .tone import ToneScore
     from .voice import VoiceMatch
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
+
+#: File name endings read as Markdown (``review(..., markdown=True)``) by the command line and
+#: :func:`fix_file`; the language server uses the editor's ``languageId`` (``markdown``).
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+
+def is_markdown(name: str | os.PathLike[str] | None) -> bool:
+    """True when a file name says Markdown.
+
+    >>> is_markdown("post.md"), is_markdown("post.txt"), is_markdown(None)
+    (True, False, False)
+    """
+    return name is not None and str(name).lower().endswith(MARKDOWN_SUFFIXES)
 
 
 @dataclass(frozen=True, eq=False)
@@ -47,8 +60,8 @@ class Review:
 
     @property
     def text(self) -> str:
-        """The reviewed text, unmodified."""
-        return self.analysis.text
+        """The reviewed text, unmodified (for Markdown, with the code and links the checks skipped)."""
+        return self.analysis.original
 
     @property
     def lang(self) -> str:
@@ -78,9 +91,14 @@ class Review:
             "lang": a.lang,
             "length": a.length,
             "linkedin_length": a.linkedin_length,
-            "fold": {"desktop": a.fold.desktop, "mobile": a.fold.mobile},
+            "fold": {
+                "desktop": a.fold.desktop,
+                "mobile": a.fold.mobile,
+                "utf16_desktop": a.utf16_offset(a.fold.desktop),
+                "utf16_mobile": a.utf16_offset(a.fold.mobile),
+            },
             "readability": {"lix": a.lix, "flesch": a.flesch},
-            "tone": self.tone.to_dict() if self.tone is not None else None,
+            "tone": self.tone.to_dict(a.utf16_offset) if self.tone is not None else None,
             "findings": [f.to_dict() for f in self.findings],
             "tags": self.tags.to_dict() if self.tags is not None else None,
             "voice": self.voice.to_dict() if self.voice is not None else None,
@@ -137,6 +155,7 @@ def review(
     tone_model: Any = None,
     disable: Iterable[str] = (),
     voice: Any = None,
+    markdown: bool = False,
 ) -> Review:
     """Review a draft: one analysis, then the tone, the guideline checks and the tag
     suggestions on it.
@@ -147,6 +166,9 @@ def review(
     trained on the organisation's own posts. ``disable`` switches rules off by id prefix.
     ``voice`` (a :class:`~postcraft.voice.VoiceProfile` or its JSON file, see
     :func:`postcraft.voice.learn`) adds the "sounds like you" section (``Review.voice``).
+    ``markdown=True`` reads the draft as Markdown: code blocks, inline code, link targets, HTML
+    and front matter are not checked, while every span still refers to ``text``.
+    ``text`` may also be a spaCy ``Doc`` (its text is reviewed).
 
     >>> r = review("I spent today with our new apprentices. They asked better questions than I did.")
     >>> r.lang, len(r.findings)
@@ -155,7 +177,7 @@ def review(
     from .analysis import analyze
 
     return assemble(
-        analyze(text, lang=lang),
+        analyze(text, lang=lang, markdown=markdown),
         guidelines=guidelines,
         roster=roster,
         tone_model=tone_model,
@@ -171,6 +193,7 @@ def check(
     lang: str | None = None,
     disable: Iterable[str] = (),
     tone_model: Any = None,
+    markdown: bool = False,
 ) -> list[Finding]:
     """Check a draft against guidelines (default: the built-in packs ``linkedin``,
     ``disclosure``, ``readability``, ``confidentiality`` and ``voice``).
@@ -188,7 +211,7 @@ def check(
 
     disabled = tuple(disable)
     r = assemble(
-        analyze(text, lang=lang),
+        analyze(text, lang=lang, markdown=markdown),
         guidelines=guidelines,
         tone_model=tone_model,
         disable=disabled,
@@ -205,6 +228,7 @@ def fix_text(
     disable: Iterable[str] = (),
     *,
     unsafe: bool = False,
+    markdown: bool = False,
 ) -> tuple[str, list[Finding]]:
     """Check ``text`` and apply its safe fixes (with ``unsafe=True`` also the unsafe ones):
     ``(fixed text, the findings that were fixed)``.
@@ -214,7 +238,8 @@ def fix_text(
     """
     from .rules import apply_fixes, plan_fixes
 
-    plan = plan_fixes(text, check(text, guidelines=guidelines, lang=lang, disable=disable), unsafe=unsafe)
+    found = check(text, guidelines=guidelines, lang=lang, disable=disable, markdown=markdown)
+    plan = plan_fixes(text, found, unsafe=unsafe)
     return apply_fixes(text, plan, unsafe=unsafe), plan
 
 
@@ -225,17 +250,20 @@ def fix_file(
     disable: Iterable[str] = (),
     *,
     unsafe: bool = False,
+    markdown: bool | None = None,
 ) -> int:
     """Apply the safe fixes (with ``unsafe=True`` also the unsafe ones) to a draft file in
     place, atomically; returns how many were applied.
 
     The file is written only when something changed; a UTF-8 byte-order mark and line endings
-    are kept. Inline markers stay in the file.
+    are kept. Inline markers stay in the file. ``markdown`` (default: by the file name, see
+    :func:`is_markdown`) leaves code, link targets and HTML alone.
     """
     from .io import read_draft, write_atomic
 
     bom, text = read_draft(path)
-    fixed, plan = fix_text(text, guidelines, lang, disable, unsafe=unsafe)
+    md = is_markdown(path) if markdown is None else markdown
+    fixed, plan = fix_text(text, guidelines, lang, disable, unsafe=unsafe, markdown=md)
     if plan and fixed != text:
         write_atomic(path, (bom + fixed).encode("utf-8"))
     return len(plan)

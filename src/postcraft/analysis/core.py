@@ -53,6 +53,14 @@ class Analysis:
     fold: Fold
     lang_scores: dict[str, float] = field(default_factory=dict)
     lang_reason: str = ""
+    #: The text as given when it differs from :attr:`text`: a Markdown draft, whose code,
+    #: link targets, HTML and front matter :attr:`text` blanks out (same length, same lines).
+    source: str | None = None
+
+    @property
+    def original(self) -> str:
+        """The text as given (for a Markdown draft, with its code and links; see ``source``)."""
+        return self.text if self.source is None else self.source
 
     # -- entities --------------------------------------------------------------------------
     @cached_property
@@ -165,7 +173,7 @@ class Analysis:
 
     @cached_property
     def _astral(self) -> list[int]:
-        text = self.text
+        text = self.original  # blanked Markdown keeps code points, not UTF-16 units
         # Most posts are ASCII or have no code point beyond the BMP: then UTF-16 has as many
         # units as the text has code points (lone surrogates count one unit, as they should).
         if text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
@@ -216,6 +224,7 @@ class Analysis:
                 self.lang_scores,
                 self.lang_reason,
                 cached,
+                self.source,
             ),
         )
 
@@ -254,6 +263,7 @@ def _unpickle_analysis(
     lang_scores: dict[str, float],
     lang_reason: str,
     cached: dict[str, Any],
+    source: str | None = None,
 ) -> Analysis:
     """Rebuild an :class:`Analysis` from :meth:`Analysis.__reduce__`'s columns."""
     new = tuple.__new__
@@ -267,23 +277,36 @@ def _unpickle_analysis(
         fold=Fold(*fold),
         lang_scores=lang_scores,
         lang_reason=lang_reason,
+        source=source,
     )
     analysis.__dict__.update(cached)
     return analysis
 
 
-def analyze(text: str, *, lang: str | None = None) -> Analysis:
+def analyze(text: str | Any, *, lang: str | None = None, markdown: bool = False) -> Analysis:
     """Analyse ``text`` once: language, tokens with lemmas, sentences, paragraphs, fold.
 
     ``lang`` (``"da"`` or ``"en"``) skips detection. Other languages raise
-    :class:`~postcraft.UnsupportedLanguageError`.
+    :class:`~postcraft.UnsupportedLanguageError`. ``markdown=True`` reads the text as Markdown:
+    code, link targets, HTML and front matter are blanked out of :attr:`Analysis.text` (same
+    length, so every span still slices the original, kept in :attr:`Analysis.source`). A spaCy
+    ``Doc`` is accepted too (its ``text`` is analysed; see :mod:`postcraft.integrations`).
 
     >>> a = analyze("Vi har ansat 3 nye kollegaer i afdelingen. Velkommen!")
     >>> a.lang, [t.lemma for t in a.words][:4]
     ('da', ['vi', 'have', 'ansætte', 'ny'])
     """
     if not isinstance(text, str):
-        raise InputError(f"analyze() needs a str, not {type(text).__name__}")
+        doc_text = getattr(text, "text", None) if hasattr(text, "vocab") else None
+        if not isinstance(doc_text, str):  # a spaCy Doc (duck-typed: spaCy is not imported here)
+            raise InputError(f"analyze() needs a str, not {type(text).__name__}")
+        text = doc_text
+    source = None
+    if markdown:
+        from .markdown import prose
+
+        blanked = prose(text)
+        source, text = (text, blanked) if blanked != text else (None, text)
     raw = tokenize(text)
     fold_get = _FOLDED.get
     lowers = [fold_get(t[0]) or _fold_case(t[0]) for t in raw]
@@ -325,6 +348,7 @@ def analyze(text: str, *, lang: str | None = None) -> Analysis:
         fold=structure.fold(text, line_spans),
         lang_scores=scores,
         lang_reason=reason,
+        source=source,
     )
 
 

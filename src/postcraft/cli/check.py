@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..formats.report import finding_lines
 from ..io import read_draft, write_atomic
-from ..pipeline import check, fix_text
+from ..pipeline import check, fix_text, is_markdown
 from . import files
 from .common import add_disable, add_file, add_format, add_guidelines, add_lang, disable_list
 from .files import add_files, add_run_options
@@ -84,9 +84,14 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"{r.id:<36} {r.info.severity:<10} {r.info.kind:<14} {'/'.join(sorted(r.info.langs))}")
         return 0
 
-    def work(text: str, cfg: DocConfig) -> tuple[tuple[Any, ...], Any]:
+    def work(text: str, cfg: DocConfig, markdown: bool) -> tuple[tuple[Any, ...], Any]:
         findings = check(
-            text, guidelines=cfg.guidelines, lang=cfg.lang, disable=cfg.disable, tone_model=cfg.tone_model
+            text,
+            guidelines=cfg.guidelines,
+            lang=cfg.lang,
+            disable=cfg.disable,
+            tone_model=cfg.tone_model,
+            markdown=markdown,
         )
         return tuple(findings), None
 
@@ -120,7 +125,12 @@ def cmd_fix(args: argparse.Namespace) -> int:
         raise InputError("fix rewrites a file; give a FILE, not -")
     bom, text = read_draft(path)
     fixed, plan = fix_text(
-        text, args.guidelines, args.lang, disable_list(args.disable), unsafe=args.unsafe_fixes
+        text,
+        args.guidelines,
+        args.lang,
+        disable_list(args.disable),
+        unsafe=args.unsafe_fixes,
+        markdown=is_markdown(path),
     )
     if args.dry_run:
         diff = difflib.unified_diff(

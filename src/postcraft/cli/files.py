@@ -24,6 +24,7 @@ from typing import Any
 from ..config import FAIL_ON, DocConfig, Resolver
 from ..errors import ConfigError, InputError, PostcraftError
 from ..io import read_input
+from ..pipeline import is_markdown
 
 #: Folders never searched (besides every hidden folder).
 SKIP_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages"})
@@ -229,10 +230,11 @@ def single(args: argparse.Namespace) -> bool:
 
 def run(
     args: argparse.Namespace,
-    work: Callable[[str, DocConfig], tuple[tuple[Any, ...], Any]],
+    work: Callable[[str, DocConfig, bool], tuple[tuple[Any, ...], Any]],
 ) -> tuple[list[FileResult], bool]:
-    """Check every draft: ``work(text, config) -> (findings, review or None)``. Returns the
-    results and whether one could not be checked (each such draft is one line on stderr)."""
+    """Check every draft: ``work(text, config, markdown) -> (findings, review or None)``, where
+    ``markdown`` says the draft is Markdown (by its file name, or ``--stdin-filename``). Returns
+    the results and whether one could not be checked (each such draft is one line on stderr)."""
     configs = Configs(args)
     drafts = expand(args, configs)
     results: list[FileResult] = []
@@ -241,7 +243,7 @@ def run(
         cfg = configs.for_path(d.path if d.path is not None else _stdin_path(args))
         try:
             text = read_input(d.path if d.path is not None else "-")
-            findings, review = work(text, cfg)
+            findings, review = work(text, cfg, is_markdown(d.path or args.stdin_filename or d.name))
         except ConfigError:
             raise
         except PostcraftError as exc:

@@ -65,7 +65,7 @@ def _cmd_review(args: argparse.Namespace) -> int:
     if args.fix:
         _fix(args)
 
-    def work(text: str, cfg: DocConfig) -> tuple[tuple[Any, ...], Any]:
+    def work(text: str, cfg: DocConfig, markdown: bool) -> tuple[tuple[Any, ...], Any]:
         result = review(
             text,
             lang=cfg.lang,
@@ -74,6 +74,7 @@ def _cmd_review(args: argparse.Namespace) -> int:
             tone_model=cfg.tone_model,
             disable=cfg.disable,
             voice=args.voice,
+            markdown=markdown,
         )
         return tuple(result.findings), result
 

@@ -9,6 +9,8 @@ True
 from __future__ import annotations
 
 import json
+from functools import cache
+from importlib import resources
 from typing import Any
 
 
@@ -19,3 +21,20 @@ def dumps(result: Any) -> str:
     """
     data = result.to_dict() if hasattr(result, "to_dict") else result
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+@cache
+def _schema_text() -> str:
+    return (resources.files("postcraft.formats") / "data" / "review.schema.json").read_text("utf-8")
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``Review.to_dict()``, as shipped in the package
+    (a fresh dict on every call; ``docs/schema/review.schema.json`` is a copy).
+
+    >>> import postcraft
+    >>> schema()["properties"]["schema_version"]["const"] == postcraft.SCHEMA_VERSION
+    True
+    """
+    data: dict[str, Any] = json.loads(_schema_text())
+    return data

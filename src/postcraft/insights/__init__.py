@@ -68,7 +68,7 @@ _LAZY = {
     "PostFacts": ".model",
     "TeamLead": ".model",
     "Trend": ".model",
-    "Note": "._labels",
+    "Note": "..formats.labels",
     "Interval": ".stats",
 }
 

@@ -48,9 +48,15 @@ class DocReview:
 
 
 def review_document(
-    text: str, config: DocConfig, *, version: int | None = None, encoding: str = UTF16
+    text: str,
+    config: DocConfig,
+    *,
+    version: int | None = None,
+    encoding: str = UTF16,
+    markdown: bool = False,
 ) -> DocReview:
-    """Review a draft with a resolved configuration.
+    """Review a draft with a resolved configuration (``markdown``: the editor's language id is
+    ``markdown``, so code, link targets and HTML are not checked).
 
     >>> from postcraft.lsp.config import Resolver
     >>> r = review_document("Stor dag 🎉 #grønomstilling", Resolver().resolve(None))
@@ -63,7 +69,7 @@ def review_document(
     t0 = time.perf_counter()
     index = LineIndex(text, encoding)
     try:
-        analysis = analyze(text, lang=config.lang)
+        analysis = analyze(text, lang=config.lang, markdown=markdown)
     except UnsupportedLanguageError as exc:
         return DocReview(
             text, version, index, config, error=str(exc), elapsed_ms=(time.perf_counter() - t0) * 1000

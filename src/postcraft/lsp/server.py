@@ -1,7 +1,7 @@
 """The postcraft language server (pygls): live diagnostics, fixes, tag actions and tone hovers.
 
 Start it with ``postcraft lsp`` (or ``python -m postcraft.lsp``); it talks LSP over stdio.
-Documents whose language id is in the ``languages`` setting (default: plaintext and markdown)
+Documents whose language id is in the ``languages`` setting (default: plaintext, text and markdown)
 are reviewed when opened and, after each change, once the typing has paused for
 ``debounce_ms`` (default 150 ms). See ``docs/plugins.md`` for the settings and a VS Code
 client.
@@ -239,7 +239,10 @@ class PostcraftServer(LanguageServer):
                     )
                     doc.published = False
                 return None
-            rv = review_document(text_doc.source, cfg, version=text_doc.version, encoding=self.encoding)
+            md = text_doc.language_id == "markdown"  # Markdown: code and link targets are not prose
+            rv = review_document(
+                text_doc.source, cfg, version=text_doc.version, encoding=self.encoding, markdown=md
+            )
             doc.review = rv
             diags = diagnostics(rv)
             log.debug("reviewed %s v%s in %.1f ms", uri, text_doc.version, rv.elapsed_ms)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -257,9 +257,10 @@ class Driver:
     text: str
     hint: str
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict."""
-        return {
+    def to_dict(self, utf16: Callable[[int], int] | None = None) -> dict[str, Any]:
+        """JSON-ready dict; with ``utf16`` (code-point offset → UTF-16 offset, e.g.
+        ``Analysis.utf16_offset``) also ``utf16_spans``."""
+        d = {
             "category": self.category,
             "direction": self.direction,
             "weight": self.weight,
@@ -267,6 +268,9 @@ class Driver:
             "text": self.text,
             "hint": self.hint,
         }
+        if utf16 is not None:
+            d["utf16_spans"] = [[utf16(s), utf16(e)] for s, e in self.spans]
+        return d
 
 
 @dataclass(frozen=True)
@@ -292,14 +296,14 @@ class ToneScore:
 
         return tone_html(self)
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict."""
+    def to_dict(self, utf16: Callable[[int], int] | None = None) -> dict[str, Any]:
+        """JSON-ready dict (``utf16``: see :meth:`Driver.to_dict`)."""
         return {
             "personal": self.personal,
             "label": self.label,
             "logit": self.logit,
             "confidence": self.confidence,
-            "drivers": [d.to_dict() for d in self.drivers],
+            "drivers": [d.to_dict(utf16) for d in self.drivers],
         }
 
 

@@ -298,7 +298,7 @@ def review_text_block(review: Review, *, drivers: bool = True) -> str:
     """
     a = review.analysis
     lang = a.lang
-    text = a.text
+    text = a.original
     marks = finding_marks(review.findings, lang)
     whole = [m for m in marks if is_whole_post(m.start, m.end, text)]
     marks = [m for m in marks if m not in whole]

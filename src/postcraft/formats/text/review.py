@@ -174,7 +174,7 @@ def review_text(review: Review, *, max_findings: int = 8) -> str:
         head.append(f"{n} tag suggestion{'s' if n != 1 else ''}")
     lines = [f"Review({', '.join(head)})"]
     fold = f"folds after {a.fold.desktop} (desktop) / {a.fold.mobile} (mobile)" if a.is_folded else "no fold"
-    lines.append(f"  text: {_clip(a.text, 60)!r} ({fold})")
+    lines.append(f"  text: {_clip(a.original, 60)!r} ({fold})")
     for f in review.findings[:max_findings]:
         lines.append(f"  {f'{f.line}:{f.column}':<7} {f.severity:<10} {f.rule}  {_clip(str(f.message), 70)}")
     if len(review.findings) > max_findings:
