@@ -12,10 +12,21 @@ import sys
 from typing import Any
 
 from ..errors import InputError
+from ..formats import ui
 from ..formats.text import findings_report
 from ..io import read_draft, read_input, write_atomic
 from ..pipeline import check, fix_text
-from .common import add_disable, add_file, add_format, add_guidelines, add_lang, disable_list, write_json
+from .common import (
+    add_disable,
+    add_file,
+    add_format,
+    add_guidelines,
+    add_lang,
+    disable_list,
+    say,
+    ui_lang,
+    write_json,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -66,32 +77,37 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     g = load_guidelines(args.guidelines)
     if args.test_guidelines:
-        return _test_guidelines(args.guidelines)
+        return _test_guidelines(args)
     if args.list_rules:
         for r in g.rules:
             print(f"{r.id:<36} {r.info.severity:<10} {r.info.kind:<14} {'/'.join(sorted(r.info.langs))}")
         return 0
     if args.file is None:
-        raise InputError("give a draft FILE (or - for standard input)")
+        raise InputError(say(args, "cli.need_file"))
     text = read_input(args.file)
     findings = check(text, guidelines=g, lang=args.lang, disable=disable_list(args.disable))
     if args.format == "json":
         write_json({"file": args.file, "findings": [f.to_dict() for f in findings]})
     else:
-        sys.stdout.write(findings_report("<stdin>" if args.file == "-" else args.file, findings))
+        name = "<stdin>" if args.file == "-" else args.file
+        sys.stdout.write(findings_report(name, findings, ui_lang(args, args.lang)))
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 
-def _test_guidelines(path: str | None) -> int:
+def _test_guidelines(args: argparse.Namespace) -> int:
     from ..rules.examples import run_file_examples
 
+    path: str | None = args.guidelines
     if path is None:
-        raise InputError("--test-guidelines needs --guidelines FILE")
+        raise InputError(say(args, "cli.test_guidelines_needs"))
     results = run_file_examples(path)
     failed = [r for r in results if not r.ok]
     for r in failed:
         print("FAIL " + r.describe())
-    print(f"{len(results)} examples, {len(failed)} failed")
+    lang = ui_lang(args)
+    print(
+        say(args, "cli.examples_failed", examples=ui.count(lang, len(results), "example"), failed=len(failed))
+    )
     return 1 if failed else 0
 
 
@@ -99,7 +115,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
     """``postcraft fix``."""
     path = args.file
     if path == "-":
-        raise InputError("fix rewrites a file; give a FILE, not -")
+        raise InputError(say(args, "cli.fix_needs_file"))
     bom, text = read_draft(path)
     fixed, plan = fix_text(
         text, args.guidelines, args.lang, disable_list(args.disable), unsafe=args.unsafe_fixes
@@ -113,11 +129,13 @@ def cmd_fix(args: argparse.Namespace) -> int:
         )
         sys.stdout.writelines(diff)
         print(
-            f"{len(plan)} fix{'es' if len(plan) != 1 else ''} would be applied; nothing written",
-            file=sys.stderr,
+            say(args, "cli.fixes_dry_run", fixes=ui.count(ui_lang(args), len(plan), "fix")), file=sys.stderr
         )
         return 0
     if plan and fixed != text:
         write_atomic(path, (bom + fixed).encode("utf-8"))
-    print(f"{path}: {len(plan)} fix{'es' if len(plan) != 1 else ''} applied", file=sys.stderr)
+    print(
+        say(args, "cli.fixes_applied", file=path, fixes=ui.count(ui_lang(args), len(plan), "fix")),
+        file=sys.stderr,
+    )
     return 0

@@ -7,10 +7,10 @@ import sys
 from typing import Any
 
 from ..errors import InputError
-from ..formats import FORMATS, formatter
+from ..formats import FORMATS, formatter, ui
 from ..io import read_input
 from ..pipeline import fix_file, review
-from .common import add_file, add_guidelines, add_lang, add_roster, write
+from .common import add_file, add_guidelines, add_lang, add_roster, say, ui_lang, write
 
 
 def register(subparsers: Any) -> None:
@@ -52,12 +52,18 @@ def _cmd_review(args: argparse.Namespace) -> int:
     fmt = formatter(args.format)  # an unknown or broken format fails before anything is done
     if args.fix:
         if args.file == "-":
-            raise InputError("--fix rewrites a file in place; give a file name, not -")
+            raise InputError(say(args, "cli.review_fix_needs_file"))
         applied = fix_file(args.file, args.guidelines, args.lang, unsafe=args.unsafe_fixes)
-        print(f"{args.file}: {applied} fix{'es' if applied != 1 else ''} applied", file=sys.stderr)
+        fixes = ui.count(ui_lang(args), applied, "fix")
+        print(say(args, "cli.fixes_applied", file=args.file, fixes=fixes), file=sys.stderr)
     text = read_input(args.file)
     result = review(text, lang=args.lang, guidelines=args.guidelines, roster=args.roster, voice=args.voice)
-    out = fmt(result)
+    if args.format == "text":  # the report's words in --ui-lang, else the draft's language
+        from ..formats.text import review_report
+
+        out = review_report(result, ui_lang(args, result.analysis.lang))
+    else:
+        out = fmt(result)
     if not isinstance(out, str):
         raise InputError(f"the format {args.format!r} returned {type(out).__name__}, not text")
     write(out)

@@ -12,52 +12,11 @@ import yaml
 
 from ..analysis import Analysis, analyze
 from ..errors import InputError
-from ..langs import Language, pick, resolve
+from ..langs import localized, pick
 from .base import Context, Rule
 from .finding import Finding, Positions, least_applicable, make_finding
 from .guidelines import Guidelines, load_guidelines
 from .markers import Marked, has_markers, parse_markers
-
-
-class _Params(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
-class _Number:
-    """A number in a message, written with the reader's separators (``{value}`` → ``3.640`` in
-    Danish, ``{personal:.2f}`` → ``0,08``)."""
-
-    __slots__ = ("language", "value")
-
-    def __init__(self, value: float, language: Language) -> None:
-        self.value = value
-        self.language = language
-
-    def __format__(self, spec: str) -> str:
-        if "|" in spec:  # {over:character|characters}: the number and its count word
-            return f"{self.language.formatted(self.value)} {self.language.plural(self.value, spec.split('|'))}"
-        return self.language.formatted(self.value, spec)
-
-    def __str__(self) -> str:
-        return self.language.formatted(self.value)
-
-
-def localized(values: Mapping[str, Any], lang: str | None) -> _Params:
-    """Message values with every number wrapped to be written in ``lang``'s way.
-
-    >>> "{value} / {personal:.2f}".format_map(localized({"value": 3640, "personal": 0.08}, "da"))
-    '3.640 / 0,08'
-    >>> "Cut {over:character|characters}.".format_map(localized({"over": 1}, "en"))
-    'Cut 1 character.'
-    """
-    language = resolve(lang)
-    return _Params(
-        {
-            k: _Number(v, language) if isinstance(v, int | float) and not isinstance(v, bool) else v
-            for k, v in values.items()
-        }
-    )
 
 
 @lru_cache(maxsize=1)
