@@ -23,8 +23,8 @@ import pytest
 pytest.importorskip("pygls", reason="the language server needs the 'lsp' extra (pygls)")
 
 from postcraft import check  # noqa: E402
-from postcraft.langs import resolve  # noqa: E402
 from postcraft.analysis import analyze  # noqa: E402
+from postcraft.langs import resolve  # noqa: E402
 from postcraft.tone import score_tone  # noqa: E402
 
 TIMEOUT = 20.0
