@@ -234,6 +234,6 @@ def test_missing_template_fields_in_the_users_language(
 
 def test_cli_usage_errors_in_danish(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--ui-lang", "da"]) == 2
-    assert "angiv en kladdefil" in capsys.readouterr().err
+    assert "angiv en FIL med udkastet" in capsys.readouterr().err
     assert main(["draft", "welcome-colleague.da", "--set", "novalue", "--ui-lang", "da"]) == 2
     assert "--set kræver FELT=VÆRDI" in capsys.readouterr().err
