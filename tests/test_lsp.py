@@ -24,6 +24,7 @@ pytest.importorskip("pygls", reason="the language server needs the 'lsp' extra (
 
 from postcraft import check  # noqa: E402
 from postcraft.analysis import analyze  # noqa: E402
+from postcraft.langs import resolve  # noqa: E402
 from postcraft.tone import score_tone  # noqa: E402
 
 TIMEOUT = 20.0
@@ -328,7 +329,7 @@ def test_session_diagnostics_fix_hover(
     # the tone as an information diagnostic on line 1
     (tone_d,) = [x for x in diags if x["code"] == "tone"]
     assert tone_d["range"]["start"]["line"] == 0 and tone_d["severity"] == 3
-    assert f"{round(tone.personal * 100)} %" in tone_d["message"]
+    assert resolve(lang).percent(tone.personal) in tone_d["message"]  # "98 %" in Danish, "98%" in English
 
     # code action: the fix edit replaces exactly the hashtag
     actions = c.request(

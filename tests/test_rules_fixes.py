@@ -222,10 +222,11 @@ def test_cli_check_text_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[s
     p.write_text("Jeg er så glad glad i dag #a #b #c #d", encoding="utf-8")
     assert run_cli(["check", str(p), "--lang", "da"]) == 0
     out = capsys.readouterr().out
+    # a Danish draft (--lang da) gets Danish report words
     assert (
         f"{p}:1:" in out
         and "linkedin.hashtags.count" in out
-        and "1 file, 1 with findings: 0 errors, 2 warnings" in out
+        and "1 fil, 1 med fund: 0 fejl, 2 advarsler, 0 forslag" in out
     )
     assert (
         run_cli(["check", str(p), "--lang", "da", "--format", "json", "--disable", "linkedin.hashtags"]) == 0

@@ -110,7 +110,7 @@ def test_danish_genitive_span_excludes_the_s(roster: Roster) -> None:
     (p,) = s.people
     assert p.target == "Mette Hansen"
     assert text[p.start : p.end] == "Mette"  # type: ignore[misc]
-    assert "som „Mettes“ (der er kun én Mette i listen)" in p.reason
+    assert "som »Mettes« (der er kun én Mette i listen)" in p.reason
 
 
 def test_full_name_genitive(roster: Roster) -> None:
@@ -275,7 +275,7 @@ def test_expert_for_feedback_and_tag(roster: Roster) -> None:
     )
     (e,) = s.experts
     assert (e.target, e.action, e.start) == ("Sara Lind", "ask_for_feedback", None)
-    assert "bed om feedback" in e.reason
+    assert "bed om en kommentar til udkastet" in e.reason
     s = suggest_tags(
         "Vi har testet en sprogmodel. Kunstig intelligens er et værktøj.\n\nHvad er jeres erfaringer med AI?",
         roster=roster,

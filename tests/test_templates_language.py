@@ -54,6 +54,27 @@ CALQUES = (
     "over middagen",
     "den, jeg håber søger",
     "sig hej til",
+    # the blind copy-editor review of the rewritten templates
+    "lader ingen som om,",
+    "gør det hele værd",
+    "gjorde en reel forskel",
+    "det gjorde en forskel",
+    "lyder det som dig",
+    "hvorfor jeg selv er glad for at være her?",
+    "den fejlede",
+    "ville du lægge til",
+    "fra min stol",
+    "fejrer fremskridt",
+    "gå forbi i stilhed",
+    "holde mig oppe",
+    "her er den.",
+    "det, jeg lærte:",
+    "min konklusion:",
+    "vi nåede ikke hertil, fordi",
+    "et job, jeg selv ville søge",
+    "direktør hos",
+    "lede hos",
+    "forklarer man en strategi til",
 )
 
 
@@ -252,3 +273,17 @@ def test_danish_has_none_of_the_calques_from_the_review(t: Template) -> None:
     for text in _renders(t):
         low = text.casefold()
         assert not [c for c in CALQUES if c in low], text
+
+
+@pytest.mark.parametrize("t", DANISH, ids=lambda t: t.id)
+def test_danish_leaves_the_new_colleague_her_name_not_a_label(t: Template) -> None:
+    for text in _renders(t):
+        assert "vores nye kollega " not in text.casefold(), text
+        assert text.casefold().count("hjem") <= 2, text
+
+
+def test_danish_learning_posts_invite_a_concrete_example() -> None:
+    t = next(t for t in DANISH if t.purpose == "learned_this_week")
+    assert _has(t, "example")
+    for text in _renders(t):
+        assert t.example_fields()["example"] in text

@@ -16,7 +16,8 @@ from typing import Any
 
 from .._version import __version__
 from ..errors import PostcraftError, PostcraftWarning
-from ..langs import listing
+from ..langs import SUPPORTED, listing, resolve
+from .common import add_ui_lang, ui_lang
 
 # One module per command: each defines ``register(subparsers) -> None`` and sets ``func`` on
 # its parser with ``set_defaults(func=...)``; func(args) returns the exit code.
@@ -45,9 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"Review LinkedIn drafts for employee advocacy, in {listing()}.",
     )
     parser.add_argument("--version", action="version", version=f"postcraft {__version__}")
+    add_ui_lang(parser, default=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         import_module(name).register(sub)
+    for command in dict.fromkeys(sub.choices.values()):  # an alias is the same parser
+        add_ui_lang(command)
     return parser
 
 
@@ -67,12 +71,82 @@ def main(argv: Sequence[str] | None = None) -> int:
             warnings.showwarning = _show_warning(warnings.showwarning)
             return func(args)
     except PostcraftError as exc:
-        print(f"postcraft: {exc}", file=sys.stderr)
+        print(f"postcraft: {reworded(exc, ui_lang(args))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def reworded(exc: PostcraftError, lang: str) -> str:
+    """An error from the library as the command line says it, in ``lang``: flags (``--lang da``),
+    not Python arguments (``lang='da'``); a template's missing fields by name, with the fields' help.
+
+    >>> from postcraft.errors import UnsupportedLanguageError
+    >>> reworded(UnsupportedLanguageError("de"), "en")
+    'postcraft supports da and en, but this text looks like German (de). Use --lang da or --lang en if that is wrong.'
+    """
+    from ..errors import UnsupportedLanguageError
+    from ..formats import ui
+    from ..templates.errors import FieldError
+
+    language = resolve(lang)
+    flags = f" {ui.text(lang, 'or')} ".join(f"--lang {code}" for code in SUPPORTED)
+    if isinstance(exc, UnsupportedLanguageError):
+        return ui.text(
+            lang,
+            "cli.unsupported",
+            languages=language.join(list(SUPPORTED)),
+            language=_english_name(exc.lang),
+            code=exc.lang,
+            flags=flags,
+        )
+    if isinstance(exc, FieldError):
+        template = repr(exc.template_id)
+        others = [p for p in exc.problems if not p.startswith("missing required field")]
+        lines = []
+        if exc.missing:
+            n = len(exc.missing)
+            lines.append(
+                ui.text(
+                    lang,
+                    "cli.missing_fields",
+                    template=template,
+                    field_word=ui.word(lang, n, "field_definite"),
+                    names=language.join(list(exc.missing)),
+                    them=ui.word(lang, n, "it"),
+                )
+            )
+        if others:
+            lines.append(ui.text(lang, "cli.field_problems", template=template, problems="; ".join(others)))
+        lines.append(ui.text(lang, "cli.fields_head" if exc.fields else "cli.no_fields"))
+        for f in exc.fields:
+            key = (
+                "cli.field_required"
+                if f.required
+                else "cli.field_optional"
+                if f.default
+                else "cli.field_optional_empty"
+            )
+            lines.append(
+                ui.text(
+                    lang,
+                    key,
+                    name=f.name,
+                    description=f.description,
+                    example=f.example,
+                    default=f.default,
+                )
+            )
+        return "\n".join(lines)
+    return str(exc)
+
+
+def _english_name(code: str) -> str:
+    from ..langs import language_name
+
+    return language_name(code)
 
 
 def _show_warning(previous: Callable[..., None]) -> Callable[..., None]:

@@ -13,11 +13,12 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
+from ..formats import ui
 from ..formats.report import finding_lines
 from ..io import read_draft, write_atomic
 from ..pipeline import check, fix_text, is_markdown
 from . import files
-from .common import add_disable, add_file, add_format, add_guidelines, add_lang, disable_list
+from .common import add_disable, add_file, add_format, add_guidelines, add_lang, disable_list, say, ui_lang
 from .files import add_files, add_run_options
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def register(subparsers: Any) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     """``postcraft check``."""
     if args.test_guidelines:
-        return _test_guidelines(args.guidelines)
+        return _test_guidelines(args)
     if args.list_rules:
         from ..rules import load_guidelines
 
@@ -98,23 +99,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     results, failed = files.run(args, work)
 
     def text_report(r: files.FileResult) -> str:
-        lines = finding_lines(r.name, r.findings, details=not args.quiet)
+        lines = finding_lines(r.name, r.findings, details=not args.quiet, lang=ui_lang(args, args.lang))
         return "".join(line + "\n" for line in lines)
 
     files.write_report(args, results, with_review=False, text_report=text_report)
     return files.exit_code(results, failed)
 
 
-def _test_guidelines(path: str | None) -> int:
+def _test_guidelines(args: argparse.Namespace) -> int:
     from ..rules.examples import run_file_examples
 
+    path: str | None = args.guidelines
     if path is None:
-        raise InputError("--test-guidelines needs --guidelines FILE")
+        raise InputError(say(args, "cli.test_guidelines_needs"))
     results = run_file_examples(path)
     failed = [r for r in results if not r.ok]
     for r in failed:
         print("FAIL " + r.describe())
-    print(f"{len(results)} examples, {len(failed)} failed")
+    lang = ui_lang(args)
+    print(
+        say(args, "cli.examples_failed", examples=ui.count(lang, len(results), "example"), failed=len(failed))
+    )
     return 1 if failed else 0
 
 
@@ -122,7 +127,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
     """``postcraft fix``."""
     path = args.file
     if path == "-":
-        raise InputError("fix rewrites a file; give a FILE, not -")
+        raise InputError(say(args, "cli.fix_needs_file"))
     bom, text = read_draft(path)
     fixed, plan = fix_text(
         text,
@@ -141,11 +146,13 @@ def cmd_fix(args: argparse.Namespace) -> int:
         )
         sys.stdout.writelines(diff)
         print(
-            f"{len(plan)} fix{'es' if len(plan) != 1 else ''} would be applied; nothing written",
-            file=sys.stderr,
+            say(args, "cli.fixes_dry_run", fixes=ui.count(ui_lang(args), len(plan), "fix")), file=sys.stderr
         )
         return 0
     if plan and fixed != text:
         write_atomic(path, (bom + fixed).encode("utf-8"))
-    print(f"{path}: {len(plan)} fix{'es' if len(plan) != 1 else ''} applied", file=sys.stderr)
+    print(
+        say(args, "cli.fixes_applied", file=path, fixes=ui.count(ui_lang(args), len(plan), "fix")),
+        file=sys.stderr,
+    )
     return 0

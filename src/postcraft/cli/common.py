@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from ..langs import SUPPORTED
+from ..langs import SUPPORTED, from_locale
 
 
 def add_file(p: argparse.ArgumentParser, *, optional: bool = False, stdin: bool = True) -> None:
@@ -65,3 +65,29 @@ def write_json(result: Any) -> None:
     from ..formats.json import dumps
 
     sys.stdout.write(dumps(result))
+
+
+def add_ui_lang(p: argparse.ArgumentParser, *, default: object = argparse.SUPPRESS) -> None:
+    """``--ui-lang`` (every command): the language of postcraft's own words, not of the draft."""
+    from ..formats import ui
+
+    p.add_argument(
+        "--ui-lang",
+        choices=SUPPORTED,
+        default=default,
+        metavar="LANG",
+        help=ui.text(from_locale(), "cli.ui_lang_help") + f" ({', '.join(SUPPORTED)})",
+    )
+
+
+def ui_lang(args: argparse.Namespace, draft: str | None = None) -> str:
+    """The language of postcraft's own words: ``--ui-lang``, else the draft's language (a review's
+    report), else the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``)."""
+    return getattr(args, "ui_lang", None) or draft or from_locale()
+
+
+def say(args: argparse.Namespace, key: str, **values: Any) -> str:
+    """The command line's message ``key`` (``formats/data/ui.json``) in the user's language."""
+    from ..formats import ui
+
+    return ui.text(ui_lang(args), key, **values)

@@ -25,6 +25,7 @@ from ..config import FAIL_ON, DocConfig, Resolver
 from ..errors import ConfigError, InputError, PostcraftError
 from ..io import read_input
 from ..pipeline import is_markdown
+from .common import say, ui_lang
 
 #: Folders never searched (besides every hidden folder).
 SKIP_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages"})
@@ -177,7 +178,7 @@ def expand(args: argparse.Namespace, configs: Configs) -> list[Draft]:
     stdin_name = args.stdin_filename
     if not names:
         if stdin_name is None:
-            raise InputError("give a draft FILE, a folder or a glob (or - for standard input)")
+            raise InputError(say(args, "cli.need_files"))
         names = ["-"]
     out: list[Draft] = []
     seen: set[str] = set()
@@ -247,7 +248,9 @@ def run(
         except ConfigError:
             raise
         except PostcraftError as exc:
-            msg = str(exc)
+            from . import reworded
+
+            msg = reworded(exc, ui_lang(args))
             shown = msg if msg.startswith(d.name) else f"{d.name}: {msg}"
             print(f"postcraft: {shown}", file=sys.stderr)
             results.append(FileResult(d.name, error=msg, fail_on=cfg.fail_on))
@@ -286,7 +289,7 @@ def write_report(
         out.write(sarif.dumps_files(results))
     elif fmt == "github":
         out.write(github.dumps_files(results))
-        out.write(report.summary_line(report.summarise(results)) + "\n")
+        out.write(report.summary_line(report.summarise(results), ui_lang(args, args.lang)) + "\n")
     elif fmt == "jsonl":
         out.write(jsonl.lines(report.file_record(r, with_review=with_review) for r in results))
     elif fmt == "json":
@@ -305,4 +308,4 @@ def write_report(
         for r in results:
             if r.error is None:
                 out.write(text_report(r))
-        out.write(report.summary_line(report.summarise(results)) + "\n")
+        out.write(report.summary_line(report.summarise(results), ui_lang(args, args.lang)) + "\n")

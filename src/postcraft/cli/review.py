@@ -7,10 +7,10 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..formats import FORMATS, formatter
+from ..formats import FORMATS, formatter, ui
 from ..pipeline import fix_file, review
 from . import files
-from .common import add_disable, add_guidelines, add_lang, add_roster
+from .common import add_disable, add_guidelines, add_lang, add_roster, say, ui_lang
 from .files import MULTI_FORMATS, add_files, add_run_options
 
 if TYPE_CHECKING:
@@ -94,8 +94,10 @@ def _cmd_review(args: argparse.Namespace) -> int:
         from ..formats.text import review_report
 
         if args.quiet:
-            return "".join(line + "\n" for line in finding_lines(r.name, r.findings, details=False))
-        return (f"==> {r.name} <==\n" if many else "") + review_report(r.review)
+            lines = finding_lines(r.name, r.findings, details=False, lang=ui_lang(args, args.lang))
+            return "".join(line + "\n" for line in lines)
+        # the report's words in --ui-lang, else the draft's language
+        return (f"==> {r.name} <==\n" if many else "") + review_report(r.review, ui_lang(args, r.review.lang))
 
     files.write_report(args, results, with_review=True, text_report=text_report)
     return files.exit_code(results, failed)
@@ -106,7 +108,8 @@ def _fix(args: argparse.Namespace) -> None:
     configs = files.Configs(args)
     for d in files.expand(args, configs):
         if d.path is None:
-            raise InputError("--fix rewrites a file in place; give a file name, not -")
+            raise InputError(say(args, "cli.review_fix_needs_file"))
         cfg = configs.for_path(d.path)
         applied = fix_file(d.path, cfg.guidelines, cfg.lang, cfg.disable, unsafe=args.unsafe_fixes)
-        print(f"{d.name}: {applied} fix{'es' if applied != 1 else ''} applied", file=sys.stderr)
+        fixes = ui.count(ui_lang(args), applied, "fix")
+        print(say(args, "cli.fixes_applied", file=d.name, fixes=fixes), file=sys.stderr)

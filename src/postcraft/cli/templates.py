@@ -10,8 +10,9 @@ import argparse
 from typing import Any
 
 from ..errors import InputError
+from ..formats.ui import text
 from ..templates.model import ROLES
-from .common import add_format, add_lang, write, write_json
+from .common import add_format, add_lang, ui_lang, write, write_json
 
 
 def register(subparsers: Any) -> None:
@@ -71,16 +72,16 @@ def _cmd_templates(args: argparse.Namespace) -> int:
     return 0
 
 
-def parse_sets(items: list[str]) -> dict[str, str]:
+def parse_sets(items: list[str], lang: str | None = None) -> dict[str, str]:
     """``["a=1", "b=x=y"]`` → ``{"a": "1", "b": "x=y"}``; ``\\n`` in a value becomes a line break."""
     out: dict[str, str] = {}
     for item in items:
         name, sep, value = item.partition("=")
         name = name.strip()
         if not sep or not name:
-            raise InputError(f"--set needs FIELD=VALUE, got {item!r}")
+            raise InputError(text(lang, "cli.set_needs_value", item=repr(item)))
         if name in out:
-            raise InputError(f"--set {name}=… is given twice")
+            raise InputError(text(lang, "cli.set_twice", name=name))
         out[name] = value.replace("\\n", "\n")
     return out
 
@@ -89,7 +90,7 @@ def _cmd_draft(args: argparse.Namespace) -> int:
     from ..templates import get_template
 
     template = get_template(args.template_id, folder=args.folder)
-    given: dict[str, str] = parse_sets(args.fields)
+    given: dict[str, str] = parse_sets(args.fields, ui_lang(args))
     if args.examples:
         given = {**template.example_fields(), **given}
     seed: int | str | None = args.seed
@@ -112,5 +113,5 @@ def _cmd_draft(args: argparse.Namespace) -> int:
         if result is not None:
             from ..formats.text import review_report
 
-            write("\n--- review ---\n" + review_report(result))
+            write("\n--- review ---\n" + review_report(result, ui_lang(args, result.analysis.lang)))
     return 1 if result is not None and result.has_errors else 0

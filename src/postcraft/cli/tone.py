@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import InputError, PostcraftError
 from ..io import read_input
 from ..langs import SUPPORTED
-from .common import add_format, add_lang, write, write_json
+from .common import add_format, add_lang, ui_lang, write, write_json
 
 ROOT_HINT = "corpora/tone"
 
@@ -117,5 +117,5 @@ def _cmd_tone(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_json(s)
     else:
-        write(tone_report(s))
+        write(tone_report(s, ui_lang(args, s.lang)))
     return 0

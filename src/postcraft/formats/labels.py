@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..langs import DEFAULT, fallbacks, resolve
+from ..langs import DEFAULT, fallbacks, localized, resolve
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +32,8 @@ def text(lang: str | None, key: str, **values: Any) -> str:
     raw = next((table[code][key] for code in fallbacks(lang) if key in table.get(code, {})), None)
     if raw is None:
         raise KeyError(f"no label {key!r}")
-    return raw.format(**values) if values else raw
+    # numbers the reader's way (not grouped: a value may be a line number or a seed); {n:one|other}
+    return raw.format_map(localized(values, lang, group=False)) if values else raw
 
 
 def has(lang: str | None, key: str) -> bool:

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ..langs import lookup
+from ..langs import localized, lookup
 
 
 @cache
@@ -26,7 +26,8 @@ def word(lang: str, key: str, **values: Any) -> str:
     """One label in ``lang`` (English when missing), formatted with ``values``."""
     table = _table()
     text = lookup({code: t[key] for code, t in table.items() if key in t}, lang)
-    return text.format(**values) if values else text
+    # numbers the reader's way (not grouped: a value may be a year); {n:one|other} count words
+    return text.format_map(localized(values, lang, group=False)) if values else text
 
 
 def iso_week(day: Any) -> int:

@@ -17,11 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-SEVERITY_NAMES = (
-    ("error", "error", "errors"),
-    ("warning", "warning", "warnings"),
-    ("suggestion", "suggestion", "suggestions"),
-)
+from . import ui
+
+SEVERITIES = ("error", "warning", "suggestion")
 
 
 class FileResult(Protocol):
@@ -37,13 +35,9 @@ class FileResult(Protocol):
     def error(self) -> str | None: ...
 
 
-def _n(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def summarise(files: Iterable[FileResult]) -> dict[str, Any]:
     """``{"files", "files_with_findings", "files_not_checked", "findings": {severity: n}}``."""
-    counts = {sev: 0 for sev, _, _ in SEVERITY_NAMES}
+    counts = dict.fromkeys(SEVERITIES, 0)
     total = with_findings = failed = 0
     for f in files:
         total += 1
@@ -61,36 +55,43 @@ def summarise(files: Iterable[FileResult]) -> dict[str, Any]:
     }
 
 
-def summary_line(summary: dict[str, Any]) -> str:
+def summary_line(summary: dict[str, Any], lang: str | None = None) -> str:
     """``3 files, 2 with findings: 1 error, 4 warnings, 2 suggestions`` (and how many files
-    could not be checked, when any)."""
+    could not be checked, when any), in ``lang``."""
     counts = summary["findings"]
-    parts = ", ".join(_n(counts.get(sev, 0), one, many) for sev, one, many in SEVERITY_NAMES)
-    line = f"{_n(summary['files'], 'file', 'files')}, {summary['files_with_findings']} with findings: {parts}"
+    line = ui.text(
+        lang,
+        "summary.files",
+        files=ui.count(lang, summary["files"], "file"),
+        with_findings=summary["files_with_findings"],
+        errors=ui.count(lang, counts.get("error", 0), "error"),
+        warnings=ui.count(lang, counts.get("warning", 0), "warning"),
+        suggestions=ui.count(lang, counts.get("suggestion", 0), "suggestion"),
+    )
     if summary.get("files_not_checked"):
-        line += f"; {summary['files_not_checked']} could not be checked"
+        line += ui.text(lang, "summary.not_checked", n=summary["files_not_checked"])
     return line
 
 
-_FIX_LABEL = {"safe": "fix", "unsafe": "unsafe fix", "display": "suggested"}
-
-
-def finding_lines(name: str, findings: Iterable[Any], *, details: bool = True) -> list[str]:
+def finding_lines(
+    name: str, findings: Iterable[Any], *, details: bool = True, lang: str | None = None
+) -> list[str]:
     """``FILE:line:column: severity rule message`` lines; with ``details`` each is followed by
-    its replacements and help."""
+    its replacements (labelled by what ``postcraft fix`` does with them) and help, in ``lang``."""
     out: list[str] = []
     for f in findings:
-        out.append(f"{name}:{f.line}:{f.column}: {f.severity:<10} {f.rule}  {f.message}")
+        severity = ui.text(lang, "severity." + str(f.severity))
+        out.append(f"{name}:{f.line}:{f.column}: {severity:<10} {f.rule}  {f.message}")
         if not details:
             continue
         if f.replacements:
-            label = _FIX_LABEL.get(f.applicability, "suggested")
+            key = "fix." + (f.applicability if f.applicability in ("safe", "unsafe") else "display")
             shown = " | ".join(
                 repr(r) if (not r or r != r.strip() or "\n" in r) else r for r in f.replacements
             )
-            out.append(f"    {label}: {shown}")
+            out.append(f"    {ui.text(lang, key)}: {shown}")
         if f.help:
-            out.append(f"    help: {f.help}")
+            out.append(f"    {ui.text(lang, 'help')}: {f.help}")
     return out
 
 

@@ -19,7 +19,7 @@ import importlib
 import pkgutil
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..errors import MissingLanguageDataError, UnsupportedLanguageError
 from ..errors import language_name as _identified_name
@@ -37,6 +37,7 @@ __all__ = [
     "lang_hint",
     "language_name",
     "listing",
+    "localized",
     "lookup",
     "name",
     "normalize_lang",
@@ -235,4 +236,50 @@ def unsupported(code: str) -> UnsupportedLanguageError:
         code,
         f"postcraft supports {listing(codes=True)}, but this text looks like {language_name(code)} "
         f"({code!r}). Pass {lang_hint()} if that is wrong.",
+    )
+
+
+class _Values(dict[str, Any]):
+    """Message values; a placeholder without a value is left empty."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+class _Number:
+    """A number in a message, written with the reader's separators (``{value}`` → ``3.640`` in
+    Danish, ``{personal:.2f}`` → ``0,08``)."""
+
+    __slots__ = ("group", "language", "value")
+
+    def __init__(self, value: float, language: Language, group: bool = True) -> None:
+        self.value = value
+        self.language = language
+        self.group = group
+
+    def __format__(self, spec: str) -> str:
+        if "|" in spec:  # {over:character|characters}: the number and its count word
+            return f"{self} {self.language.plural(self.value, spec.split('|'))}"
+        return self.language.formatted(self.value, spec or ("," if self.group else ""))
+
+    def __str__(self) -> str:
+        return self.language.formatted(self.value, "," if self.group else "")
+
+
+def localized(values: Mapping[str, Any], lang: str | None, *, group: bool = True) -> dict[str, Any]:
+    """Message values with every number wrapped to be written in ``lang``'s way (``group``:
+    thousands separated; off for values that may be line numbers or seeds). A format spec
+    ``{n:one|other}`` writes the number and its count word.
+
+    >>> "{value} / {personal:.2f}".format_map(localized({"value": 3640, "personal": 0.08}, "da"))
+    '3.640 / 0,08'
+    >>> "Cut {over:character|characters}.".format_map(localized({"over": 1}, "en"))
+    'Cut 1 character.'
+    """
+    language = resolve(lang)
+    return _Values(
+        {
+            k: _Number(v, language, group) if isinstance(v, int | float) and not isinstance(v, bool) else v
+            for k, v in values.items()
+        }
     )

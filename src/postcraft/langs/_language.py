@@ -58,5 +58,26 @@ class Language:
 
     def number(self, value: float, digits: int = 1) -> str:
         """``value`` with ``digits`` decimals and this language's separators."""
-        s = f"{value:,.{digits}f}"
+        return self.formatted(value, f",.{digits}f")
+
+    def formatted(self, value: float, spec: str = "") -> str:
+        """``value`` formatted by a format ``spec`` (as in ``"{x:.2f}"``; no spec: thousands
+        grouped, decimals as they are), written with this language's separators.
+
+        >>> from postcraft.langs import get
+        >>> get("da").formatted(3640), get("da").formatted(52.3), get("da").formatted(0.0, ".2f")
+        ('3.640', '52,3', '0,00')
+        >>> get("en").formatted(3640), get("en").formatted(0.08, ".2f")
+        ('3,640', '0.08')
+        """
+        s = format(value, spec or ",")
         return s.replace(",", "\x00").replace(".", self.decimal).replace("\x00", self.thousands)
+
+    def plural(self, n: float, forms: Sequence[str]) -> str:
+        """The form of a count word for ``n``: ``forms`` is (one, other), as in the label data.
+
+        >>> from postcraft.langs import get
+        >>> get("en").plural(1, ("error", "errors")), get("en").plural(0, ("error", "errors"))
+        ('error', 'errors')
+        """
+        return forms[0] if n == 1 or len(forms) == 1 else forms[1]

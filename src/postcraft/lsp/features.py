@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from lsprotocol import types as lsp
 
-from ..langs import DEFAULT, fallbacks
+from ..langs import DEFAULT, fallbacks, resolve
 from .config import Problem
 from .engine import DocReview
 from .textindex import LineIndex
@@ -84,8 +84,8 @@ def _line_range(index: LineIndex, line: int) -> lsp.Range:
     return _range(index, index.starts[line], index.line_end(line))
 
 
-def _pct(p: float) -> str:
-    return f"{round(p * 100)} %"
+def _pct(p: float, lang: str | None = None) -> str:
+    return resolve(lang).percent(p)
 
 
 def _anchor(review: DocReview) -> tuple[int, int]:
@@ -231,7 +231,7 @@ def tone_summary(review: DocReview) -> str:
     assert tone is not None
     m = messages(review.lang)
     text: str = m["tone_summary"].format(
-        label=m["tone_labels"].get(tone.label, tone.label), personal=_pct(tone.personal)
+        label=m["tone_labels"].get(tone.label, tone.label), personal=_pct(tone.personal, review.lang)
     )
     shown = [d for d in tone.drivers if d.category][:3]
     if shown:
@@ -441,7 +441,7 @@ def hover(review: DocReview, line: int, character: int) -> lsp.Hover | None:
                     title = m["hover_driver_title"].format(
                         category=cat,
                         direction=m["directions"].get(d.direction, d.direction),
-                        weight=f"{d.weight:+.2f}",
+                        weight=resolve(review.lang).formatted(d.weight, "+.2f"),
                     )
                     body = [title]
                     if d.text:
@@ -477,7 +477,7 @@ def tone_markdown(review: DocReview) -> str:
     m = messages(review.lang)
     lines = [
         m["hover_tone_title"].format(
-            label=m["tone_labels"].get(tone.label, tone.label), personal=_pct(tone.personal)
+            label=m["tone_labels"].get(tone.label, tone.label), personal=_pct(tone.personal, review.lang)
         )
     ]
     for d in tone.drivers:

@@ -12,16 +12,11 @@ import yaml
 
 from ..analysis import Analysis, analyze
 from ..errors import InputError
-from ..langs import pick
+from ..langs import localized, pick
 from .base import Context, Rule
 from .finding import Finding, Positions, least_applicable, make_finding
 from .guidelines import Guidelines, load_guidelines
 from .markers import Marked, has_markers, parse_markers
-
-
-class _Params(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return ""
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +34,9 @@ def message(lang: str, key: str, **values: Any) -> str:
     'Et mønster i retningslinjerne (x) tog fo'
     """
     table = _messages()
-    return pick({code: texts.get(key, "") for code, texts in table.items()}, lang).format(**values)
+    return pick({code: texts.get(key, "") for code, texts in table.items()}, lang).format_map(
+        localized(values, lang)
+    )
 
 
 def _active(g: Guidelines, disable: Iterable[str]) -> tuple[Rule, ...]:
@@ -73,7 +70,7 @@ def run_rules(
             continue
         template = info.messages.get(lang, "")
         for hit in rule.run(ctx):
-            params = _Params(hit.params)
+            params = localized(hit.params, lang)
             out.append(
                 make_finding(
                     pos,

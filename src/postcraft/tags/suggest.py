@@ -447,16 +447,19 @@ def suggest(
             concept = idx.concepts.get(cid)
             label = concept.label if concept is not None else cid
             quoted = ", ".join(words)
+            bare = (
+                "_bare" if [w.casefold() for w in words] == [label.casefold()] else ""
+            )  # not "onboarding (onboarding)"
             for ot in comp.org_tags:
                 if cid in ot.concepts and (not ot.languages or lang in ot.languages):
                     offer(
                         ot.tag,
                         min(1.0, score + ORG_TAG_BONUS),
                         pos,
-                        msgs["org_hashtag"].format(label=label, words=quoted),
+                        msgs["org_hashtag" + bare].format(label=label, words=quoted),
                     )
             if concept is not None and concept.tag is not None:
-                offer(concept.tag, score, pos, msgs["hashtag"].format(label=label, words=quoted))
+                offer(concept.tag, score, pos, msgs["hashtag" + bare].format(label=label, words=quoted))
         best = sorted(offers.values(), key=lambda c: (-c[0], c[1]))[:slots]
         hashtag_out = [
             Suggestion("hashtag", tag, None, None, None, round(s, 3), r, "add") for s, _, tag, r in best

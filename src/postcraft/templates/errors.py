@@ -31,10 +31,15 @@ class FieldError(InputError):
     can show them; the message lists them with their descriptions.
     """
 
-    def __init__(self, template_id: str, problems: Sequence[str], fields: Sequence[Field]) -> None:
+    def __init__(
+        self, template_id: str, problems: Sequence[str], fields: Sequence[Field], missing: Sequence[str] = ()
+    ) -> None:
         self.template_id = template_id
         self.problems = tuple(problems)
         self.fields = tuple(fields)
+        #: The required fields without a value (also in ``problems``), for a caller that words
+        #: the message itself (the command line, in the user's language).
+        self.missing = tuple(missing)
         lines = [f"template {template_id!r}: " + "; ".join(self.problems) + "."]
         lines.append("Its fields are:" if self.fields else "It has no fields.")
         for f in self.fields:

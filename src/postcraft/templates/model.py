@@ -155,7 +155,7 @@ class Template:
                 "missing required field" + ("s " if len(missing) > 1 else " ") + ", ".join(missing)
             )
         if problems:
-            raise FieldError(self.id, problems, self.fields)
+            raise FieldError(self.id, problems, self.fields, missing)
         return values
 
     def render(self, *, variant: int = 0, seed: int | str | None = None, **fields: object) -> Draft:

@@ -15,7 +15,7 @@ each a sentence in the draft's language.
 >>> [d.feature for d in m.differences]
 ['questions', 'opener', 'word_length']
 >>> print(m.differences[1].message)
-Du åbner som regel med et spørgsmål; dette udkast åbner med en pressemeddelelses-sætning.
+Du åbner som regel med et spørgsmål; dette udkast åbner med en sætning fra en pressemeddelelse.
 """
 
 from __future__ import annotations

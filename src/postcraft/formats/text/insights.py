@@ -25,10 +25,10 @@ def text_report(ins: Insights, lang: str = DEFAULT) -> str:
     ...         for d in (3, 10, 17)]
     >>> print(text_report(insights(rows, now="2025-05-01", show_progress=False), "en"))  # doctest: +ELLIPSIS
     postcraft insights
-    3 posts by 1 people, 2025-03-03 to 2025-03-17 (as of 2025-05-01).
+    3 posts by 1 person, 2025-03-03 to 2025-03-17 (as of 2025-05-01).
     ...
     GONE QUIET: OFFER ONE-TO-ONE SPARRING
-      • Ole Dam: last post 2025-03-17 (6 weeks ago), 3 post(s) before
+      • Ole Dam: last post 2025-03-17 (6 weeks ago), 3 posts before
     ...
     """
     rep = report(ins, lang, max_people=_MAX_PEOPLE)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ...langs import resolve
+from .. import ui
 from ..html.base import MAX_LENGTH, severity_counts
 
 if TYPE_CHECKING:
@@ -16,38 +18,62 @@ if TYPE_CHECKING:
     from ...tone import ToneScore
 
 
-def review_report(result: Review) -> str:
-    """The command line's readable report of a review."""
+def _said(lang: str, group: str, code: str) -> str:
+    """A code (``error``, ``personal``, ``hashtag``) in the reader's words, else the code."""
+    key = f"{group}.{code}"
+    return ui.text(lang, key) if ui.has(lang, key) else code
+
+
+def review_report(result: Review, lang: str | None = None) -> str:
+    """The command line's readable report of a review; headings and labels in ``lang`` (default:
+    the draft's language), numbers written the reader's way.
+
+    >>> import postcraft
+    >>> print(review_report(postcraft.review("Jeg lærte meget i dag.", lang="da")).splitlines()[0])
+    Sprog: da   længde: 22/3.000   »…se mere«: hele opslaget vises   LIX: 5,0
+    """
     a = result.analysis
-    out = [
-        f"Language: {a.lang}   length: {a.linkedin_length}/{MAX_LENGTH}   "
-        f"fold: {'after ' + str(a.fold.desktop) + ' characters' if a.is_folded else 'whole post visible'}"
-        f"   LIX: {a.lix}" + (f"   Flesch: {a.flesch}" if a.flesch is not None else "")
-    ]
+    ui_lang = lang or a.lang
+    fold = (
+        ui.text(ui_lang, "review.fold_after", n=a.fold.desktop)
+        if a.is_folded
+        else ui.text(ui_lang, "review.no_fold")
+    )
+    head = ui.text(
+        ui_lang,
+        "review.head",
+        language=a.lang,
+        length=a.linkedin_length,
+        max=MAX_LENGTH,
+        fold=fold,
+        lix=a.lix,
+    )
+    if a.flesch is not None:
+        head += ui.text(ui_lang, "review.flesch", flesch=a.flesch)
+    out = [head]
     if result.tone is not None:
-        out.append(f"Tone: {result.tone.label} (personal {result.tone.personal:.2f})")
+        label = _said(ui_lang, "tone", result.tone.label)
+        out.append(ui.text(ui_lang, "review.tone", label=label, personal=result.tone.personal))
         for d in result.tone.drivers:
             words = f" {d.text!r}" if d.text else ""
-            hint = f" — {d.hint}" if d.hint else ""
-            out.append(f"  {d.direction:>9}  {d.category}:{words}{hint}")
+            hint = f" – {d.hint}" if d.hint else ""
+            out.append(f"  {_said(ui_lang, 'tone', d.direction):>9}  {d.category}:{words}{hint}")
     for f in result.findings:
         pos = a.position(f.start)
-        out.append(f"{pos.line}:{pos.column}  {f.severity:<10} {f.rule}  {f.message}")
+        out.append(
+            f"{pos.line}:{pos.column}  {_said(ui_lang, 'severity', f.severity):<10} {f.rule}  {f.message}"
+        )
         if f.replacements:
-            out.append(f"      fix: {' | '.join(f.replacements)}")
+            out.append(f"      {ui.text(ui_lang, 'fix.safe')}: {' | '.join(f.replacements)}")
         if getattr(f, "help", ""):
-            out.append(f"      help: {f.help}")
+            out.append(f"      {ui.text(ui_lang, 'help')}: {f.help}")
     if result.tags is not None:
         for s in result.tags.all():
-            out.append(f"Tag {s.kind}: {s.target} — {s.reason}")
+            kind = _said(ui_lang, "tag", s.kind)
+            out.append(ui.text(ui_lang, "review.tag", kind=kind, target=s.target, reason=s.reason))
     if result.voice is not None:
-        out.append(voice_lines(result.voice, a.lang))
+        out.append(voice_lines(result.voice, ui_lang))
     return "\n".join(out) + "\n"
-
-
-#: How ``postcraft check`` labels replacements: applied by ``postcraft fix``, applied only with
-#: ``--unsafe-fixes``, or only shown.
-_FIX_LABEL = {"safe": "fix", "unsafe": "unsafe fix", "display": "suggested"}
 
 
 def voice_lines(match: Any, lang: str) -> str:
@@ -62,34 +88,59 @@ def voice_lines(match: Any, lang: str) -> str:
     return "\n".join(lines)
 
 
-def findings_report(name: str, findings: Sequence[Any]) -> str:
-    """Findings as ``FILE:line:column: severity rule message`` lines, with fixes and help."""
+def findings_summary(findings: Sequence[Any], lang: str | None = None) -> str:
+    """``"3 findings: 1 error, 2 warnings, 0 suggestions"`` in ``lang``.
+
+    >>> findings_summary([], "da")
+    '0 fund: 0 fejl, 0 advarsler, 0 forslag'
+    """
+    counts = severity_counts(findings)
+    return ui.text(
+        lang,
+        "findings.summary",
+        findings=ui.count(lang, len(findings), "finding"),
+        errors=ui.count(lang, counts["error"], "error"),
+        warnings=ui.count(lang, counts["warning"], "warning"),
+        suggestions=ui.count(lang, counts["suggestion"], "suggestion"),
+    )
+
+
+def findings_report(name: str, findings: Sequence[Any], lang: str | None = None) -> str:
+    """Findings as ``FILE:line:column: severity rule message`` lines, with fixes and help, and a
+    summary; labels in ``lang`` (the fix labels say what ``postcraft fix`` applies: ``fix``, only
+    with ``--unsafe-fixes``, or only shown)."""
     out: list[str] = []
     for f in findings:
-        out.append(f"{name}:{f.line}:{f.column}: {f.severity:<10} {f.rule}  {f.message}")
+        out.append(
+            f"{name}:{f.line}:{f.column}: {_said(lang or '', 'severity', f.severity):<10} {f.rule}  {f.message}"
+        )
         if f.replacements:
-            label = _FIX_LABEL.get(f.applicability, "suggested")
+            key = "fix." + (f.applicability if f.applicability in ("safe", "unsafe") else "display")
             shown = " | ".join(
                 repr(r) if (not r or r != r.strip() or "\n" in r) else r for r in f.replacements
             )
-            out.append(f"    {label}: {shown}")
+            out.append(f"    {ui.text(lang, key)}: {shown}")
         if f.help:
-            out.append(f"    help: {f.help}")
-    counts = severity_counts(findings)
-    out.append(
-        f"{len(findings)} finding{'s' if len(findings) != 1 else ''}: {counts['error']} errors, "
-        f"{counts['warning']} warnings, {counts['suggestion']} suggestions"
-    )
+            out.append(f"    {ui.text(lang, 'help')}: {f.help}")
+    out.append(findings_summary(findings, lang))
     return "\n".join(out) + "\n"
 
 
-def tone_report(score: ToneScore) -> str:
-    """A tone score with its drivers and hints."""
-    out = [f"{score.label} (personal {score.personal:.2f})"]
+def tone_report(score: ToneScore, lang: str | None = None) -> str:
+    """A tone score with its drivers and hints; labels and numbers in ``lang`` (default: the
+    score's language)."""
+    ui_lang = lang or getattr(score, "lang", None)
+    number = resolve(ui_lang).formatted
+    out = [
+        ui.text(
+            ui_lang, "tone.head", label=_said(ui_lang or "", "tone", score.label), personal=score.personal
+        )
+    ]
     if getattr(score, "confidence", "normal") == "low":
-        out[0] += " – low confidence: too short to judge the voice"
+        out[0] += ui.text(ui_lang, "tone.low_confidence")
     for d in score.drivers:
-        out.append(f"  {d.direction:>9}  {d.category:<22} {d.weight:+.2f}  {d.text!r}")
+        direction = _said(ui_lang or "", "tone", d.direction)
+        out.append(f"  {direction:>9}  {d.category:<22} {number(d.weight, '+.2f')}  {d.text!r}")
         if d.hint:
             out.append(f"             {d.hint}")
     return "\n".join(out) + "\n"
@@ -113,7 +164,7 @@ def tags_report(result: TagSuggestions) -> str:
             where = f"{npos.line}:{npos.column}"
         lines.append(f"{where:<7} {'note':<8} {n.text!r}  {n.reason}")
     if not lines:
-        lines.append("No tags to suggest.")
+        lines.append(ui.text(getattr(a, "lang", None), "tags.none"))
     return "\n".join(lines) + "\n"
 
 
@@ -164,14 +215,14 @@ def review_text(review: Review, *, max_findings: int = 8) -> str:
     tone = review.tone
     counts = severity_counts(review.findings)
     total = sum(counts.values())
-    found = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in counts if counts[s])
+    found = ", ".join(ui.count(None, counts[s], s) for s in counts if counts[s])
     head = [f"{a.lang}", f"{a.linkedin_length}/{MAX_LENGTH} chars"]
     if tone is not None:
         head.append(f"tone {tone.label} {tone.personal:.2f}")
     head.append(found if total else "0 findings")
     if review.tags is not None:
         n = len(review.tags.all())
-        head.append(f"{n} tag suggestion{'s' if n != 1 else ''}")
+        head.append(ui.count(None, n, "tag_suggestion"))
     lines = [f"Review({', '.join(head)})"]
     fold = f"folds after {a.fold.desktop} (desktop) / {a.fold.mobile} (mobile)" if a.is_folded else "no fold"
     lines.append(f"  text: {_clip(a.original, 60)!r} ({fold})")
@@ -196,7 +247,7 @@ def review_text(review: Review, *, max_findings: int = 8) -> str:
 def comparison_text(c: Comparison) -> str:
     """A plain-text table of the comparison, one line per draft."""
     width = max(len(x) for x in c.labels)
-    lines = [f"Comparison of {len(c)} draft{'s' if len(c) != 1 else ''}"]
+    lines = [f"Comparison of {ui.count(None, len(c), 'draft')}"]
     for row in c.rows():
         tone = f"{row['tone']} {row['personal']:.2f}" if row["tone"] is not None else "tone -"
         lines.append(

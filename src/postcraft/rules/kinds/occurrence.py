@@ -134,7 +134,8 @@ class OccurrenceRule(Rule):
         return best
 
 
-def _fmt(x: float | None) -> str:
+def _fmt(x: float | None) -> float | str:
+    """A limit or measure for a message: a number (the engine writes it in the reader's way)."""
     if x is None:
         return ""
-    return str(int(x)) if float(x).is_integer() else str(x)
+    return int(x) if float(x).is_integer() else x

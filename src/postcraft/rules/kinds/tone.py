@@ -53,4 +53,4 @@ class ToneRule(Rule):
         ):
             return
         start, end = ctx.content
-        yield Hit(start, end, {"label": label, "personal": f"{personal:.2f}", "match": ""})
+        yield Hit(start, end, {"label": label, "personal": round(personal, 2), "match": ""})
