@@ -98,7 +98,7 @@ DATA_OPTIONAL: tuple[str, ...] = (
     "analysis/data/langid.json: {code}",  # without it, detection never picks the language: pass lang=
     "tone/data/hints.yaml: {code} of every hint",
     "tags/data/messages.yaml: {code}",
-    "tags/data/name_words.yaml: words.{code}, followers.{code}",
+    "tags/data/name_words.yaml: words.{code}, followers.{code}, function_words.{code}, capitalised.{code}",
     "rules/data/messages.yaml: {code}",
     "lsp/data/messages.yaml: {code}",
     "formats/html/data/labels.json: {code}, and lang.{code} in every language",

@@ -487,7 +487,11 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
             line=line_of(data, "regex_timeout_ms"),
         )
     budget_ms = data.get("regex_budget_ms", DEFAULT_BUDGET_MS)
-    if isinstance(budget_ms, bool) or not isinstance(budget_ms, (int, float)) or not 0 < budget_ms <= MAX_BUDGET_MS:
+    if (
+        isinstance(budget_ms, bool)
+        or not isinstance(budget_ms, (int, float))
+        or not 0 < budget_ms <= MAX_BUDGET_MS
+    ):
         raise ConfigError(
             f"'regex_budget_ms' must be a number of milliseconds between 1 and {MAX_BUDGET_MS}, "
             f"not {budget_ms!r}",

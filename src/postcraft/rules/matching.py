@@ -9,11 +9,10 @@ the tokens of a draft.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
-
-import time
 
 import regex
 
