@@ -24,8 +24,10 @@ def spreadsheet_safe(value: object) -> object:
     """``value``, with text that a spreadsheet would run as a formula made inert by a leading
     ``'`` (OWASP's advice for CSV injection); other values unchanged.
 
-    >>> spreadsheet_safe('=HYPERLINK("http://x","y")'), spreadsheet_safe("Mette"), spreadsheet_safe(-3)
-    ('\'=HYPERLINK("http://x","y")', 'Mette', -3)
+    >>> print(spreadsheet_safe('=HYPERLINK("http://x","y")'))
+    '=HYPERLINK("http://x","y")
+    >>> spreadsheet_safe("Mette"), spreadsheet_safe(-3)
+    ('Mette', -3)
     """
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
