@@ -35,8 +35,10 @@ class Fold(NamedTuple):
     mobile: int
 
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
-_BLANK = regex.compile(r"[^\S\r\n\u2028\u2029\x85]*")
+# Lines end at \n, \r\n and \r only, as in LSP and most editors (docs/json.md, "Offsets");
+# U+2028, U+2029 and U+0085 are white space inside a line.
+_NEWLINE = regex.compile(r"\r\n|\r|\n")
+_BLANK = regex.compile(r"[^\S\r\n]*")
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(

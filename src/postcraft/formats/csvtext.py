@@ -16,6 +16,24 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..programme.planning import Plan
 
+#: A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """``value``, with text that a spreadsheet would run as a formula made inert by a leading
+    ``'`` (OWASP's advice for CSV injection); other values unchanged.
+
+    >>> print(spreadsheet_safe('=HYPERLINK("http://x","y")'))
+    '=HYPERLINK("http://x","y")
+    >>> spreadsheet_safe("Mette"), spreadsheet_safe(-3)
+    ('Mette', -3)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 COLUMNS = ("week", "date", "person", "level", "number", "template", "purpose", "lang", "topic", "why")
 
 
@@ -26,5 +44,5 @@ def plan_csv(plan: Plan) -> str:
     w.writerow(COLUMNS)
     for s in plan.slots:
         d = s.to_dict()
-        w.writerow(["" if d[c] is None else d[c] for c in COLUMNS])
+        w.writerow(["" if d[c] is None else spreadsheet_safe(d[c]) for c in COLUMNS])
     return buf.getvalue()

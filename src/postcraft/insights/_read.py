@@ -143,6 +143,10 @@ def _sniff_delimiter(text: str) -> str:
         return best if counts[best] else ","
 
 
+#: The most cells read from one XLSX sheet (a million posts with 20 columns).
+MAX_XLSX_CELLS = 20_000_000
+
+
 def read_xlsx(path: Path, name: str, sheet: str | None, wanted: Any) -> Sheet:
     """Rows of an XLSX sheet with their row numbers.
 
@@ -177,9 +181,26 @@ def read_xlsx(path: Path, name: str, sheet: str | None, wanted: Any) -> Sheet:
         first: Sheet | None = None
         for sn in candidates:
             ws = wb[sn]
+            # the sheet's <dimension> may be stale (rows past it would be dropped) or huge
+            # (A1:XFD1048576 would pad every row to 16,384 cells and add a million empty rows):
+            # read the rows the sheet really has
+            ws.reset_dimensions()
             rows: list[tuple[int, list[Any]]] = []
+            cells = 0
             for number, values in enumerate(ws.iter_rows(values_only=True), 1):
-                rows.append((number, list(values)))
+                row = list(values)
+                while row and row[-1] is None:
+                    row.pop()
+                cells += max(len(row), 1)  # an empty row costs memory too
+                if cells > MAX_XLSX_CELLS:
+                    raise HistoryError(
+                        f"the sheet {sn!r} has more than {MAX_XLSX_CELLS:,} cells (up to row {number}); "
+                        "a post history needs one row per post and a few columns: delete the unused "
+                        "rows and columns, or save the posts as CSV",
+                        path=name,
+                    )
+                if row:  # rows missing from the file come back empty: they are not kept
+                    rows.append((number, row))
             result = Sheet(source=name, format="xlsx", rows=rows, unit="row", sheet=sn)
             if first is None:
                 first = result
@@ -205,6 +226,8 @@ def read_json(text: str, name: str, lines: bool) -> Sheet:
                 raise HistoryError(
                     f"this line is not valid JSON ({exc.msg})", path=name, line=number
                 ) from None
+            except (RecursionError, ValueError) as exc:
+                raise HistoryError(_json_limit(exc), path=name, line=number) from None
     else:
         records = _json_items(text, name)
     header, rows, skipped = _mapping_rows(records)
@@ -218,6 +241,8 @@ def _json_items(text: str, name: str) -> list[tuple[int, Any]]:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise HistoryError(f"this is not valid JSON ({exc.msg})", path=name, line=exc.lineno) from None
+    except (RecursionError, ValueError) as exc:
+        raise HistoryError(_json_limit(exc), path=name) from None
     if isinstance(doc, Mapping):
         lists = [(k, v) for k, v in doc.items() if isinstance(v, list)]
         if len(lists) != 1:
@@ -249,6 +274,16 @@ def _json_items(text: str, name: str) -> list[tuple[int, Any]]:
         out.append((text.count("\n", 0, pos) + 1, item))
         pos = end
     return out
+
+
+def _json_limit(exc: BaseException) -> str:
+    """What to say about JSON that parses in principle but is past Python's limits."""
+    if isinstance(exc, RecursionError):
+        return (
+            "this JSON is nested too deeply to read (lists or objects inside each other thousands "
+            "of levels deep); a post history is a list of flat objects"
+        )
+    return f"this JSON has a value Python cannot read ({exc}); a count has at most 15 digits"
 
 
 def _find_list_start(text: str, decoder: json.JSONDecoder, key: str) -> int:

@@ -164,16 +164,23 @@ def _build(
 def _from_number(v: float) -> dt.datetime:
     if not math.isfinite(v):
         raise DateError("is not a date")
-    if v >= 1e11:  # Unix time in milliseconds
-        return dt.datetime(1970, 1, 1) + dt.timedelta(milliseconds=v)
-    if v >= 1e8:  # Unix time in seconds
-        return dt.datetime(1970, 1, 1) + dt.timedelta(seconds=v)
+    try:
+        if v >= 1e11:  # Unix time in milliseconds
+            return dt.datetime(1970, 1, 1) + dt.timedelta(milliseconds=v)
+        if v >= 1e8:  # Unix time in seconds
+            return dt.datetime(1970, 1, 1) + dt.timedelta(seconds=v)
+    except (OverflowError, ValueError):  # past the year 9999
+        raise DateError("is a number too large to be a date") from None
     if 20_000 <= v <= 80_000:  # an Excel serial date (1900 system): 1954–2119
         return dt.datetime(1899, 12, 30) + dt.timedelta(days=v)
     raise DateError("is a number, not a date")
 
 
 _THOUSANDS = regex.compile(r"\d{1,3}(?:([.,\u00a0\u202f ' ])\d{3})+")
+
+
+#: The largest count taken as real (a quadrillion: more than any post's impressions).
+MAX_COUNT = 10**15
 
 
 class CountError(ValueError):
@@ -202,6 +209,8 @@ def parse_count(value: Any) -> int | None:
         text = str(value).strip()
         if text.lower() in ("", "-", "–", "n/a", "na", "none", "null"):
             return None
+        if len(text) > 40:  # int() refuses more than 4300 digits; no count has 40
+            raise CountError("is too large to be a count" if text.isdigit() else "is not a number")
         if text.isdigit():
             n = int(text)
         elif _THOUSANDS.fullmatch(text):
@@ -216,4 +225,6 @@ def parse_count(value: Any) -> int | None:
             n = int(f)
     if n < 0:
         raise CountError("is negative")
+    if n > MAX_COUNT:
+        raise CountError("is too large to be a count")
     return n

@@ -13,6 +13,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from ..errors import MissingDependencyError
+from ..formats.csvtext import spreadsheet_safe
 from ..formats.labels import Note
 from ..langs import DEFAULT, SUPPORTED
 from .stats import Interval
@@ -425,6 +426,9 @@ class Insights:
             ) from None
 
         def frame(rows: list[dict[str, Any]], columns: list[str]) -> Any:
+            # text from a history ("=HYPERLINK(…)" as an author) must not run as a formula
+            # when the frame is saved with to_csv/to_excel
+            rows = [{k: spreadsheet_safe(v) for k, v in r.items()} for r in rows]
             return pd.DataFrame(rows, columns=columns) if not rows else pd.DataFrame(rows)
 
         def flat(obj: Any, extra: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -99,7 +99,7 @@ DATA_OPTIONAL: tuple[str, ...] = (
     "analysis/data/langid.json: {code}",  # without it, detection never picks the language: pass lang=
     "tone/data/hints.yaml: {code} of every hint",
     "tags/data/messages.yaml: {code}",
-    "tags/data/name_words.yaml: words.{code}, followers.{code}",
+    "tags/data/name_words.yaml: words.{code}, followers.{code}, function_words.{code}, capitalised.{code}",
     "rules/data/messages.yaml: {code}",
     "lsp/data/messages.yaml: {code}",
     "formats/html/data/labels.json: {code}, and lang.{code} in every language",
@@ -266,6 +266,18 @@ class _Number:
         return self.language.formatted(self.value, "," if self.group else "")
 
 
+class _Text(str):
+    """A text value in a message: a spec only numbers use (count words ``{match:word|words}``,
+    decimals ``{match:.2f}``) leaves the text as it is instead of failing."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        if "|" in spec or spec.endswith(("f", "%")) or spec.startswith((".", ",")):
+            return str(self)
+        return super().__format__(spec)
+
+
 def localized(values: Mapping[str, Any], lang: str | None, *, group: bool = True) -> dict[str, Any]:
     """Message values with every number wrapped to be written in ``lang``'s way (``group``:
     thousands separated; off for values that may be line numbers or seeds). A format spec
@@ -279,7 +291,11 @@ def localized(values: Mapping[str, Any], lang: str | None, *, group: bool = True
     language = resolve(lang)
     return _Values(
         {
-            k: _Number(v, language, group) if isinstance(v, int | float) and not isinstance(v, bool) else v
+            k: _Number(v, language, group)
+            if isinstance(v, int | float) and not isinstance(v, bool)
+            else _Text(v)
+            if isinstance(v, str)
+            else v
             for k, v in values.items()
         }
     )

@@ -1,8 +1,8 @@
 """Code-point offsets ↔ LSP positions.
 
 postcraft's spans are code points over the text; LSP positions are ``(line, character)``
-where lines end at ``\\n``, ``\\r\\n`` or ``\\r`` only (not at U+2028/U+2029/U+0085, which
-postcraft's own line numbers do count) and ``character`` counts UTF-16 code units unless the
+where lines end at ``\\n``, ``\\r\\n`` or ``\\r`` only (not at U+2028/U+2029/U+0085; postcraft's
+own ``line``/``column`` count the same breaks) and ``character`` counts UTF-16 code units unless the
 client and server agreed on ``utf-8`` or ``utf-32``. This module does the conversion in
 both directions, for any of the three encodings.
 """

@@ -8,6 +8,7 @@ positions.
 
 from __future__ import annotations
 
+import re
 import string
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
@@ -22,7 +23,16 @@ from ..errors import ConfigError
 from ..langs import SUPPORTED, per_lang_example
 from ..yamlsrc import LineDict, line_of
 from .finding import APPLICABILITIES, SEVERITIES, Applicability, Severity
-from .matching import Match, Matcher, MatcherBuilder, TermIndex, number_matches, run_patterns
+from .matching import (
+    DEFAULT_BUDGET_MS,
+    Match,
+    Matcher,
+    MatcherBuilder,
+    RegexBudget,
+    TermIndex,
+    number_matches,
+    run_patterns,
+)
 
 COMMON_KEYS = (
     "id",
@@ -323,8 +333,15 @@ def _per_lang(
 def _check_placeholders(
     msg: str, allowed: frozenset[str], rid: str, path: str | None, line: int | None
 ) -> None:
+    """A message may use only plain ``{name}`` fields of its kind's placeholders.
+
+    Format specs (``{match:>9}``), conversions (``{match!r}``), attribute and index access
+    (``{match.x}``, ``{match[0]}``) are refused at load: they would fail or blow up (a width of
+    a billion characters) when a finding is made, or show Python internals.
+    """
+    available = ", ".join("{" + a + "}" for a in sorted(allowed)) or "none"
     try:
-        fields = [f for _, f, _, _ in string.Formatter().parse(msg) if f is not None]
+        parsed = list(string.Formatter().parse(msg))
     except ValueError as exc:
         raise ConfigError(
             f"the message of rule {rid!r} has a broken placeholder ({exc}); write {{{{ and }}}} for "
@@ -332,15 +349,39 @@ def _check_placeholders(
             path=path,
             line=line,
         ) from None
-    for f in fields:
-        name = f.split(".")[0].split("[")[0].split("!")[0].split(":")[0]
-        if name not in allowed:
+    for _, name, spec, conv in parsed:
+        if name is None:
+            continue
+        written = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+        if not name.isidentifier():
+            base = name.split(".")[0].split("[")[0]
+            hint = f"write {{{base}}}" if base in allowed else f"available: {available}"
             raise ConfigError(
-                f"the message of rule {rid!r} uses {{{f}}}, which this kind of rule does not fill; "
-                f"available: {', '.join('{' + a + '}' for a in sorted(allowed)) or 'none'}",
+                f"the message of rule {rid!r} uses {written}; placeholders are plain names without "
+                f"'.', '[' or spaces ({hint}; write {{{{ and }}}} for literal braces)",
                 path=path,
                 line=line,
             )
+        if name not in allowed:
+            raise ConfigError(
+                f"the message of rule {rid!r} uses {written}, which this kind of rule does not fill; "
+                f"available: {available}",
+                path=path,
+                line=line,
+            )
+        if conv or (spec and not _COUNT_WORDS.fullmatch(spec)):
+            raise ConfigError(
+                f"the message of rule {rid!r} uses {written}; placeholders take no format spec or "
+                f"conversion except decimals ({{{name}:.2f}}) or count words ({{{name}:word|words}}): "
+                f"write {{{name}}}",
+                path=path,
+                line=line,
+            )
+
+
+#: The format specs a message may use: a count's singular and plural word (``{over:tegn|tegn}``)
+#: and a number's decimals (``{personal:.2f}``, ``{share:.0%}``); no widths, fills or conversions.
+_COUNT_WORDS = re.compile(r"[^\W\d_][\w' -]{0,40}\|[^\W\d_][\w' -]{0,40}|,?(?:\.\d)?[f%]?")
 
 
 class Context:
@@ -353,6 +394,7 @@ class Context:
         settings: Mapping[str, Any],
         tone: object | None = None,
         colleagues: frozenset[str] = frozenset(),
+        regex_budget: float = DEFAULT_BUDGET_MS / 1000,
     ) -> None:
         self.analysis = analysis
         #: casefolded names (and aliases) of roster colleagues who agreed to be tagged
@@ -366,6 +408,8 @@ class Context:
         self._scanned: dict[int, list[Match]] | None = None
         self._extra: dict[int, list[Match]] = {}
         self.timeouts: list[tuple[Matcher, str]] = []
+        #: the time left for regular expressions in this check (``regex_budget_ms``)
+        self.regex_budget = RegexBudget(regex_budget)
         self._indices: dict[str, list[int]] = {}
         self._columns: dict[int, list[str]] = {}
 
@@ -380,7 +424,7 @@ class Context:
         if extra is None:
             extra = list(found)
             if m.patterns:
-                got, timed_out = run_patterns(m, self.text, self.lang)
+                got, timed_out = run_patterns(m, self.text, self.lang, self.regex_budget)
                 extra.extend(got)
                 if timed_out is not None:
                     self.timeouts.append((m, timed_out))

@@ -61,7 +61,7 @@ def run_rules(
 ) -> list[Finding]:
     """Run ``rules`` over ``analysis``; positions are computed with ``where`` (default: the analysis)."""
     lang = analysis.lang
-    ctx = Context(analysis, g.index, g.settings, tone, colleagues)
+    ctx = Context(analysis, g.index, g.settings, tone, colleagues, g.regex_budget)
     pos = where or analysis
     out: list[Finding] = []
     for rule in rules:
@@ -88,6 +88,11 @@ def run_rules(
         start, end = ctx.content
         msg = message(lang, "regex_timeout", label=m.label, pattern=repr(pattern))
         out.append(make_finding(pos, "postcraft.regex-timeout", "warning", msg, start, end, help=g.help))
+    budget = ctx.regex_budget
+    if budget.skipped:
+        start, end = ctx.content
+        msg = message(lang, "regex_budget", ms=round(budget.total * 1000), skipped=budget.skipped)
+        out.append(make_finding(pos, "postcraft.regex-budget", "warning", msg, start, end, help=g.help))
     return out
 
 

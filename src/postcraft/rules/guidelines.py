@@ -26,7 +26,7 @@ from ..registry import BUILTIN_PACKS
 from ..yamlsrc import LineDict, LineList, check_keys, line_of, load_yaml
 from .base import COMMON_KEYS, PROGRAMMES, BuildEnv, Rule, parse_info, reject_old_keys
 from .finding import SEVERITIES
-from .matching import MatcherBuilder, TermIndex
+from .matching import DEFAULT_BUDGET_MS, MAX_BUDGET_MS, MAX_PATTERN_MS, MatcherBuilder, TermIndex
 
 TOP_KEYS = (
     "version",
@@ -36,6 +36,7 @@ TOP_KEYS = (
     "max_hashtags",
     "api",
     "regex_timeout_ms",
+    "regex_budget_ms",
     "lists",
     "disable",
     "severity",
@@ -175,6 +176,7 @@ class Guidelines:
     user_help: frozenset[str] = frozenset()
     contacts: tuple[Contact, ...] = ()
     agreement: Agreement | None = None
+    regex_budget: float = DEFAULT_BUDGET_MS / 1000
 
     def contacts_for(self, rule_id: str) -> tuple[Contact, ...]:
         """The contacts who answer findings of ``rule_id``: those naming it (or a prefix) in
@@ -476,12 +478,25 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
     if (
         isinstance(timeout_ms, bool)
         or not isinstance(timeout_ms, (int, float))
-        or not 0 < timeout_ms <= 10_000
+        or not 0 < timeout_ms <= MAX_PATTERN_MS
     ):
         raise ConfigError(
-            "'regex_timeout_ms' must be a number of milliseconds between 1 and 10000",
+            f"'regex_timeout_ms' must be a number of milliseconds between 1 and {MAX_PATTERN_MS}, "
+            f"not {timeout_ms!r}",
             path=path,
             line=line_of(data, "regex_timeout_ms"),
+        )
+    budget_ms = data.get("regex_budget_ms", DEFAULT_BUDGET_MS)
+    if (
+        isinstance(budget_ms, bool)
+        or not isinstance(budget_ms, (int, float))
+        or not 0 < budget_ms <= MAX_BUDGET_MS
+    ):
+        raise ConfigError(
+            f"'regex_budget_ms' must be a number of milliseconds between 1 and {MAX_BUDGET_MS}, "
+            f"not {budget_ms!r}",
+            path=path,
+            line=line_of(data, "regex_budget_ms"),
         )
 
     lists: dict[str, tuple[str, ...]] = {
@@ -620,6 +635,7 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
         user_help=frozenset(user_help),
         contacts=contacts,
         agreement=agreement,
+        regex_budget=float(budget_ms) / 1000.0,
     )
 
 

@@ -9,6 +9,7 @@ the tokens of a draft.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -274,20 +275,66 @@ def _leftmost_longest(ms: list[Match]) -> list[Match]:
     return out
 
 
-def run_patterns(m: Matcher, text: str, lang: str) -> tuple[list[Match], str | None]:
+#: The most time one user pattern may take on one draft (``regex_timeout_ms`` is capped here).
+MAX_PATTERN_MS = 1000
+#: The default and the largest total time all patterns may take in one check (``regex_budget_ms``).
+DEFAULT_BUDGET_MS = 250
+MAX_BUDGET_MS = 5000
+
+
+class RegexBudget:
+    """The time left for regular expressions in one check, shared by all matchers.
+
+    >>> b = RegexBudget(0.25)
+    >>> b.left, b.skipped
+    (0.25, 0)
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.total = seconds
+        self.left = seconds
+        #: patterns that did not run (or were stopped) because the budget ran out
+        self.skipped = 0
+
+    @property
+    def exhausted(self) -> bool:
+        """True once the budget is spent."""
+        return self.left <= 0
+
+
+def run_patterns(
+    m: Matcher, text: str, lang: str, budget: RegexBudget | None = None
+) -> tuple[list[Match], str | None]:
     """Run a matcher's regular expressions (those for ``lang`` and for every language) over
-    ``text``. Returns the matches and, when a pattern ran out of time, the pattern that did
-    (its matches are dropped)."""
+    ``text``. Returns the matches and, when a pattern ran out of its own time, the pattern
+    that did (its matches are dropped). With a ``budget``, each pattern's time is taken from
+    it; once it is spent, the remaining patterns are skipped and counted in ``budget.skipped``.
+    """
     out: list[Match] = []
-    for pattern, source, plang in m.patterns:
-        if plang is not None and plang != lang:
-            continue
+    todo = [p for p in m.patterns if p[2] is None or p[2] == lang]
+    for k, (pattern, source, _) in enumerate(todo):
+        limit = m.timeout
+        if budget is not None:
+            if budget.exhausted:
+                budget.skipped += len(todo) - k
+                break
+            limit = min(limit, budget.left)
+        t0 = time.perf_counter()
         try:
-            for mo in pattern.finditer(text, timeout=m.timeout):
+            for mo in pattern.finditer(text, timeout=limit):
                 if mo.end() > mo.start():
                     out.append(Match(mo.start(), mo.end(), source, True, -1, -1))
         except TimeoutError:
-            return [x for x in out if x.term != source], source
+            out = [x for x in out if x.term != source]
+            if budget is not None:
+                budget.left -= time.perf_counter() - t0
+                if limit < m.timeout:  # stopped by the budget, not by its own limit
+                    budget.left = 0.0
+                    budget.skipped += len(todo) - k
+                    break
+            return out, source
+        if budget is not None:
+            budget.left -= time.perf_counter() - t0
     return out, None
 
 
@@ -504,4 +551,5 @@ __all__ = [
     "compile_term",
     "number_matches",
     "run_patterns",
+    "RegexBudget",
 ]

@@ -226,3 +226,20 @@ def name_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
         frozenset(fold(str(w)) for w in doc["words"].get(lang) or ()),
         frozenset(fold(str(w)) for w in doc["followers"].get(lang) or ()),
     )
+
+
+@lru_cache(maxsize=8)
+def strict_name_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words that are never a one-word name in ``lang`` ("Jeg"), and words written with a
+    capital anywhere ("May"), which need a follower after them to count as a name.
+
+    >>> never, capitalised = strict_name_words("en")
+    >>> "i" in never, "may" in capitalised
+    (True, True)
+    """
+    res = resources.files("postcraft.tags") / "data" / "name_words.yaml"
+    doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), "name_words.yaml")
+    return (
+        frozenset(fold(str(w)) for w in (doc.get("function_words") or {}).get(lang) or ()),
+        frozenset(fold(str(w)) for w in (doc.get("capitalised") or {}).get(lang) or ()),
+    )

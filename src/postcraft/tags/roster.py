@@ -563,7 +563,7 @@ def _from_csv(text: str, path: str) -> Roster:
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     list_seps = "|,;".replace(delimiter, "")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -590,6 +590,15 @@ def _from_csv(text: str, path: str) -> Roster:
             prev_line = reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
+            broken = next((i for i, cell in enumerate(row) if "\n" in cell or "\r" in cell), None)
+            if broken is not None:
+                col = columns[broken] if broken < len(columns) else f"#{broken + 1}"
+                raise ConfigError(
+                    f"the {col!r} cell of this row runs over lines {line}–{reader.line_num}: a quote "
+                    '(") is probably not closed; close it, or remove the line break from the cell',
+                    path=path,
+                    line=line,
+                )
             if len(row) > len(columns):
                 raise ConfigError(
                     f"this row has {len(row)} cells but the header has {len(columns)}; quote cells that "
@@ -635,6 +644,13 @@ def _from_csv(text: str, path: str) -> Roster:
                 hashtags.append(_hashtag(item, where))
                 lines["hashtags"].append(line)
     except csv.Error as exc:
+        if "end of data" in str(exc):  # a quote opened on the row after prev_line and never closed
+            raise ConfigError(
+                'a quote (") opened on this line is never closed, so the rest of the file would be '
+                "read as one cell; close the quote",
+                path=path,
+                line=prev_line + 1,
+            ) from None
         raise ConfigError(f"this is not valid CSV ({exc})", path=path, line=reader.line_num) from None
     doc = _Row(1)
     for key, entries in lines.items():

@@ -22,7 +22,7 @@ from .. import yamlsrc as _yaml
 from ..analysis import Analysis
 from ..analysis.lemmas import lemma as _lemma
 from ..langs import DEFAULT, lookup
-from .compiled import HOW_SCORE, CompiledRoster, _compile, name_words
+from .compiled import HOW_SCORE, CompiledRoster, _compile, name_words, strict_name_words
 from .roster import _ORG_URN, _PAGE, Company, Roster, load_roster
 from .vocab import TopicIndex, fold, tag_key
 
@@ -600,8 +600,9 @@ def _match(entries: Any, toks: Any, i: int, n: int, text: str) -> tuple[Any, int
 
 
 def _plausible_single(e: Any, toks: Any, i: int, text: str, lang: str, at: bool) -> bool:
-    """Guards for one-word names: not a sentence-initial common word ("Per uge …") and not
-    the first name of someone else whose surname follows ("Mette Frederiksen")."""
+    """Guards for one-word names: not a sentence-initial common word ("Per uge …"), not a
+    function word ("Jeg har …"), not a capitalised common word without a follower ("rise in
+    May") and not the first name of someone else whose surname follows ("Mette Frederiksen")."""
     if at:
         return True
     t = toks[i]
@@ -614,7 +615,10 @@ def _plausible_single(e: Any, toks: Any, i: int, text: str, lang: str, at: bool)
     if e.genitive:
         base = base[:-2] if base.endswith(("'s", "’s")) else base[:-1]
     words, followers = name_words(lang)
-    if base in words and _starts_sentence(toks, i, text):
+    never, capitalised = strict_name_words(lang)
+    if base in never:
+        return False
+    if base in capitalised or (base in words and _starts_sentence(toks, i, text)):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         return nxt is not None and nxt.lower in followers and "\n" not in text[t.end : nxt.start]
     return True

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+import regex
+
 from ...yamlsrc import LineDict, check_keys, line_of
 from ..base import BuildEnv, Context, Hit, Rule, RuleInfo
 from ..matching import LANGS, Matcher
@@ -34,6 +36,8 @@ class SubstitutionRule(Rule):
     language ``swap: {da: {…}, en: {…}}``; options ``lemma``, ``ignorecase``, ``whole_word``.
     The fix is safe only where the draft has the term exactly (any case); for an inflected
     form ("synergierne" for "synergi") it is unsafe (offered, applied only on request).
+    A replacement that contains its own term (``swap: {team: team team}``) is refused at
+    load: the fixed text would be flagged again and each fix would grow it.
     Placeholders: ``{match}``, ``{replacement}``.
     """
 
@@ -61,6 +65,7 @@ class SubstitutionRule(Rule):
         else:
             per_lang = {lang: swap for lang in LANGS}
         rule.swaps = {}
+        whole = spec.get("whole_word", True) is not False
         terms: dict[str, list[str]] = {}
         for lang, table in per_lang.items():
             for term, rep in table.items():
@@ -71,6 +76,15 @@ class SubstitutionRule(Rule):
                         line_of(table, term),
                     )
                 for expanded in env.matchers.expand(str(term), line_of(table, term)):
+                    for r in reps:
+                        if _contains(r, expanded, whole):
+                            raise env.error(
+                                f"the replacement {r!r} for {expanded!r} in rule {info.id!r} contains "
+                                "the term itself, so the fixed text would be flagged again (and each "
+                                "fix would add another copy); use a replacement without the term, or "
+                                "an 'existence' rule with a help text",
+                                line_of(table, term),
+                            )
                     rule.swaps[(lang, expanded.lower())] = tuple(reps)
                     terms.setdefault(lang, []).append(expanded)
         mspec = sub_spec(spec, _OPTS)
@@ -80,8 +94,12 @@ class SubstitutionRule(Rule):
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         for m in ctx.matches(self.matcher):
-            reps = self.swaps.get((ctx.lang, m.term.lower()), ())
             original = ctx.text[m.start : m.end]
+            # with whole_word: false the match comes from one pattern over every term: look the
+            # replacement up by the text it matched
+            reps = self.swaps.get((ctx.lang, m.term.lower())) or self.swaps.get(
+                (ctx.lang, original.lower()), ()
+            )
             cased = tuple(match_case(original, r) for r in reps)
             yield Hit(
                 m.start,
@@ -90,3 +108,16 @@ class SubstitutionRule(Rule):
                 cased,
                 applicability="safe" if m.exact else "unsafe",
             )
+
+
+def _contains(replacement: str, term: str, whole: bool) -> bool:
+    """Whether ``replacement`` contains ``term`` (any case; as a whole word when ``whole``).
+
+    >>> _contains("team team", "team", True), _contains("teamwork", "team", True)
+    (True, False)
+    """
+    if not term.strip():
+        return False
+    esc = regex.escape(term)
+    pattern = rf"(?<!\w){esc}(?!\w)" if whole else esc
+    return regex.search(pattern, replacement, regex.IGNORECASE) is not None
