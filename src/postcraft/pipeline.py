@@ -119,6 +119,16 @@ def assemble(
     return Review(analysis=analysis, tone=score, findings=tuple(findings), tags=suggestions, voice=match)
 
 
+def _check_text(text: object, lang: object) -> None:
+    """One clear InputError for a text that is not a ``str`` or a ``lang`` that is not one."""
+    from .errors import InputError
+
+    if not isinstance(text, str):
+        raise InputError(f"the text to review must be a str, not {type(text).__name__}")
+    if lang is not None and not isinstance(lang, str):
+        raise InputError(f"lang must be a language code such as 'en' (a str) or None, not {lang!r}")
+
+
 def review(
     text: str,
     *,
@@ -145,6 +155,7 @@ def review(
     """
     from .analysis import analyze
 
+    _check_text(text, lang)
     return assemble(
         analyze(text, lang=lang),
         guidelines=guidelines,
@@ -177,6 +188,7 @@ def check(
     """
     from .analysis import analyze
 
+    _check_text(text, lang)
     disabled = tuple(disable)
     r = assemble(
         analyze(text, lang=lang),
@@ -221,14 +233,17 @@ def fix_file(
     place, atomically; returns how many were applied.
 
     The file is written only when something changed; a UTF-8 byte-order mark and line endings
-    are kept. Inline markers stay in the file.
+    are kept. Inline markers stay in the file. Nothing is written, and an
+    :class:`~postcraft.InputError` says why, when the file changed while it was being fixed,
+    is read-only, sits in a read-only folder or has several hard links
+    (:func:`postcraft.io.write_fixed`); a symbolic link is followed and stays a link.
     """
-    from .io import read_draft, write_atomic
+    from .io import read_draft, write_fixed
 
     bom, text = read_draft(path)
     fixed, plan = fix_text(text, guidelines, lang, disable, unsafe=unsafe)
     if plan and fixed != text:
-        write_atomic(path, (bom + fixed).encode("utf-8"))
+        write_fixed(path, (bom + fixed).encode("utf-8"), (bom + text).encode("utf-8"))
     return len(plan)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..formats.text import findings_report
-from ..io import read_draft, read_input, write_atomic
+from ..io import read_draft, read_input, write_fixed
 from ..pipeline import check, fix_text
 from .common import add_disable, add_file, add_format, add_guidelines, add_lang, disable_list, write_json
 
@@ -44,7 +44,9 @@ def register(subparsers: Any) -> None:
         help="apply the safe fixes to a draft file (atomically)",
         description="Apply the safe fixes (CamelCase hashtags, exact substitutions, escaping, doubled words) "
         "to a draft file in place; with --unsafe-fixes also the unsafe ones. The file is replaced "
-        "atomically; on any error the original is kept.",
+        "atomically; on any error the original is kept. Nothing is written (exit 2) when the file changed "
+        "while it was being fixed, is read-only or in a read-only folder, or has several hard links; "
+        "a symbolic link is followed and stays a link.",
     )
     add_file(f, stdin=False)
     add_guidelines(f)
@@ -118,6 +120,6 @@ def cmd_fix(args: argparse.Namespace) -> int:
         )
         return 0
     if plan and fixed != text:
-        write_atomic(path, (bom + fixed).encode("utf-8"))
+        write_fixed(path, (bom + fixed).encode("utf-8"), (bom + text).encode("utf-8"))
     print(f"{path}: {len(plan)} fix{'es' if len(plan) != 1 else ''} applied", file=sys.stderr)
     return 0
