@@ -34,9 +34,9 @@ MAX_ATTEMPTS = 2
 _NO_MAIN_GUARD = 87
 _GUARD_MESSAGE = (
     "review_many(n_process>1) was called while a worker process was starting: the script that "
-    "calls it has no `if __name__ == \"__main__\":` guard. Worker processes are started with "
+    'calls it has no `if __name__ == "__main__":` guard. Worker processes are started with '
     "'spawn', which runs the main script again; put the script's top-level code under "
-    "`if __name__ == \"__main__\":` (or use n_process=1)"
+    '`if __name__ == "__main__":` (or use n_process=1)'
 )
 
 

@@ -17,12 +17,33 @@ from postcraft import PostcraftError
 # Everything Unicode has, lone surrogates included, weighted towards what posts hold.
 ANY_CHAR = st.characters(codec=None, categories=None)
 POSTY = st.sampled_from(
-    list("aæøåeé #@\n\t.,!?:;-–—'\"()[]{}") + ["#", "@", "👋", "🏽", "\u200d", "\ufeff", "\u0301", "ß", "İ", "\r"]
+    list("aæøåeé #@\n\t.,!?:;-–—'\"()[]{}")
+    + ["#", "@", "👋", "🏽", "\u200d", "\ufeff", "\u0301", "ß", "İ", "\r"]
 )
 TEXT = st.text(st.one_of(ANY_CHAR, POSTY), max_size=400) | st.lists(
     st.sampled_from(
-        ["#employeeadvocacy", "#GrønOmstilling", "jeg", "the", "Reklame", "#ad", "@Mette", "Hansen", "vi vi", "I I",
-         "https://example.com/x?y=1", "3.000", "KPI", "!!!", "🎉", "\n\n", " ", "obrigado", "und", "och"]
+        [
+            "#employeeadvocacy",
+            "#GrønOmstilling",
+            "jeg",
+            "the",
+            "Reklame",
+            "#ad",
+            "@Mette",
+            "Hansen",
+            "vi vi",
+            "I I",
+            "https://example.com/x?y=1",
+            "3.000",
+            "KPI",
+            "!!!",
+            "🎉",
+            "\n\n",
+            " ",
+            "obrigado",
+            "und",
+            "och",
+        ]
     ),
     max_size=80,
 ).map(" ".join)
@@ -47,12 +68,15 @@ def _each_function(text: str) -> int:
     ok = 0
     for lang in (None, *postcraft.langs.SUPPORTED):
         for call in (
-            lambda: postcraft.analyze(text, lang=lang),
-            lambda: _spans_inside(postcraft.review(text, lang=lang), text),
-            lambda: [0 <= f.start <= f.end <= len(text) or pytest.fail(str(f)) for f in postcraft.check(text, lang=lang)],
-            lambda: postcraft.score_tone(text, lang=lang),
-            lambda: postcraft.suggest_tags(text, lang=lang),
-            lambda: postcraft.apply_fixes(text, postcraft.check(text, lang=lang), unsafe=True),
+            lambda lang=lang: postcraft.analyze(text, lang=lang),
+            lambda lang=lang: _spans_inside(postcraft.review(text, lang=lang), text),
+            lambda lang=lang: [
+                0 <= f.start <= f.end <= len(text) or pytest.fail(str(f))
+                for f in postcraft.check(text, lang=lang)
+            ],
+            lambda lang=lang: postcraft.score_tone(text, lang=lang),
+            lambda lang=lang: postcraft.suggest_tags(text, lang=lang),
+            lambda lang=lang: postcraft.apply_fixes(text, postcraft.check(text, lang=lang), unsafe=True),
         ):
             try:
                 call()
@@ -106,8 +130,13 @@ def test_render_with_any_field_text_raises_only_postcraft_errors(template_id: st
 
 
 @pytest.mark.slow
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(st.text(st.one_of(ANY_CHAR, POSTY), min_size=1, max_size=300), st.sampled_from([100_000, 60_000]) | st.integers(1, 100_000))
+@settings(
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+@given(
+    st.text(st.one_of(ANY_CHAR, POSTY), min_size=1, max_size=300),
+    st.sampled_from([100_000, 60_000]) | st.integers(1, 100_000),
+)
 def test_texts_up_to_100k_characters(piece: str, length: int) -> None:
     text = (piece * (length // len(piece) + 1))[:length]
     assert _each_function(text) >= 6

@@ -49,7 +49,9 @@ def test_a_draft_over_the_maximum_size_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 2 and f"{io.MAX_DRAFT_BYTES:,} bytes" in result.stderr
 
 
-def test_standard_input_is_read_only_up_to_the_maximum(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_standard_input_is_read_only_up_to_the_maximum(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     class Endless:
         asked: list[int] = []
 

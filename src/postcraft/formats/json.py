@@ -31,7 +31,9 @@ def dumps(result: Any) -> str:
         return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     except ValueError:
         where, value = _first_bad_number(data, "")
-        raise PostcraftError(f"cannot write JSON: {where or 'the value'} is {value}, which JSON cannot hold") from None
+        raise PostcraftError(
+            f"cannot write JSON: {where or 'the value'} is {value}, which JSON cannot hold"
+        ) from None
 
 
 def _first_bad_number(data: Any, where: str) -> tuple[str, Any]:

@@ -357,9 +357,9 @@ def load_guidelines(
 def _load_file(source: str | os.PathLike[str]) -> Guidelines:
     path = Path(source)
     # at most MAX_CONFIG_BYTES (8 MiB) from a regular file: a FIFO or /dev/zero is refused
-    data = read_limited(path, MAX_CONFIG_BYTES, what="guideline file")
+    raw = read_limited(path, MAX_CONFIG_BYTES, what="guideline file")
     try:
-        text = data.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError(
             f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8", path=str(path)

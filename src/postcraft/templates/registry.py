@@ -20,8 +20,8 @@ import difflib
 import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
 from importlib.resources.abc import Traversable
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +82,9 @@ class _Count:
         self.n = 0
 
 
-def _walk(folder: Traversable, depth: int = 0, count: _Count | None = None, root: Any = None) -> Iterator[Traversable]:
+def _walk(
+    folder: Traversable, depth: int = 0, count: _Count | None = None, root: Any = None
+) -> Iterator[Traversable]:
     """The ``*.j2`` files under ``folder``, by name, at most :data:`MAX_DEPTH` folders down;
     a ConfigError once more than :data:`MAX_ENTRIES` entries were seen."""
     count = count if count is not None else _Count()
@@ -124,7 +126,9 @@ def _read_file(file: Traversable) -> bytes:
         except InputError as exc:
             message = str(exc)
             prefix = f"{file}: "
-            raise ConfigError(message[len(prefix) :] if message.startswith(prefix) else message, path=str(file)) from None
+            raise ConfigError(
+                message[len(prefix) :] if message.startswith(prefix) else message, path=str(file)
+            ) from None
     try:
         return file.read_bytes()
     except OSError as exc:
