@@ -97,7 +97,9 @@ def test_yield_mode_yields_every_review_before_a_bug_then_raises_the_bug() -> No
     for n in (1, 2):
         got = []
         with pytest.raises(ZeroDivisionError):
-            for r in postcraft.review_many(texts, n_process=n, errors="yield", tone_model=model, show_progress=False):
+            for r in postcraft.review_many(
+                texts, n_process=n, errors="yield", tone_model=model, show_progress=False
+            ):
                 got.append(r)
         assert [r.to_dict() for r in got] == [postcraft.review(t).to_dict() for t in texts[:2]], n
 

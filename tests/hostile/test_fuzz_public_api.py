@@ -140,3 +140,26 @@ def test_render_with_any_field_text_raises_only_postcraft_errors(template_id: st
 def test_texts_up_to_100k_characters(piece: str, length: int) -> None:
     text = (piece * (length // len(piece) + 1))[:length]
     assert _each_function(text) >= 6
+
+
+ANY_VALUE = st.one_of(
+    st.none(),
+    st.integers(),
+    st.floats(),
+    st.binary(max_size=8),
+    st.lists(st.text(max_size=3), max_size=2),
+    st.text(max_size=8),
+    st.booleans(),
+)
+
+
+@FAST
+@given(st.one_of(TEXT, ANY_VALUE), ANY_VALUE)
+def test_any_argument_values_give_postcraft_errors_and_a_wrong_type_says_so(text: Any, lang: Any) -> None:
+    for name in ("analyze", "review", "check", "score_tone", "suggest_tags"):
+        try:
+            getattr(postcraft, name)(text, lang=lang)
+        except PostcraftError as exc:
+            if lang is not None and not isinstance(lang, str):
+                assert isinstance(exc, postcraft.InputError), (name, lang, exc)
+                assert "lang must be a language code" in str(exc) or "str" in str(exc)
