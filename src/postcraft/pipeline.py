@@ -125,8 +125,10 @@ def _check_text(text: object, lang: object) -> None:
 
     if not isinstance(text, str):
         raise InputError(f"the text to review must be a str, not {type(text).__name__}")
-    if lang is not None and not isinstance(lang, str):
-        raise InputError(f"lang must be a language code such as 'en' (a str) or None, not {lang!r}")
+    if lang is not None:
+        from .langs import normalize_lang
+
+        normalize_lang(lang)  # a lang that is not a str is an InputError there
 
 
 def review(
