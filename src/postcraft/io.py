@@ -26,11 +26,12 @@ from .errors import InputError
 BOM = "\ufeff"
 T = TypeVar("T")
 
-#: Largest draft read, in bytes (1 MiB): a LinkedIn post holds at most 3,000 characters (12 kB
-#: of UTF-8 at most), so this leaves a margin of 80 for notes and long articles while keeping a
-#: review of the largest accepted draft to seconds and tens of MB. ``-`` and files alike are read
-#: only up to this size plus one byte; a longer draft is refused with an InputError.
-MAX_DRAFT_BYTES = 1_048_576
+#: Largest draft read, in bytes (128 KiB). A LinkedIn post holds at most 3,000 characters
+#: (12 kB of UTF-8 at most) and an article about 110,000, so any real draft fits, while the
+#: worst accepted draft still reviews in about a second and a few hundred MB (measured:
+#: docs/guidelines.md). ``-`` and files alike are read only up to this size plus one byte;
+#: a longer draft is refused with an InputError.
+MAX_DRAFT_BYTES = 131_072
 #: Largest configuration file read (guideline, tone model), in bytes (8 MiB).
 MAX_CONFIG_BYTES = 8 * 1_048_576
 
