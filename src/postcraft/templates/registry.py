@@ -124,11 +124,7 @@ def _read_file(file: Traversable) -> bytes:
         try:
             return read_limited(file, MAX_FILE_BYTES, what="template file")
         except InputError as exc:
-            message = str(exc)
-            prefix = f"{file}: "
-            raise ConfigError(
-                message[len(prefix) :] if message.startswith(prefix) else message, path=str(file)
-            ) from None
+            raise ConfigError(str(exc).removeprefix(f"{file}: "), path=str(file)) from None
     try:
         return file.read_bytes()
     except OSError as exc:

@@ -383,7 +383,8 @@ def _read_model(source: str | os.PathLike[str]) -> ToneModel:
     try:
         raw = read_limited(path, MAX_MODEL_BYTES, what="tone model file")
     except InputError as exc:
-        raise ConfigError(f"cannot read the tone model: {exc}", path=str(path)) from None
+        reason = str(exc).removeprefix(f"{path}: ")
+        raise ConfigError(f"cannot read the tone model: {reason}", path=str(path)) from None
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except (UnicodeDecodeError, json.JSONDecodeError, ValueError, RecursionError) as exc:
