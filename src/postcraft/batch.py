@@ -1,17 +1,43 @@
 """Many reviews at once: :func:`review_many` streams results in input order, optionally over
 several processes. Every worker loads models lazily on first use, so the same code runs
-unchanged inside Dask, Spark or any process pool (see docs/scale.md)."""
+unchanged inside Dask, Spark or any process pool (see docs/scale.md).
+
+With ``n_process`` > 1 the batches go to worker processes this module starts and watches
+itself (not a :class:`multiprocessing.pool.Pool`, which waits forever for a worker that was
+killed): a worker that dies (``SIGKILL``, the out-of-memory killer) is noticed within
+:data:`POLL_SECONDS`, its batch is run once more in a fresh worker, and if it dies again its
+texts are reported as a :class:`~postcraft.errors.WorkerError`. Nothing waits without a bound
+on a process that is gone.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
+import pickle
+import sys
+import traceback
+from collections import deque
 from collections.abc import Iterable, Iterator
-from functools import partial
+from itertools import islice
+from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from ._progress import progress as _progress
-from .errors import InputError, PostcraftError
+from .errors import InputError, PostcraftError, WorkerError
 from .pipeline import Review, review
+
+#: How long (seconds) the parent waits for any worker before looking again at which are alive.
+POLL_SECONDS = 0.5
+#: How many times a batch is sent to a worker before its texts are reported as lost.
+MAX_ATTEMPTS = 2
+#: Exit code of a worker that found itself started from an unguarded main script.
+_NO_MAIN_GUARD = 87
+_GUARD_MESSAGE = (
+    "review_many(n_process>1) was called while a worker process was starting: the script that "
+    'calls it has no `if __name__ == "__main__":` guard. Worker processes are started with '
+    "'spawn', which runs the main script again; put the script's top-level code under "
+    '`if __name__ == "__main__":` (or use n_process=1)'
+)
 
 
 def _review_one(text: str, options: dict[str, Any], keep_errors: bool = False) -> Review | PostcraftError:
@@ -21,6 +47,232 @@ def _review_one(text: str, options: dict[str, Any], keep_errors: bool = False) -
         return review(text, **options)
     except PostcraftError as exc:
         return exc
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """``exc`` itself when it survives pickling, else a RuntimeError that names it; the
+    worker's traceback is added as a note either way."""
+    exc.add_note("in a review_many worker process:\n" + "".join(traceback.format_exception(exc)))
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        plain = RuntimeError(f"{type(exc).__name__}: {exc}")
+        for note in getattr(exc, "__notes__", ()):
+            plain.add_note(note)
+        return plain
+    return exc
+
+
+def _review_batch(texts: list[str], options: dict[str, Any], keep: bool) -> list[Any]:
+    """Reviews of ``texts`` in order; an error takes its text's place. The batch stops at the
+    first error that will be raised (any error unless ``keep``, else one that is not a
+    PostcraftError), so nothing after it is computed for nothing."""
+    out: list[Any] = []
+    for text in texts:
+        try:
+            out.append(review(text, **options))
+        except PostcraftError as exc:
+            out.append(exc)
+            if not keep:
+                break
+        except Exception as exc:
+            out.append(_portable(exc))
+            break
+    return out
+
+
+def _worker(conn: Connection, options: dict[str, Any], keep: bool) -> None:
+    """A worker process: say it is ready, then review each batch sent until ``None`` arrives."""
+    conn.send("ready")
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:  # the parent went away
+            return
+        if job is None:
+            return
+        batch_id, texts = job
+        conn.send((batch_id, _review_batch(texts, options, keep)))
+
+
+def _check_not_bootstrapping() -> None:
+    """In a spawned worker that is still importing the main script, stop that worker with
+    :data:`_NO_MAIN_GUARD` (the parent then raises a clear error) instead of starting more."""
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        print("postcraft: " + _GUARD_MESSAGE, file=sys.stderr)
+        raise SystemExit(_NO_MAIN_GUARD)
+
+
+def _describe_death(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        import signal
+
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        hint = " (the out-of-memory killer sends SIGKILL)" if name == "SIGKILL" else ""
+        return f"was killed by {name}{hint}"
+    return f"exited with code {exitcode}"
+
+
+class _Workers:
+    """The worker processes of one :func:`review_many` call and the batches they hold."""
+
+    def __init__(self, n: int, options: dict[str, Any], keep: bool) -> None:
+        self.ctx = multiprocessing.get_context("spawn")
+        self.options = options
+        self.keep = keep
+        self.n = n
+        self.procs: list[Any] = []
+        self.conns: dict[Any, Connection] = {}
+        self.ready: dict[Any, bool] = {}
+        self.holding: dict[Any, int | None] = {}
+
+    def start_one(self) -> None:
+        parent, child = self.ctx.Pipe()
+        proc = self.ctx.Process(
+            target=_worker, args=(child, self.options, self.keep), daemon=True, name="postcraft-review"
+        )
+        proc.start()
+        child.close()
+        self.procs.append(proc)
+        self.conns[proc] = parent
+        self.ready[proc] = False
+        self.holding[proc] = None
+
+    def forget(self, proc: Any) -> None:
+        self.procs.remove(proc)
+        self.conns.pop(proc).close()
+        del self.ready[proc], self.holding[proc]
+        proc.join(timeout=1)
+
+    def idle(self) -> list[Any]:
+        return [p for p in self.procs if self.ready[p] and self.holding[p] is None]
+
+    def close(self) -> None:
+        for proc in self.procs:
+            try:
+                self.conns[proc].send(None)
+            except (OSError, ValueError):
+                pass
+        for proc in self.procs:
+            proc.join(timeout=2)
+            if proc.is_alive():
+                proc.kill()
+                proc.join(timeout=2)
+        for conn in self.conns.values():
+            conn.close()
+        self.procs.clear()
+        self.conns.clear()
+
+
+def _parallel(texts: Iterable[str], n: int, size: int, options: dict[str, Any], keep: bool) -> Iterator[Any]:
+    """Results of every text, in order, computed by ``n`` worker processes ``size`` texts at a time."""
+    source = iter(texts)
+    batches: dict[int, list[str]] = {}  # sent or waiting, not yet yielded
+    attempts: dict[int, int] = {}
+    done: dict[int, list[Any]] = {}
+    retry: deque[int] = deque()
+    next_new = 0  # id of the next batch to read from ``texts``
+    next_out = 0  # id of the next batch to yield
+    exhausted = False
+    window = 2 * n  # batches read ahead of the one being yielded, bounding memory
+    pool = _Workers(n, options, keep)
+    try:
+        for _ in range(n):
+            pool.start_one()
+        while True:
+            # hand out work: batches to retry first, then new ones while the window allows
+            for proc in pool.idle():
+                if retry:
+                    bid = retry.popleft()
+                elif not exhausted and next_new - next_out < window:
+                    chunk = list(islice(source, size))
+                    if not chunk:
+                        exhausted = True
+                        break
+                    bid = next_new
+                    next_new += 1
+                    batches[bid] = chunk
+                    attempts[bid] = 0
+                else:
+                    break
+                attempts[bid] += 1
+                pool.holding[proc] = bid
+                try:
+                    pool.conns[proc].send((bid, batches[bid]))
+                except OSError:
+                    pass  # the worker just died: its sentinel fires and the batch is retried
+            # yield what is finished, in order
+            while next_out in done:
+                results = done.pop(next_out)
+                del batches[next_out], attempts[next_out]
+                next_out += 1
+                for r in results:
+                    if isinstance(r, BaseException) and not (keep and isinstance(r, PostcraftError)):
+                        raise r
+                    yield r
+            if exhausted and next_out == next_new:
+                return
+            if not pool.procs:
+                raise WorkerError("review_many: no worker process is left")  # pragma: no cover
+            # wait, bounded, for a result or a worker's end
+            by_handle: dict[Any, Any] = {}
+            for proc in pool.procs:
+                by_handle[pool.conns[proc]] = proc
+                by_handle[proc.sentinel] = proc
+            woken = {by_handle[h] for h in wait(list(by_handle), timeout=POLL_SECONDS)}
+            for proc in [p for p in pool.procs if p in woken]:
+                conn = pool.conns[proc]
+                try:
+                    while conn.poll():
+                        message = conn.recv()
+                        if message == "ready":
+                            pool.ready[proc] = True
+                        else:
+                            bid, results = message
+                            pool.holding[proc] = None
+                            done[bid] = results
+                except (EOFError, OSError):
+                    pass  # the worker is gone; its sentinel says so
+                if not proc.is_alive():
+                    _lost_worker(pool, proc, batches, attempts, done, retry, keep)
+    finally:
+        pool.close()
+
+
+def _lost_worker(
+    pool: _Workers,
+    proc: Any,
+    batches: dict[int, list[str]],
+    attempts: dict[int, int],
+    done: dict[int, list[Any]],
+    retry: deque[int],
+    keep: bool,
+) -> None:
+    """A worker ended: retry its batch once, or report its texts; start a replacement."""
+    was_ready = pool.ready[proc]
+    bid = pool.holding[proc]
+    exitcode = proc.exitcode
+    pool.forget(proc)
+    if not was_ready:
+        if exitcode == _NO_MAIN_GUARD:
+            raise WorkerError(_GUARD_MESSAGE)
+        raise WorkerError(
+            f"review_many: a worker process {_describe_death(exitcode)} before it started; "
+            "see its message above, or use n_process=1"
+        )
+    if bid is not None:
+        if attempts[bid] < MAX_ATTEMPTS:
+            retry.append(bid)
+        else:
+            err = WorkerError(
+                f"review_many: a worker process {_describe_death(exitcode)} while reviewing batch {bid} "
+                f"({len(batches[bid])} texts), twice; those texts were not reviewed"
+            )
+            done[bid] = [err] * len(batches[bid]) if keep else [err]
+    pool.start_one()
 
 
 def review_many(
@@ -45,9 +297,16 @@ def review_many(
     bar is drawn on a terminal (``show_progress=None``), never when piped or in CI.
 
     A text that cannot be reviewed (an unsupported language, say) raises its
-    :class:`~postcraft.PostcraftError` when its turn comes, as ``review`` would; with
-    ``errors="yield"`` the error is yielded in its place and the batch goes on. A bad
+    :class:`~postcraft.PostcraftError` when its turn comes, after every result before it, as
+    ``review`` would; with ``errors="yield"`` the error is yielded in its place and the batch
+    goes on. Any other exception (a bug) is raised in its turn in both modes. A bad
     ``n_process``, ``batch_size`` or ``errors`` raises :class:`~postcraft.InputError`.
+
+    With ``n_process`` > 1, a worker process that dies (killed, out of memory) has its batch
+    run once more; if that dies too, its texts get a :class:`~postcraft.errors.WorkerError`
+    (raised, or yielded per text with ``errors="yield"``). The processes are started with
+    ``spawn``, which runs the main script again: a script without an
+    ``if __name__ == "__main__":`` guard gets a ``WorkerError`` saying so, never a loop.
 
     >>> [r.lang for r in review_many(["Tak for i dag, alle sammen!", "Thanks for today, everyone!"])]
     ['da', 'en']
@@ -55,6 +314,10 @@ def review_many(
     options = {"lang": lang, "guidelines": guidelines, "roster": roster, "tone_model": tone_model}
     if total is None and hasattr(texts, "__len__"):
         total = len(texts)  # type: ignore[arg-type]
+    if not isinstance(n_process, int) or isinstance(n_process, bool):
+        raise InputError(f"review_many(n_process={n_process!r}): pass a whole number of processes")
+    if not isinstance(batch_size, int) or isinstance(batch_size, bool):
+        raise InputError(f"review_many(batch_size={batch_size!r}): pass a whole number of texts")
     if n_process == -1:
         n_process = multiprocessing.cpu_count()
     if n_process < 1:
@@ -80,8 +343,5 @@ def review_many(
     if n_process == 1:
         yield from wrap(_review_one(t, options, keep) for t in texts)
         return
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(n_process) as pool:
-        yield from wrap(
-            pool.imap(partial(_review_one, options=options, keep_errors=keep), texts, chunksize=batch_size)
-        )
+    _check_not_bootstrapping()
+    yield from wrap(_parallel(texts, n_process, batch_size, options, keep))

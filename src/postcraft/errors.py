@@ -64,6 +64,11 @@ class InputError(PostcraftError):
     """Input that cannot be read (a missing file, bytes that are not UTF-8, a bad argument)."""
 
 
+class WorkerError(PostcraftError):
+    """A worker process of :func:`postcraft.review_many` died (killed, out of memory) or could
+    not start; the message says which texts were lost and what to do."""
+
+
 class MissingDependencyError(PostcraftError):
     """An optional dependency (such as pandas or openpyxl) is needed for this call but is not
     installed; the message says which extra to install."""

@@ -146,6 +146,19 @@ def assemble(
     return Review(analysis=analysis, tone=score, findings=tuple(findings), tags=suggestions, voice=match)
 
 
+def _check_text(text: object, lang: object) -> None:
+    """One clear InputError for a text that is not a ``str`` or a ``lang`` that is not one."""
+    from .errors import InputError
+
+    is_doc = hasattr(text, "vocab") and isinstance(getattr(text, "text", None), str)  # a spaCy Doc
+    if not isinstance(text, str) and not is_doc:
+        raise InputError(f"the text to review must be a str (or a spaCy Doc), not {type(text).__name__}")
+    if lang is not None:
+        from .langs import normalize_lang
+
+        normalize_lang(lang)  # a lang that is not a str is an InputError there
+
+
 def review(
     text: str,
     *,
@@ -176,6 +189,7 @@ def review(
     """
     from .analysis import analyze
 
+    _check_text(text, lang)
     return assemble(
         analyze(text, lang=lang, markdown=markdown),
         guidelines=guidelines,
@@ -209,6 +223,7 @@ def check(
     """
     from .analysis import analyze
 
+    _check_text(text, lang)
     disabled = tuple(disable)
     r = assemble(
         analyze(text, lang=lang, markdown=markdown),
@@ -258,14 +273,18 @@ def fix_file(
     The file is written only when something changed; a UTF-8 byte-order mark and line endings
     are kept. Inline markers stay in the file. ``markdown`` (default: by the file name, see
     :func:`is_markdown`) leaves code, link targets and HTML alone.
+    Nothing is written, and an
+    :class:`~postcraft.InputError` says why, when the file changed while it was being fixed,
+    is read-only, sits in a read-only folder or has several hard links
+    (:func:`postcraft.io.write_fixed`); a symbolic link is followed and stays a link.
     """
-    from .io import read_draft, write_atomic
+    from .io import read_draft, write_fixed
 
     bom, text = read_draft(path)
     md = is_markdown(path) if markdown is None else markdown
     fixed, plan = fix_text(text, guidelines, lang, disable, unsafe=unsafe, markdown=md)
     if plan and fixed != text:
-        write_atomic(path, (bom + fixed).encode("utf-8"))
+        write_fixed(path, (bom + fixed).encode("utf-8"), (bom + text).encode("utf-8"))
     return len(plan)
 
 

@@ -134,6 +134,34 @@ def detect(words: list[str], hashtag_words: list[str], raw_text: str) -> Languag
                     f"written mostly in {name} script. Pass {lang_hint()} to force one.",
                 )
     result = guess(words, hashtag_words)
+    if result.lang in SUPPORTED and result.scores:
+        return result
+    if hashtag_words and not guess(words).scores:
+        return _hashtags_only(hashtag_words)
     if result.lang not in SUPPORTED:
         raise unsupported(result.lang)
     return result
+
+
+def _hashtags_only(hashtag_words: list[str]) -> LanguageGuess:
+    """A text whose running words say nothing about its language (only hashtags, emoji, names):
+    it is never refused as another language. The hashtag bodies are read as words, letters
+    such as ``ø`` included, and the supported language with the most evidence is the guess; its
+    low ``confidence`` (and the reason) say how little there was to go on.
+
+    >>> g = detect([], ["grønomstilling", "ledelse", "trivsel"], "#GrønOmstilling #Ledelse #Trivsel")
+    >>> g.lang, g.confidence < 1
+    ('da', True)
+    >>> detect([], list("abcde"), "#a #b #c #d #e").lang in SUPPORTED
+    True
+    """
+    tags = guess(hashtag_words)
+    supported = {k: v for k, v in tags.scores.items() if k in SUPPORTED}
+    if not supported:
+        return LanguageGuess(
+            DEFAULT,
+            tags.scores,
+            f"only hashtags, too little to tell the language; defaulting to {LANGUAGES[DEFAULT].name}",
+        )
+    best = max(supported, key=lambda k: (supported[k], -SUPPORTED.index(k)))
+    return LanguageGuess(best, tags.scores, "only hashtags: the closest supported language (low confidence)")

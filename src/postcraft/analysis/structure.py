@@ -172,9 +172,10 @@ def fold(text: str, line_spans: list[Span]) -> Fold:
 
 def _fold_at(text: str, line_spans: list[Span], max_chars: int, width: int) -> int:
     # Leading and trailing blank lines are not rendered.
-    spans = list(line_spans)
-    while spans and is_blank(text, spans[0]):
-        spans.pop(0)
+    first = 0  # an index, not pop(0): a draft of a million blank lines must stay linear
+    while first < len(line_spans) and is_blank(text, line_spans[first]):
+        first += 1
+    spans = list(line_spans[first:])
     while spans and is_blank(text, spans[-1]):
         spans.pop()
     if not spans:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..formats import ui
 from ..formats.report import finding_lines
-from ..io import read_draft, write_atomic
+from ..io import read_draft, write_fixed
 from ..pipeline import check, fix_text, is_markdown
 from . import files
 from .common import add_disable, add_file, add_format, add_guidelines, add_lang, disable_list, say, ui_lang
@@ -57,7 +57,9 @@ def register(subparsers: Any) -> None:
         help="apply the safe fixes to a draft file (atomically)",
         description="Apply the safe fixes (CamelCase hashtags, exact substitutions, escaping, doubled words) "
         "to a draft file in place; with --unsafe-fixes also the unsafe ones. The file is replaced "
-        "atomically; on any error the original is kept.",
+        "atomically; on any error the original is kept. Nothing is written (exit 2) when the file changed "
+        "while it was being fixed, is read-only or in a read-only folder, or has several hard links; "
+        "a symbolic link is followed and stays a link.",
     )
     add_file(f, stdin=False)
     add_guidelines(f)
@@ -150,7 +152,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
         )
         return 0
     if plan and fixed != text:
-        write_atomic(path, (bom + fixed).encode("utf-8"))
+        write_fixed(path, (bom + fixed).encode("utf-8"), (bom + text).encode("utf-8"))
     print(
         say(args, "cli.fixes_applied", file=path, fixes=ui.count(ui_lang(args), len(plan), "fix")),
         file=sys.stderr,

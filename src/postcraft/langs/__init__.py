@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from ..errors import MissingLanguageDataError, UnsupportedLanguageError
+from ..errors import InputError, MissingLanguageDataError, UnsupportedLanguageError
 from ..errors import language_name as _identified_name
 from ._language import Language
 
@@ -110,7 +110,9 @@ DATA_OPTIONAL: tuple[str, ...] = (
 
 def normalize_lang(lang: object) -> str:
     """``"da"``, ``"DA"``, ``"da-DK"``, ``"da_DK"`` → ``"da"``; other languages raise
-    :class:`~postcraft.UnsupportedLanguageError`."""
+    :class:`~postcraft.UnsupportedLanguageError`; a ``lang`` that is not a str, InputError."""
+    if not isinstance(lang, str):
+        raise InputError(f"lang must be a language code such as {DEFAULT!r} (a str) or None, not {lang!r}")
     code = str(lang).strip().lower().replace("_", "-").split("-")[0]
     if code not in LANGUAGES:
         raise unsupported(code)

@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from .. import registry
 from ..errors import ConfigError, InputError
-from ..io import cached_file
+from ..io import MAX_CONFIG_BYTES, cached_file, read_limited
 from ..langs import SUPPORTED, per_lang_example
 from ..registry import BUILTIN_PACKS
 from ..yamlsrc import LineDict, LineList, check_keys, line_of, load_yaml
@@ -358,14 +358,14 @@ def load_guidelines(
 
 def _load_file(source: str | os.PathLike[str]) -> Guidelines:
     path = Path(source)
+    # at most MAX_CONFIG_BYTES (8 MiB) from a regular file: a FIFO or /dev/zero is refused
+    raw = read_limited(path, MAX_CONFIG_BYTES, what="guideline file")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError(
             f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8", path=str(path)
         ) from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     data = load_yaml(text, str(path))
     if data is None:
         data = LineDict()

@@ -21,6 +21,7 @@ import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from importlib.resources.abc import Traversable
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,10 @@ ENTRY_POINT_GROUP = "postcraft.templates"
 ENV_VAR = "POSTCRAFT_TEMPLATES"
 #: How deep sub-folders of a template folder are searched.
 MAX_DEPTH = 6
+#: Most files and folders looked at under one template folder: a folder with more is not a
+#: folder of templates (``POSTCRAFT_TEMPLATES=/``, a home folder), and is refused rather than
+#: walked.
+MAX_ENTRIES = 5_000
 
 FolderLike = str | os.PathLike[str] | Traversable
 Folders = FolderLike | Sequence[FolderLike] | None
@@ -70,19 +75,60 @@ def _as_folder(obj: Any, what: str) -> Traversable:
     )
 
 
-def _walk(folder: Traversable, depth: int = 0) -> Iterator[Traversable]:
+class _Count:
+    __slots__ = ("n",)
+
+    def __init__(self) -> None:
+        self.n = 0
+
+
+def _walk(
+    folder: Traversable, depth: int = 0, count: _Count | None = None, root: Any = None
+) -> Iterator[Traversable]:
+    """The ``*.j2`` files under ``folder``, by name, at most :data:`MAX_DEPTH` folders down;
+    a ConfigError once more than :data:`MAX_ENTRIES` entries were seen."""
+    count = count if count is not None else _Count()
+    root = folder if root is None else root
     try:
-        children = sorted(folder.iterdir(), key=lambda c: c.name)
+        listing = list(islice(folder.iterdir(), MAX_ENTRIES - count.n + 1))
     except OSError as exc:
         raise ConfigError(f"cannot read the template folder ({exc})", path=str(folder)) from None
-    for child in children:
+    count.n += len(listing)
+    if count.n > MAX_ENTRIES:
+        raise ConfigError(
+            f"holds more than {MAX_ENTRIES:,} files and folders, so it is not read as a template "
+            f"folder; point {ENV_VAR} or folder= at a folder of .j2 templates",
+            path=str(root),
+        )
+    for child in sorted(listing, key=lambda c: c.name):
         if child.name.startswith("."):
             continue
-        if child.is_dir():
+        try:
+            is_dir = child.is_dir()
+        except OSError:
+            continue
+        if is_dir:
             if depth < MAX_DEPTH:
-                yield from _walk(child, depth + 1)
+                yield from _walk(child, depth + 1, count, root)
         elif child.name.endswith(".j2"):
             yield child
+
+
+def _read_file(file: Traversable) -> bytes:
+    """A template file's bytes, at most one past :data:`~.fileformat.MAX_FILE_BYTES`: a FIFO,
+    a device or a link to one is refused at once instead of read."""
+    from ..io import read_limited
+    from .fileformat import MAX_FILE_BYTES
+
+    if isinstance(file, Path):
+        try:
+            return read_limited(file, MAX_FILE_BYTES, what="template file")
+        except InputError as exc:
+            raise ConfigError(str(exc).removeprefix(f"{file}: "), path=str(file)) from None
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read ({exc})", path=str(file)) from None
 
 
 def read_folder(folder: FolderLike, *, source: str = "folder", check_bodies: bool = True) -> list[Template]:
@@ -104,10 +150,7 @@ def read_folder(folder: FolderLike, *, source: str = "folder", check_bodies: boo
     seen: dict[str, str] = {}
     out: list[Template] = []
     for file in _walk(root):
-        try:
-            data = file.read_bytes()
-        except OSError as exc:
-            raise ConfigError(f"cannot read ({exc})", path=str(file)) from None
+        data = _read_file(file)
         t = read_template(data, path=str(file), file_name=file.name, source=source, check_bodies=check_bodies)
         if t.id in seen:
             raise ConfigError(f"template id {t.id!r} is defined twice, also in {seen[t.id]}", path=str(file))

@@ -15,6 +15,11 @@ Three layers keep them harmless:
    ``+``, ``*``, ``**``, ``%``, ``~``, ``join`` and ``replace`` check the size of what they
    would build *before* building it.
 3. **The output** is counted as it streams; rendering stops at :data:`MAX_OUTPUT_CHARS`.
+4. **Time**: a render may take at most :data:`MAX_RENDER_SECONDS`; the clock is checked at
+   every loop iteration, call, operator and filter, so a body that stays inside every other
+   limit but does expensive work over and over (nested loops sorting a thousand strings each
+   time) stops with :class:`~postcraft.templates.errors.TemplateRenderError` instead of
+   running for minutes. Real templates render in milliseconds.
 
 Undefined names raise (``StrictUndefined``); output is plain text (no autoescaping).
 """
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 import traceback
 import types
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
@@ -53,6 +59,8 @@ MAX_ITEMS = 1_000
 MAX_LOOP_ITERATIONS = 10_000
 #: Largest integer (in bits) ``*`` and ``**`` may produce.
 MAX_INT_BITS = 1_024
+#: Longest a render may run, in seconds (wall clock); the built-in templates take milliseconds.
+MAX_RENDER_SECONDS = 1.0
 
 #: Names a template may use besides its own fields.
 GLOBAL_NAMES = frozenset({"range", "dict", "loop"})
@@ -89,13 +97,25 @@ _LOOP_METHODS = frozenset({"cycle", "changed"})
 
 # -- budgets -------------------------------------------------------------------------------------
 class _Budget:
-    __slots__ = ("iterations",)
+    __slots__ = ("iterations", "deadline")
 
     def __init__(self) -> None:
         self.iterations = 0
+        self.deadline = time.monotonic() + MAX_RENDER_SECONDS
+
+
+class _OutOfTime(Exception):
+    """The render ran past :data:`MAX_RENDER_SECONDS` (reported as a TemplateRenderError)."""
 
 
 _BUDGET: ContextVar[_Budget | None] = ContextVar("postcraft_template_budget", default=None)
+
+
+def _tick() -> None:
+    """Stop the render when its time is up."""
+    budget = _BUDGET.get()
+    if budget is not None and time.monotonic() > budget.deadline:
+        raise _OutOfTime(f"the draft took longer than {MAX_RENDER_SECONDS:g} s to render")
 
 
 def _refuse(message: str) -> SecurityError:
@@ -103,6 +123,7 @@ def _refuse(message: str) -> SecurityError:
 
 
 def _check_size(value: Any) -> Any:
+    _tick()
     if isinstance(value, str) and len(value) > MAX_OUTPUT_CHARS:
         raise _refuse(f"a text of {len(value):,} characters is longer than templates may build")
     if isinstance(value, (list, tuple)) and len(value) > MAX_ITEMS:
@@ -135,6 +156,8 @@ def _loop_guard(iterable: Iterable[Any]) -> Iterator[Any]:
             budget.iterations += 1
             if budget.iterations > MAX_LOOP_ITERATIONS:
                 raise _refuse(f"loops ran more than {MAX_LOOP_ITERATIONS:,} times in one draft")
+            if time.monotonic() > budget.deadline:
+                raise _OutOfTime(f"the draft took longer than {MAX_RENDER_SECONDS:g} s to render")
         yield item
 
 
@@ -311,6 +334,7 @@ def _size_checked(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def _take(iterable: Iterable[Any]) -> list[Any]:
     items: list[Any] = []
+    _tick()
     for item in iterable:
         items.append(item)
         if len(items) > MAX_ITEMS:
@@ -392,6 +416,7 @@ class PostcraftSandbox(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         """Check ``+ * ** %`` before computing them."""
+        _tick()
         if operator == "*":
             for seq, n in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(n, int):
@@ -413,6 +438,7 @@ class PostcraftSandbox(ImmutableSandboxedEnvironment):
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         """Allow calls only to ``range``, ``dict`` and a few methods that cannot grow text."""
         obj = __obj
+        _tick()
         if isinstance(obj, Undefined):
             obj._fail_with_undefined_error()  # says why it is undefined (e.g. an unsafe attribute)
         allowed = obj is safe_range or obj is dict
@@ -608,6 +634,14 @@ def render_body(template: Template, index: int, values: Mapping[str, str]) -> st
         line = _error_line(exc, filename)
         raise TemplateSecurityError(
             f"template {template.id!r} variant {index} was stopped: {exc}",
+            path=template.path,
+            line=None if line is None else _where(body_line, line),
+        ) from None
+    except _OutOfTime as exc:
+        line = _error_line(exc, filename)
+        raise TemplateRenderError(
+            f"template {template.id!r} variant {index} was stopped: {exc} (at most "
+            f"{MAX_RENDER_SECONDS:g} s; a template that repeats expensive work in loops needs rewriting)",
             path=template.path,
             line=None if line is None else _where(body_line, line),
         ) from None

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..analysis import Analysis
 from ..errors import ConfigError, InputError, MissingLanguageDataError
-from ..io import cached_file
+from ..io import cached_file, read_limited
 from .features import STYLE_NAMES, extract
 
 FORMAT = "postcraft-tone/2"
@@ -34,6 +34,8 @@ CORPORATE_BELOW = 0.4
 MIN_WORDS = 6
 #: Scaled style values are clipped to ±CLIP (a rate in a three-word text is not ten times the signal).
 CLIP = 4.0
+#: Largest tone model file read, in bytes (the built-in ones are about 0.5 MB).
+MAX_MODEL_BYTES = 32 * 1_048_576
 
 
 def _freeze(value: Any) -> Any:
@@ -145,36 +147,104 @@ class ToneModel:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], *, source: str = "<dict>") -> ToneModel:
-        """Build a model from its JSON data, checking the format."""
+        """Build a model from its JSON data, checking it: the format, every field's type and
+        shape, that every number is finite (no NaN or infinity), that the style vectors have one
+        number per style feature and the thresholds are ordered. A ConfigError names
+        ``source`` and what is wrong.
+
+        >>> ToneModel.from_dict({"format": FORMAT, "lang": "en", "intercept": float("nan")})
+        Traceback (most recent call last):
+        postcraft.errors.ConfigError: <dict>: intercept: must be a finite number, not nan
+        """
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"a tone model is a JSON object, not {type(data).__name__}", path=source)
         if data.get("format") != FORMAT:
             raise ConfigError(
                 f"not a postcraft tone model (format {data.get('format')!r}, expected {FORMAT!r})",
                 path=source,
             )
-        try:
-            style = data["style"]
-            if list(style["names"]) != list(STYLE_NAMES):
-                raise ConfigError(
-                    "the model was trained with other style features than this postcraft version has; "
-                    "retrain it with `postcraft train tone`",
-                    path=source,
-                )
-            return cls(
-                lang=str(data["lang"]),
-                intercept=float(data["intercept"]),
-                weights={str(k): float(v) for k, v in data["weights"].items()},
-                style_mean=tuple(float(x) for x in style["mean"]),
-                style_std=tuple(float(x) for x in style["std"]),
-                style_weights=tuple(float(x) for x in style["weights"]),
-                calibration=(float(data["calibration"]["a"]), float(data["calibration"]["b"])),
-                thresholds=(
-                    float(data["thresholds"]["corporate_below"]),
-                    float(data["thresholds"]["personal_at"]),
-                ),
-                meta=data.get("meta", {}),
+
+        def fail(where: str, what: str) -> ConfigError:
+            return ConfigError(f"{where}: {what}", path=source)
+
+        def section(value: Any, where: str) -> Mapping[str, Any]:
+            if not isinstance(value, Mapping):
+                raise fail(where, f"must be an object, not {_kind(value)}")
+            return value
+
+        def get(mapping: Mapping[str, Any], key: str, where: str) -> Any:
+            if key not in mapping:
+                raise fail(where + key, "missing")
+            return mapping[key]
+
+        def number(value: Any, where: str) -> float:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise fail(where, f"must be a number, not {_kind(value)}")
+            x = float(value)
+            if not math.isfinite(x):
+                raise fail(where, f"must be a finite number, not {value!r}")
+            return x
+
+        def vector(value: Any, where: str) -> tuple[float, ...]:
+            if not isinstance(value, (list, tuple)):
+                raise fail(where, f"must be a list of numbers, not {_kind(value)}")
+            if len(value) != len(STYLE_NAMES):
+                raise fail(where, f"has {len(value)} numbers; the style features are {len(STYLE_NAMES)}")
+            return tuple(number(x, f"{where}[{i}]") for i, x in enumerate(value))
+
+        lang = get(data, "lang", "")
+        if not isinstance(lang, str) or not lang:
+            raise fail("lang", f"must be a language code (a str), not {lang!r}")
+        intercept = number(get(data, "intercept", ""), "intercept")
+        raw_weights = section(get(data, "weights", ""), "weights")
+        weights = {}
+        for key, value in raw_weights.items():
+            if not isinstance(key, str):
+                raise fail("weights", f"feature names must be strings, not {_kind(key)}")
+            weights[key] = number(value, f"weights[{key!r}]")
+        style = section(get(data, "style", ""), "style")
+        names = get(style, "names", "style.")
+        if not isinstance(names, (list, tuple)) or list(names) != list(STYLE_NAMES):
+            raise ConfigError(
+                "the model was trained with other style features than this postcraft version has; "
+                "retrain it with `postcraft train tone`",
+                path=source,
             )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ConfigError(f"tone model is missing or has a bad field: {exc}", path=source) from None
+        mean = vector(get(style, "mean", "style."), "style.mean")
+        std = vector(get(style, "std", "style."), "style.std")
+        if any(x < 0 for x in std):
+            raise fail("style.std", "standard deviations cannot be negative")
+        style_weights = vector(get(style, "weights", "style."), "style.weights")
+        cal = section(get(data, "calibration", ""), "calibration")
+        a = number(get(cal, "a", "calibration."), "calibration.a")
+        b = number(get(cal, "b", "calibration."), "calibration.b")
+        th = section(get(data, "thresholds", ""), "thresholds")
+        lo = number(get(th, "corporate_below", "thresholds."), "thresholds.corporate_below")
+        hi = number(get(th, "personal_at", "thresholds."), "thresholds.personal_at")
+        for value, name in ((lo, "corporate_below"), (hi, "personal_at")):
+            if not 0.0 <= value <= 1.0:
+                raise fail(f"thresholds.{name}", f"is a probability between 0 and 1, not {value}")
+        if lo > hi:
+            raise fail(
+                "thresholds",
+                f"corporate_below ({lo}) is above personal_at ({hi}); the corporate range must end "
+                "where the personal one starts or below it",
+            )
+        meta = data.get("meta", {})
+        if meta is None:
+            meta = {}
+        section(meta, "meta")
+        return cls(
+            lang=lang,
+            intercept=intercept,
+            weights=weights,
+            style_mean=mean,
+            style_std=std,
+            style_weights=style_weights,
+            calibration=(a, b),
+            thresholds=(lo, hi),
+            meta=meta,
+        )
 
     def contributions(self, analysis: Analysis) -> tuple[float, dict[str, float], list[float], Any]:
         """Calibrated logit, per-feature contributions, per-style contributions and the features."""
@@ -230,6 +300,13 @@ class ToneModel:
             lang=self.lang,
             confidence=confidence,
         )
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, for messages."""
+    return {dict: "an object", list: "a list", str: "a string", bool: "true/false", type(None): "null"}.get(
+        type(value), type(value).__name__
+    )
 
 
 def _sigmoid(z: float) -> float:
@@ -325,13 +402,20 @@ def load_model(source: str | Path | dict[str, Any]) -> ToneModel:
         raise ConfigError(f"cannot read the tone model: {exc}", path=str(path)) from None
 
 
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number a tone model may hold (JSON has no NaN or infinity)")
+
+
 def _read_model(source: str | os.PathLike[str]) -> ToneModel:
     path = Path(source)
     try:
-        data = json.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise ConfigError("tone model file not found", path=str(path)) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raw = read_limited(path, MAX_MODEL_BYTES, what="tone model file")
+    except InputError as exc:
+        reason = str(exc).removeprefix(f"{path}: ")
+        raise ConfigError(f"cannot read the tone model: {reason}", path=str(path)) from None
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+    except (UnicodeDecodeError, json.JSONDecodeError, ValueError, RecursionError) as exc:
         raise ConfigError(f"cannot read the tone model: {exc}", path=str(path)) from None
     return ToneModel.from_dict(data, source=str(path))
 
