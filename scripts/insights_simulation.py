@@ -208,13 +208,17 @@ def summarise(results: Sequence[list[dict[str, Any]]], planted: bool) -> dict[st
         if planted:
             for dim, truth in PLANTED.items():
                 row[f"{dim} found"] = found[dim] / n
-                row[f"{dim} median ratio (truth {truth:.2f})"] = statistics.median(ratios[dim]) if ratios[dim] else math.nan
+                row[f"{dim} median ratio (truth {truth:.2f})"] = (
+                    statistics.median(ratios[dim]) if ratios[dim] else math.nan
+                )
             row["planted coverage"] = covered / total if total else math.nan
         out[basis] = row
     return out
 
 
-def claims(histories: int, posts: int, resamples: int, jobs: int, seed0: int = 0) -> list[tuple[str, dict[str, dict[str, Any]]]]:
+def claims(
+    histories: int, posts: int, resamples: int, jobs: int, seed0: int = 0
+) -> list[tuple[str, dict[str, dict[str, Any]]]]:
     """Every scenario: ``histories`` simulated organisations with ``posts`` posts each."""
     table = []
     for name, planted, confounded in SCENARIOS:
@@ -232,8 +236,11 @@ def print_table(table: Sequence[tuple[str, dict[str, dict[str, Any]]]]) -> None:
     for name, by_basis in table:
         for basis, row in by_basis.items():
             cells = "; ".join(
-                f"{k} {v:.1%}" if isinstance(v, float) and ("found" in k or "claim" in k or "coverage" in k)
-                else f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}"
+                f"{k} {v:.1%}"
+                if isinstance(v, float) and ("found" in k or "claim" in k or "coverage" in k)
+                else f"{k} {v:.2f}"
+                if isinstance(v, float)
+                else f"{k} {v}"
                 for k, v in row.items()
             )
             print(f"{name:20s} | per {basis:11s} | {cells}")

@@ -43,9 +43,9 @@ from .stats import (
     linear_trend,
     poisson_rate,
     stream_seed,
+    wilson,
     winsorise_within,
     within_person,
-    wilson,
 )
 
 if TYPE_CHECKING:
@@ -538,7 +538,10 @@ def find_overlaps(
     if len(found) < 2 or not facts:
         return []
     keys = {dim: key for dim, key, _order in dimensions(facts, has_template)}
-    member = {e.dimension: [bool(in_focus(e.dimension, e.group)(keys[e.dimension](f))) for f in facts] for e in found}
+    member = {
+        e.dimension: [bool(in_focus(e.dimension, e.group)(keys[e.dimension](f))) for f in facts]
+        for e in found
+    }
     out: list[Overlap] = []
     n = len(facts)
     for i, a in enumerate(found):
@@ -654,7 +657,9 @@ def team_progress(
         for f in rows:
             people[month_of(f.date)].add(f.author)
         series = tuple(
-            Month(m, counts.get(m, 0), complete=_month_complete(m, settings.now), people=len(people.get(m, ())))
+            Month(
+                m, counts.get(m, 0), complete=_month_complete(m, settings.now), people=len(people.get(m, ()))
+            )
             for m in months
         )
         teams.append(TeamProgress(team, part(team, rows, headcount.get(team) if roster else None), series))

@@ -390,9 +390,7 @@ class Insights:
     def effect(self, dimension: str, group: str | None = None) -> Effect | None:
         """The comparison of a dimension, e.g. ``effect("tone")``; with ``group``, only when it is
         that dimension's group (``effect("tone", "personal")``)."""
-        return next(
-            (e for e in self.effects if e.dimension == dimension and group in (None, e.group)), None
-        )
+        return next((e for e in self.effects if e.dimension == dimension and group in (None, e.group)), None)
 
     def report(self, lang: str | None = None) -> str:
         """A readable plain-text report in ``lang`` (a code of :data:`~postcraft.langs.SUPPORTED`;
@@ -534,11 +532,7 @@ class Insights:
                 [f.name for f in fields(Trend)] + ["complete_months"],
             ),
             "team_monthly": pd.DataFrame(
-                [
-                    {"team": t.team, **flat(m)}
-                    for t in self.team_progress
-                    for m in t.months
-                ],
+                [{"team": t.team, **flat(m)} for t in self.team_progress for m in t.months],
                 columns=["team", "month", "posts", "people", "complete"],
             )
             if not self.team_progress

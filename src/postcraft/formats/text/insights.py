@@ -54,7 +54,7 @@ def text_report(ins: Insights, lang: str = DEFAULT) -> str:
 
 
 def _items(block: Items, lang: str) -> list[str]:
-    out = [block.intro] if block.intro else []
+    out = [_wrap(block.intro)] if block.intro else []
     shown = block.items[:FOLD_AFTER] if block.fold else block.items
     out += [_wrap(item, "  • ", "    ") for item in shown]
     if len(block.items) > len(shown):
