@@ -251,7 +251,7 @@ def speed() -> None:
     import make_history
 
     import postcraft.insights.compute as compute
-    from postcraft.insights import insights, load_history
+    from postcraft import insights, load_history
 
     rows: list[list[str]] = []
     header: list[str] = []

@@ -28,7 +28,7 @@ def text_report(ins: Insights, lang: str = DEFAULT) -> str:
     3 posts by 1 people, 2025-03-03 to 2025-03-17 (as of 2025-05-01).
     ...
     GONE QUIET: OFFER ONE-TO-ONE SPARRING
-      • Ole Dam: last post 2025-03-17 (6 weeks ago), 3 post(s) before
+      • Ole Dam: last post 2025-03-17 (6 weeks ago), 3 post(s) in all
     ...
     """
     rep = report(ins, lang, max_people=_MAX_PEOPLE)
