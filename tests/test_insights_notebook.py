@@ -36,13 +36,13 @@ def test_the_notebook_runs_and_shows_the_insights_with_charts(executed: Any) -> 
     assert "<History from ../../examples/history.csv:" in loaded and "no post text" in loaded
     page = html_of(cells["insights"])
     assert 'data-postcraft="insights"' in page
-    for chart in ("chart-weekly", "chart-leaders", "chart-rates-tone"):
+    for chart in ("chart-weekly", "chart-leaders", "chart-patterns", "chart-team-months"):
         assert f'data-postcraft="{chart}"' in page
     assert "<script" not in page.lower()
     assert "Posts that sounded personal had" in stdout_of(cells["findings"])
     assert "Ole Dam" in stdout_of(cells["quiet"]) and "Viktor Sand" in stdout_of(cells["quiet"])
     assert "first post: Ida Kragh" in stdout_of(cells["celebrate"])
-    assert 'lang="da"' in html_of(cells["danish"]) and "Hvad virker" in html_of(cells["danish"])
+    assert 'lang="da"' in html_of(cells["danish"]) and "Mønstre i engagement" in html_of(cells["danish"])
     assert "LEDERNE GÅR FORREST" in stdout_of(cells["report"])
     assert "Mette Hansen" in plain_of(cells["mapping"]) and "2025, 4, 3" not in plain_of(cells["mapping"])
     assert "'2025-04-03'" in plain_of(cells["mapping"])

@@ -1,5 +1,6 @@
-"""The statistics of the insights: special functions against SciPy, intervals, the bootstrap with
-and without numpy, and the multiple-comparison adjustments (docstring examples: test_doctests.py)."""
+"""The statistics of the insights: special functions against SciPy, intervals, the bootstrap, the
+within-person comparison, and the multiple-comparison adjustments (docstring examples:
+test_doctests.py)."""
 
 from __future__ import annotations
 
@@ -51,16 +52,13 @@ def test_linear_trend_matches_scipy() -> None:
     assert stats.linear_trend([]).n == 0
 
 
-@pytest.mark.parametrize("use_numpy", [False, True])
-def test_bootstrap_is_seeded_and_its_interval_covers_the_truth(use_numpy: bool) -> None:
-    if use_numpy:
-        pytest.importorskip("numpy")
+def test_bootstrap_is_seeded_and_its_interval_covers_the_truth() -> None:
     rng = random.Random(3)
     e = [float(rng.randint(0, 40)) for _ in range(200)]
     m = [float(rng.randint(200, 2000)) for _ in range(200)]
-    a = stats.bootstrap_sums(e, m, resamples=1500, seed=11, use_numpy=use_numpy)
-    b = stats.bootstrap_sums(e, m, resamples=1500, seed=11, use_numpy=use_numpy)
-    c = stats.bootstrap_sums(e, m, resamples=1500, seed=12, use_numpy=use_numpy)
+    a = stats.bootstrap_sums(e, m, resamples=1500, seed=11)
+    b = stats.bootstrap_sums(e, m, resamples=1500, seed=11)
+    c = stats.bootstrap_sums(e, m, resamples=1500, seed=12)
     assert a == b and a != c
     rates = [x / y for x, y in zip(*a, strict=True)]
     ci = stats.percentile_interval(rates)
@@ -70,26 +68,74 @@ def test_bootstrap_is_seeded_and_its_interval_covers_the_truth(use_numpy: bool) 
     mean_m = sum(m) / len(m)
     se = math.sqrt(sum((x - r * y) ** 2 for x, y in zip(e, m, strict=True)) / (len(e) - 1) / len(e)) / mean_m
     assert ci.high - ci.low == pytest.approx(2 * 1.96 * se, rel=0.15)
+    rate, cr = stats.clustered_rate(e, m)
+    assert rate == pytest.approx(r) and cr is not None
+    assert cr.high - cr.low == pytest.approx(ci.high - ci.low, rel=0.15)
 
 
-def test_numpy_and_python_bootstraps_agree_in_distribution() -> None:
-    pytest.importorskip("numpy")
-    e = [float(i % 7) for i in range(150)]
-    m = [1.0] * 150
-    py = stats.percentile_interval(
-        [
-            x / y
-            for x, y in zip(*stats.bootstrap_sums(e, m, resamples=4000, seed=1, use_numpy=False), strict=True)
-        ]
-    )
-    nu = stats.percentile_interval(
-        [
-            x / y
-            for x, y in zip(*stats.bootstrap_sums(e, m, resamples=4000, seed=1, use_numpy=True), strict=True)
-        ]
-    )
-    assert py is not None and nu is not None
-    assert py.low == pytest.approx(nu.low, abs=0.05) and py.high == pytest.approx(nu.high, abs=0.05)
+def _people(rng: random.Random, effect: float, n_people: int = 40) -> list[tuple[list[float], list[float]]]:
+    """Per person a level of their own (audience) and posts inside/outside a group; the group's
+    share rises with the person's level (confounding), its effect within a person is ``effect``."""
+    rows = []
+    for _ in range(n_people):
+        level = rng.gauss(0, 1.0)
+        share = 1 / (1 + math.exp(-2 * level))
+        inside: list[float] = []
+        outside: list[float] = []
+        for _ in range(rng.randint(3, 30)):
+            if rng.random() < share:
+                inside.append(level + math.log(effect) + rng.gauss(0, 0.5))
+            else:
+                outside.append(level + rng.gauss(0, 0.5))
+        rows.append((inside, outside))
+    return rows
+
+
+def test_within_person_ignores_who_writes_what_and_finds_a_planted_effect() -> None:
+    rng = random.Random(8)
+    null_p, covered = [], 0
+    for _ in range(60):
+        rows = _people(rng, 1.0)
+        pooled_in = [v for i, _o in rows for v in i]
+        pooled_out = [v for _i, o in rows for v in o]
+        # pooled, the group looks far better: the people who write it have the larger audience
+        assert sum(pooled_in) / len(pooled_in) - sum(pooled_out) / len(pooled_out) > 0.3
+        w = stats.within_person(rows, resamples=300, seed=1)
+        assert w is not None
+        null_p.append(w.p)
+        covered += w.interval is not None and w.interval.contains(0.0)
+    assert sum(p < 0.05 for p in null_p) <= 6  # about 5 % of 60
+    assert covered >= 52
+    found = covered = 0
+    for _ in range(30):
+        w = stats.within_person(_people(rng, 1.4), resamples=300, seed=2)
+        assert w is not None and w.interval is not None
+        found += w.p < 0.05
+        covered += w.interval.contains(math.log(1.4))
+    assert found >= 27 and covered >= 26
+
+
+def test_within_person_needs_people_on_both_sides() -> None:
+    assert stats.within_person([([1.0], [0.0]), ([2.0], []), ([], [1.0])], resamples=100, seed=0) is None
+    w = stats.within_person([([1.0], [0.0]), ([2.0], [1.0]), ([0.5], [-0.5])], resamples=100, seed=0)
+    assert w is not None and w.people == 3 and w.ratio == pytest.approx(math.e)
+
+
+def test_winsorising_pulls_in_a_viral_post_and_leaves_the_rest() -> None:
+    vals = [[0.0, 0.2, -0.2, 0.1, -0.1, 6.0], [3.0, 3.1, 2.9]]
+    out = stats.winsorise_within(vals)
+    assert out[0][:5] == vals[0][:5] and out[1] == vals[1]
+    assert 0.3 < out[0][5] < 1.5
+
+
+def test_the_random_path_does_not_depend_on_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    rows = _people(random.Random(1), 1.2)
+    with_numpy = stats.within_person(rows, resamples=200, seed=4)
+    monkeypatch.setitem(sys.modules, "numpy", None)  # importing numpy now fails
+    without = stats.within_person(rows, resamples=200, seed=4)
+    assert with_numpy == without
 
 
 def test_stream_seeds_are_stable_and_distinct() -> None:

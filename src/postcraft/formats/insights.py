@@ -45,24 +45,10 @@ def plain_rate(value: float | None, basis: str | None, lang: str) -> str:
     return number(value, lang, 1)
 
 
-def difference_text(value: float | None, basis: str | None, lang: str) -> str:
-    """A difference of rates: percentage points, or engagements per post."""
-    if basis == "impressions":
-        v = None if value is None else value * 100
-        return text(lang, "effect.pp", value=signed(v, lang, 2))
-    return text(lang, "effect.per_post", value=signed(value, lang, 1))
-
-
 def signed(value: float | None, lang: str, digits: int) -> str:
     """``+1.2`` / ``−1.2`` (a real minus sign) / ``0.0``."""
     s = number(value, lang, digits)
     return "+" + s if value is not None and value > 0 else s.replace("-", "−")
-
-
-def _bound(value: float | None, basis: str | None, lang: str) -> str:
-    if basis == "impressions":
-        return signed(None if value is None else value * 100, lang, 2)
-    return signed(value, lang, 1)
 
 
 def ci_label(level: float, lang: str) -> str:
@@ -70,41 +56,56 @@ def ci_label(level: float, lang: str) -> str:
     return text(lang, "ci", level=number(level * 100, lang, 0))
 
 
+def subject_label(dimension: str, group: str, lang: str) -> str:
+    """The compared posts as the subject of a sentence ("Posts that sounded personal")."""
+    key = f"subject.{dimension}.{group}"
+    if has(lang, key):
+        return text(lang, key)
+    if has(lang, f"subject.{dimension}"):
+        return text(lang, f"subject.{dimension}", group=group)
+    return f"{dimension} = {group}"
+
+
+def rest_label(dimension: str, lang: str) -> str:
+    """What the compared posts are set against ("posts with at most 3 hashtags")."""
+    key = "rest." + dimension
+    return text(lang, key) if has(lang, key) else text(lang, "rest.other")
+
+
 def effect_sentence(e: Effect, lang: str = DEFAULT, level: float | None = None) -> str:
-    """One effect as a sentence with its numbers and interval, in descriptive words.
+    """One within-person comparison as a sentence with its ratio, interval and who stands behind
+    it, in descriptive words.
 
     >>> from postcraft.insights.model import Effect
     >>> from postcraft.insights.stats import Interval
-    >>> e = Effect("tone", "personal", "impressions", 120, 380, 0.062, 0.031, 0.031,
-    ...            Interval(0.024, 0.038), 2.0, Interval(1.7, 2.4), 0.001, 0.004, True, None)
+    >>> e = Effect("tone", "personal", "impressions", 786, 1020, 41, 45, 38, 1700, 0.031, 0.024, 1.42,
+    ...            Interval(1.21, 1.66), 0.0001, 0.0005, True, None)
     >>> print(effect_sentence(e, "en"))
-    Posts that sounded personal had 2.0× the engagement of the other posts: 6.20 % against 3.10 % (difference +3.10 percentage points, 95 % CI +2.40 to +3.80; 120 against 380 posts).
+    Posts that sounded personal had 1.42× the engagement of the same people's other posts (95 % CI 1.21–1.66; 786 posts by 41 people against 1,020 posts by 45 people; 38 people wrote both).
     """
-    lvl = level if level is not None else (e.difference_interval.level if e.difference_interval else 0.95)
-    key = f"subject.{e.dimension}.{e.group}"
-    if has(lang, key):
-        subject = text(lang, key)
-    elif has(lang, f"subject.{e.dimension}"):
-        subject = text(lang, f"subject.{e.dimension}", group=e.group)
-    else:
-        subject = f"{e.dimension} = {e.group}"
-    ci = e.difference_interval
+    lvl = level if level is not None else (e.ratio_interval.level if e.ratio_interval else 0.95)
+    ci = e.ratio_interval
     values = {
-        "subject": subject,
-        "rate": rate_text(e.rate, e.basis, lang),
-        "rest_rate": rate_text(e.rest_rate, e.basis, lang),
-        "difference": difference_text(e.difference, e.basis, lang),
+        "subject": subject_label(e.dimension, e.group, lang),
+        "rest": rest_label(e.dimension, lang),
         "ci": ci_label(lvl, lang),
-        "low": _bound(ci.low if ci else None, e.basis, lang),
-        "high": _bound(ci.high if ci else None, e.basis, lang),
-        "n": e.n,
-        "rest_n": e.rest_n,
-        "rest": text(lang, "rest." + e.dimension) if has(lang, "rest." + e.dimension) else text(lang, "rest"),
+        "low": number(ci.low if ci else None, lang, 2),
+        "high": number(ci.high if ci else None, lang, 2),
+        "n": resolve(lang).number(float(e.n), 0),
+        "rest_n": resolve(lang).number(float(e.rest_n), 0),
+        "people": e.people,
+        "rest_people": e.rest_people,
+        "both": e.both,
     }
-    if e.ratio is None:
-        return text(lang, "effect.sentence_no_ratio", **values)
-    ratio = text(lang, "effect.ratio", ratio=number(e.ratio, lang, 1))
-    return text(lang, "effect.sentence", ratio=ratio, **values)
+    if e.ratio is None or ci is None:
+        return text(lang, "effect.within_no_ratio", **values)
+    ratio = text(lang, "effect.times", ratio=number(e.ratio, lang, 2))
+    return text(lang, "effect.within", ratio=ratio, **values)
+
+
+def posts_by(n: int, people: int, lang: str) -> str:
+    """``786 posts by 41 people``."""
+    return text(lang, "posts_by", n=resolve(lang).number(float(n), 0), people=people)
 
 
 def _range(low: str, high: str) -> str:
@@ -125,8 +126,9 @@ class Cell:
 
 @dataclass(frozen=True)
 class Para:
-    """A paragraph. ``style``: ``""``, ``"muted"``, ``"caveat"`` (muted, italic) or ``"fine"``
-    (muted, small print); ``indent``: it belongs to the list or table above it."""
+    """A paragraph. ``style``: ``""``, ``"muted"``, ``"caveat"`` (muted, italic), ``"fine"``
+    (muted, small print) or ``"warning"`` (stands out); ``indent``: it belongs to the list or
+    table above it."""
 
     text: str
     style: str = ""
@@ -159,8 +161,8 @@ class Table:
 
 @dataclass(frozen=True)
 class Chart:
-    """Where a chart goes in HTML (the text report has none): ``weekly``, ``leaders`` or
-    ``rates`` (of ``dimension``)."""
+    """Where a chart goes in HTML (the text report has none): ``weekly``, ``leaders``,
+    ``patterns`` (every within-person comparison on one scale) or ``team_months``."""
 
     kind: str
     dimension: str = ""
@@ -171,8 +173,8 @@ Block = Para | Items | Table | Chart
 
 @dataclass(frozen=True)
 class Section:
-    """One part of the report: ``key`` (``cadence``, ``quiet``, ``leaders``, ``what_works``,
-    ``celebrate``, ``data``), its heading and its blocks in order."""
+    """One part of the report: ``key`` (``cadence``, ``quiet``, ``experts``, ``leaders``,
+    ``progress``, ``patterns``, ``celebrate``, ``data``), its heading and its blocks in order."""
 
     key: str
     heading: str
@@ -194,7 +196,7 @@ FOLD_AFTER = 20
 
 
 def report(ins: Insights, lang: str = DEFAULT, *, max_people: int = 15) -> Report:
-    """The insights in ``lang`` as a title, an introduction and six sections; at most
+    """The insights in ``lang`` as a title, an introduction and eight sections; at most
     ``max_people`` people are listed (the rest are counted).
 
     >>> from postcraft import insights
@@ -202,9 +204,9 @@ def report(ins: Insights, lang: str = DEFAULT, *, max_people: int = 15) -> Repor
     ...         for d in (3, 10, 17)]
     >>> rep = report(insights(rows, now="2025-05-01", show_progress=False), "da")
     >>> [s.key for s in rep.sections]
-    ['cadence', 'quiet', 'leaders', 'what_works', 'celebrate', 'data']
-    >>> rep.sections[1].blocks
-    (Items(kind='quiet', items=('Ole Dam: seneste opslag 2025-03-17 (for 6 uger siden), 3 opslag i alt',), intro='', fold=False),)
+    ['cadence', 'quiet', 'experts', 'leaders', 'progress', 'patterns', 'celebrate', 'data']
+    >>> rep.sections[1].blocks[0].items
+    ('Ole Dam: seneste opslag 2025-03-17 (for 6 uger siden), 3 opslag i alt',)
     """
     lang = lang if lang in SUPPORTED else DEFAULT
     level = float(ins.settings.get("level", 0.95))
@@ -226,11 +228,15 @@ def report(ins: Insights, lang: str = DEFAULT, *, max_people: int = 15) -> Repor
             now=ins.now.isoformat(),
         )
     )
+    if ins.basis == "posts":
+        intro.append(text(lang, "intro.no_impressions"))
     parts = [
         ("cadence", _cadence(ins, lang, ci, max_people)),
         ("quiet", _quiet(ins, lang)),
+        ("experts", _experts(ins, lang)),
         ("leaders", _leaders(ins, lang, ci)),
-        ("what_works", _what_works(ins, lang, ci, level)),
+        ("progress", _progress(ins, lang, ci)),
+        ("patterns", _patterns(ins, lang, ci, level)),
         ("celebrate", _celebrate(ins, lang, ci)),
         ("data", _data(ins, lang, level)),
     ]
@@ -259,28 +265,36 @@ def _cadence(ins: Insights, lang: str, ci: str, max_people: int) -> list[Block]:
         Chart("weekly"),
     ]
     trends = {t.name: t for t in ins.trends if t.kind == "team"}
+    part = {t.team: t.participation for t in ins.team_progress}
+    if ins.participation is not None:
+        out.append(_participation(ins, lang, ci))
     if ins.teams:
         rows: list[tuple[str | Cell, ...]] = []
         for t in ins.teams:
             tr = trends.get(t.name)
+            pt = part.get(t.name)
+            headcount = f"{pt.posted}/{pt.headcount}" if pt is not None and pt.headcount else str(t.people)
             rows.append(
                 (
                     t.name,
                     str(t.posts),
                     number(t.per_week, lang),
                     _range(number(t.per_week_interval.low, lang), number(t.per_week_interval.high, lang)),
-                    str(t.people),
+                    headcount,
                     str(t.active_people),
                     f"{t.current_streak}/{t.longest_streak}",
                     text(lang, "trend." + tr.direction) if tr else "",
                 )
             )
+        people_col = "col.headcount" if any(p.headcount for p in part.values()) else "col.people"
         out.append(
             Table(
                 "teams",
                 text(lang, "cadence.teams"),
                 _headers(
-                    "col.team col.posts col.per_week ci col.people col.active col.streak col.trend", lang, ci
+                    f"col.team col.posts col.per_week ci {people_col} col.active col.streak col.trend",
+                    lang,
+                    ci,
                 ),
                 tuple(rows),
                 (1, 2, 3, 4, 5, 6),
@@ -308,7 +322,9 @@ def _cadence(ins: Insights, lang: str, ci: str, max_people: int) -> list[Block]:
     )
     if len(ins.people) > max_people:
         out.append(
-            Para(text(lang, "cadence.more_people", n=len(ins.people) - max_people), "muted", indent=True)
+            Para(
+                text(lang, "cadence.more_people_plain", n=len(ins.people) - max_people), "muted", indent=True
+            )
         )
     return out
 
@@ -318,27 +334,137 @@ def _headers(keys: str, lang: str, ci: str) -> tuple[str, ...]:
     return tuple(ci if k == "ci" else text(lang, k) for k in keys.split())
 
 
+#: The quiet list shows this many people (those who went quiet most recently); the rest are counted.
+QUIET_SHOWN = 10
+
+
 def _quiet(ins: Insights, lang: str) -> list[Block]:
     out: list[Block] = []
+    quiet_weeks = ins.settings.get("quiet_weeks", 4)
     if not ins.quiet:
-        out.append(Para(text(lang, "quiet.none", quiet=ins.settings.get("quiet_weeks", 4))))
+        out.append(Para(text(lang, "quiet.none", quiet=quiet_weeks)))
     else:
+        recent_first = sorted(ins.quiet, key=lambda c: (c.weeks_since_last, -c.posts, c.name))
         items = tuple(
             text(
                 lang,
-                "quiet.person",
+                "quiet.person2",
                 name=c.name,
                 team=f" ({c.team})" if c.team else "",
                 last=c.last_post.isoformat(),
                 weeks=c.weeks_since_last,
                 posts=c.posts,
             )
-            for c in ins.quiet
+            for c in recent_first[:QUIET_SHOWN]
         )
-        out.append(Items("quiet", items))
+        intro = text(lang, "quiet.intro", n=len(ins.quiet), quiet=quiet_weeks) if len(ins.quiet) > 1 else ""
+        out.append(Items("quiet", items, intro))
+        if len(ins.quiet) > QUIET_SHOWN:
+            out.append(Para(text(lang, "quiet.more", n=len(ins.quiet) - QUIET_SHOWN), "muted", indent=True))
     if ins.not_started:
         out.append(
             Para(text(lang, "quiet.not_started", names=", ".join(ins.not_started)), "muted", indent=True)
+        )
+    return out
+
+
+def _participation(ins: Insights, lang: str, ci: str) -> Para:
+    p = ins.participation
+    assert p is not None
+    if p.headcount and p.share_interval is not None:
+        return Para(
+            text(
+                lang,
+                "participation.org",
+                posted=p.posted,
+                headcount=p.headcount,
+                share=percent(p.share, lang, 0),
+                ci=ci,
+                low=percent(p.share_interval.low, lang, 0),
+                high=percent(p.share_interval.high, lang, 0),
+                active=p.active,
+                quiet=ins.settings.get("quiet_weeks", 4),
+            )
+        )
+    return Para(text(lang, "participation.none", posted=p.posted), "muted")
+
+
+def _experts(ins: Insights, lang: str) -> list[Block]:
+    if ins.history.roster is None:
+        return [Para(text(lang, "experts.no_roster"), "muted")]
+    if not ins.experts:
+        return [Para(text(lang, "experts.none"), "muted")]
+    items = []
+    for x in ins.experts:
+        last = x.last_post.isoformat() if x.last_post else "–"
+        items.append(
+            text(
+                lang,
+                "experts.person",
+                name=x.name,
+                team=f" ({x.team})" if x.team else "",
+                topics=", ".join(x.topics) if x.topics else "–",
+                status=text(lang, "experts.status." + x.status, posts=x.posts, last=last),
+            )
+        )
+    return [Items("expert", tuple(items), text(lang, "experts.intro"), fold=len(items) > FOLD_AFTER)]
+
+
+def _progress(ins: Insights, lang: str, ci: str) -> list[Block]:
+    out: list[Block] = []
+    if ins.team_progress:
+        out.append(Chart("team_months"))
+        complete = {m.month: m.complete for m in ins.team_progress[0].months}
+        months = list(complete)[-6:]
+        rows: list[tuple[str | Cell, ...]] = []
+        for t in ins.team_progress:
+            shown = {m.month: m for m in t.months}
+            rows.append(
+                (
+                    t.team,
+                    *(
+                        Cell(
+                            f"{shown[m].posts} ({shown[m].people})", tone="" if shown[m].complete else "muted"
+                        )
+                        for m in months
+                    ),
+                )
+            )
+        headers = (
+            text(lang, "col.team"),
+            *(m if complete[m] else text(lang, "month.so_far", month=m) for m in months),
+        )
+        out.append(
+            Table(
+                "team-months",
+                text(lang, "chart.team_months"),
+                headers,
+                tuple(rows),
+                tuple(range(1, len(headers))),
+            )
+        )
+    rows = []
+    for tr in ins.trends:
+        name = text(lang, "trend.organisation") if tr.kind == "organisation" else tr.name
+        iv = tr.interval
+        rows.append(
+            (
+                name,
+                str(len(tr.months)),
+                signed(tr.slope, lang, 1) if tr.slope is not None else "–",
+                _range(signed(iv.low, lang, 1), signed(iv.high, lang, 1)) if iv else "–",
+                text(lang, "trend." + tr.direction),
+            )
+        )
+    if rows:
+        out.append(
+            Table(
+                "trends",
+                text(lang, "trend.table"),
+                _headers("col.team col.months col.slope ci col.direction", lang, ci),
+                tuple(rows),
+                (1, 2, 3),
+            )
         )
     return out
 
@@ -413,66 +539,70 @@ def _leaders(ins: Insights, lang: str, ci: str) -> list[Block]:
     return out
 
 
-def _what_works(ins: Insights, lang: str, ci: str, level: float) -> list[Block]:
+def _patterns(ins: Insights, lang: str, ci: str, level: float) -> list[Block]:
+    out: list[Block] = []
+    if ins.basis == "posts":
+        out.append(Para(text(lang, "patterns.no_impressions"), "warning"))
     if ins.basis is None or not ins.groups:
         why = next(
             (n.message(lang) for n in ins.notes if n.code in ("no_outcomes", "too_few_for_effects")), ""
         )
-        return [Para(text(lang, "what_works.none", why=why or "–"))]
+        return [*out, Para(text(lang, "patterns.none", why=why or "–"))]
     basis = ins.basis
-    out: list[Block] = [Para(text(lang, "basis." + basis), "muted")]
+    out.append(Para(text(lang, "patterns.basis." + basis), "muted"))
+    tested = sum(1 for e in ins.effects if e.warning != "small_sample")
     if ins.findings:
         sentences = tuple(effect_sentence(f, lang, level) for f in ins.findings)
-        out.append(Items("finding", sentences, text(lang, "what_works.findings")))
+        out.append(Items("finding", sentences, text(lang, "patterns.findings")))
     else:
-        out.append(Para(text(lang, "what_works.no_findings", k=ins.settings.get("comparisons", 0))))
+        out.append(Para(text(lang, "patterns.no_findings", k=tested)))
     for o in ins.overlaps:
         a = group_label(o.dimension, o.group, lang)
         b = group_label(o.other_dimension, o.other_group, lang)
-        out.append(Para(text(lang, "what_works.overlap", a=a, b=b, share=percent(o.agreement, lang, 0))))
-    out.append(Para(text(lang, "what_works.caveat"), "caveat"))
-    cols = "col.group col.n col.rate ci col.vs_rest col.note"
+        out.append(Para(text(lang, "patterns.overlap", a=a, b=b, share=percent(o.agreement, lang, 0))))
+    out.append(Para(text(lang, "patterns.caveat"), "caveat"))
+    if ins.effects:
+        out.append(Chart("patterns"))
+    min_posts = int(ins.settings.get("min_posts", 20))
+    cols = "col.group col.posts_by col.all_rate ci"
     for dim in dict.fromkeys(g.dimension for g in ins.groups):
-        groups = [g for g in ins.groups if g.dimension == dim]
-        if len(groups) >= 2:
-            out.append(Chart("rates", dim))
+        e = ins.effect(dim)
         rows: list[tuple[str | Cell, ...]] = []
-        for g in groups:
-            e = ins.effect(dim, g.group)
+        for g in (g for g in ins.groups if g.dimension == dim):
             gi = g.interval
-            vs: str = ""
-            note: str | Cell = ""
-            if e is not None:
-                ri = e.ratio_interval
-                vs = (
-                    f"{number(e.ratio, lang, 2)}× ({number(ri.low, lang, 2)}–{number(ri.high, lang, 2)})"
-                    if e.ratio is not None and ri is not None
-                    else "–"
-                )
-                tone = ("higher" if e.difference > 0 else "lower") if e.finding else "muted"
-                note = Cell(text(lang, "short." + (e.warning or "finding")), tone=tone)
+            small = g.n < min_posts
             rows.append(
                 (
                     group_label(dim, g.group, lang),
-                    str(g.n),
-                    rate_text(g.rate, basis, lang),
-                    _range(plain_rate(gi.low, basis, lang), plain_rate(gi.high, basis, lang)) if gi else "–",
-                    vs,
-                    note,
+                    Cell(posts_by(g.n, g.people, lang), tone="muted" if small else ""),
+                    Cell(rate_text(g.rate, basis, lang), tone="muted" if small else ""),
+                    _range(plain_rate(gi.low, basis, lang), plain_rate(gi.high, basis, lang))
+                    if gi and not small
+                    else text(lang, "patterns.too_few_group")
+                    if small
+                    else "–",
                 )
             )
-        caption = text(lang, "what_works.table", dimension=dimension_label(dim, lang))
-        out.append(Table("groups", caption, _headers(cols, lang, ci), tuple(rows), (1, 2, 3, 4), fold=True))
+        caption = text(lang, "patterns.table", dimension=dimension_label(dim, lang))
+        out.append(Table("groups", caption, _headers(cols, lang, ci), tuple(rows), (1, 2, 3), fold=True))
+        if e is not None:
+            label = text(lang, "short." + _short(e.warning))
+            out.append(Para(f"{effect_sentence(e, lang, level)} — {label}", "muted", indent=True))
     legend = text(
         lang,
-        "what_works.legend",
+        "patterns.legend",
         ci=ci,
-        k=ins.settings.get("comparisons", 0),
+        k=tested,
         alpha=number(1 - level, lang, 2),
-        min=ins.settings.get("min_posts", 20),
+        min=min_posts,
+        min_people=ins.settings.get("min_people", 10),
     )
     out.append(Para(legend, "muted"))
     return out
+
+
+def _short(warning: str | None) -> str:
+    return {None: "clear", "small_sample": "too_few"}.get(warning, warning or "clear")
 
 
 def _celebrate(ins: Insights, lang: str, ci: str) -> list[Block]:
@@ -516,30 +646,6 @@ def _celebrate(ins: Insights, lang: str, ci: str) -> list[Block]:
                 )
             )
         )
-    lines = []
-    for tr in ins.trends:
-        name = text(lang, "trend.organisation") if tr.kind == "organisation" else tr.name
-        direction = text(lang, "trend." + tr.direction)
-        if tr.slope is None or tr.interval is None:
-            lines.append(
-                text(lang, "trend.line_short", name=name, direction=direction, months=len(tr.months))
-            )
-        else:
-            lines.append(
-                text(
-                    lang,
-                    "trend.line",
-                    name=name,
-                    slope=signed(tr.slope, lang, 1),
-                    ci=ci,
-                    low=signed(tr.interval.low, lang, 1),
-                    high=signed(tr.interval.high, lang, 1),
-                    months=len(tr.months),
-                    direction=direction,
-                )
-            )
-    if lines:
-        out.append(Items("trend", tuple(lines), text(lang, "celebrate.trends")))
     return out
 
 
@@ -563,10 +669,11 @@ def _data(ins: Insights, lang: str, level: float) -> list[Block]:
     resamples = resolve(lang).number(float(ins.settings.get("resamples", 0)), 0)
     method = text(
         lang,
-        "data.method",
+        "data.method2",
         resamples=resamples,
         seed=ins.settings.get("seed", 0),
         min=ins.settings.get("min_posts", 20),
+        min_people=ins.settings.get("min_people", 10),
         alpha=number(1 - level, lang, 2),
     )
     out.append(Para(method, "fine"))

@@ -22,6 +22,7 @@ from .history import Author, History, Post
 from .model import (
     Cadence,
     Effect,
+    Expert,
     FirstPost,
     GroupRate,
     Insights,
@@ -29,20 +30,22 @@ from .model import (
     Milestone,
     Month,
     Overlap,
+    Participation,
     PostFacts,
     TeamLead,
+    TeamProgress,
     Trend,
 )
 from .stats import (
     Interval,
-    bootstrap_p,
-    bootstrap_sums,
+    clustered_rate,
     holm,
     linear_trend,
-    percentile_interval,
     poisson_rate,
     stream_seed,
     wilson,
+    winsorise_within,
+    within_person,
 )
 
 if TYPE_CHECKING:
@@ -70,6 +73,7 @@ class Settings:
     min_posts: int
     quiet_weeks: int
     recent_weeks: int
+    min_people: int = 10
 
 
 @lru_cache(maxsize=1)
@@ -258,7 +262,7 @@ def cadence(
         current_streak=current,
         longest_streak=longest,
         weeks_since_last=silent_days // 7,
-        quiet=silent_days > settings.quiet_weeks * 7,
+        quiet=silent_days >= settings.quiet_weeks * 7,
         best_month=best[0] if best else None,
         best_month_posts=best[1] if best else 0,
         team=team,
@@ -322,38 +326,39 @@ def leaders(facts: Sequence[PostFacts], authors: Sequence[Author], level: float)
     )
 
 
-# -- what works ---------------------------------------------------------------------------------
-@dataclass
-class _Boot:
-    n: int
-    engagement: int
-    exposure: float
-    e: list[float]
-    m: list[float]
+# -- patterns in engagement --------------------------------------------------------------------
+#: The one comparison tested per dimension: this group against the rest of the dimension
+#: (``any`` for templates: posts written from any template against the others). Purposes are
+#: shown, not tested: they have no natural reference.
+CONTRASTS: dict[str, str] = {
+    "tone": "personal",
+    "template": "any",
+    "length": "long",
+    "fold": "hook_cut",
+    "hashtags": "many",
+    "findings": "with_findings",
+}
+
+#: Values a dimension gives when the review could not tell; such posts sit out its comparison.
+UNKNOWN = "unknown"
 
 
-def _boot(rows: Sequence[PostFacts], basis: str, settings: Settings, *parts: str) -> _Boot:
-    e = [float(r.engagement or 0) for r in rows]
-    m = [float(r.impressions or 0) if basis == "impressions" else 1.0 for r in rows]
-    be, bm = bootstrap_sums(e, m, resamples=settings.resamples, seed=stream_seed(settings.seed, *parts))
-    return _Boot(len(rows), int(sum(e)), sum(m), be, bm)
-
-
-def _rates(e: Sequence[float], m: Sequence[float]) -> list[float]:
-    return [x / y if y > 0 else math.nan for x, y in zip(e, m, strict=True)]
-
-
-def _finite(values: Sequence[float]) -> list[float]:
-    return [v for v in values if math.isfinite(v)]
+def outcome_value(f: PostFacts, basis: str) -> float:
+    """The value compared within each person: the log of engagement per impression (or per post
+    without impressions), with half an engagement added so posts without any still count."""
+    e = float(f.engagement or 0) + 0.5
+    if basis == "impressions":
+        return math.log(e / max(1.0, float(f.impressions or 0)))
+    return math.log(e)
 
 
 def dimensions(
     facts: Sequence[PostFacts], has_template: bool
 ) -> list[tuple[str, Callable[[PostFacts], str], list[str]]]:
-    """Each "what works" dimension: its name, how a post's group is found, the display order."""
+    """Each dimension: its name, how a post's group is found, the display order."""
     cfg = config()
     dims: list[tuple[str, Callable[[PostFacts], str], list[str]]] = [
-        ("tone", lambda f: f.tone or "unknown", list(cfg["tone_bands"])),
+        ("tone", lambda f: f.tone or UNKNOWN, list(cfg["tone_bands"])),
     ]
     if has_template:
         counts = Counter(f.template for f in facts if f.template)
@@ -366,121 +371,164 @@ def dimensions(
         order = [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
         dims.append(("purpose", lambda f: f.purpose or "", order))
     dims += [
-        ("length", lambda f: f.length_band or "unknown", [str(b[0]) for b in cfg["length_bands"]]),
-        ("fold", lambda f: f.fold or "unknown", list(cfg["fold_bands"])),
-        ("hashtags", lambda f: f.hashtag_band or "unknown", [str(b[0]) for b in cfg["hashtag_bands"]]),
-        ("findings", lambda f: f.findings_band or "unknown", list(cfg["findings_bands"])),
+        ("length", lambda f: f.length_band or UNKNOWN, [str(b[0]) for b in cfg["length_bands"]]),
+        ("fold", lambda f: f.fold or UNKNOWN, list(cfg["fold_bands"])),
+        ("hashtags", lambda f: f.hashtag_band or UNKNOWN, [str(b[0]) for b in cfg["hashtag_bands"]]),
+        ("findings", lambda f: f.findings_band or UNKNOWN, list(cfg["findings_bands"])),
     ]
     return dims
+
+
+def in_focus(dimension: str, group: str) -> Callable[[str], bool | None]:
+    """Whether a post's group (of ``dimension``) is inside the contrast's focus group, outside
+    it, or (``None``) not compared at all (unknown values, and posts without a purpose)."""
+    focus = CONTRASTS[dimension]
+
+    def test(g: str) -> bool | None:
+        if not g or g == UNKNOWN:
+            return None
+        if dimension == "template" and focus == "any":
+            return g != "no_template"
+        return g == focus
+
+    return test
+
+
+def _by_person(rows: Sequence[PostFacts], basis: str) -> tuple[list[float], list[float]]:
+    e: dict[str, float] = defaultdict(float)
+    m: dict[str, float] = defaultdict(float)
+    for r in rows:
+        e[r.author] += float(r.engagement or 0)
+        m[r.author] += float(r.impressions or 0) if basis == "impressions" else 1.0
+    return list(e.values()), [m[k] for k in e]
+
+
+def group_rate(rows: Sequence[PostFacts], basis: str, level: float, dimension: str, group: str) -> GroupRate:
+    """All of a group's engagement over all its impressions (or posts), with an interval from
+    the spread between the people who wrote them (posts by one person are not independent)."""
+    e, m = _by_person(rows, basis)
+    rate, interval = clustered_rate(e, m, level)
+    return GroupRate(
+        dimension=dimension,
+        group=group,
+        n=len(rows),
+        engagement=int(sum(e)),
+        impressions=int(sum(m)) if basis == "impressions" else None,
+        rate=rate,
+        interval=interval,
+        people=len(e),
+    )
 
 
 def what_works(
     facts: Sequence[PostFacts], basis: str, settings: Settings, *, has_template: bool = False
 ) -> tuple[list[GroupRate], list[Effect]]:
-    """Engagement rate per group of every dimension, and each group against the rest.
+    """Engagement per group of every dimension (descriptive), and one comparison per dimension
+    (:data:`CONTRASTS`) made *within each person*.
 
-    Each group is resampled on its own (a stratified bootstrap); "the rest" of a replicate is
-    the sum of the other groups' replicates. Binary dimensions get one comparison, larger ones
-    one per group. Holm's method adjusts the p-values of all comparisons with enough posts.
+    Each post's value is its log engagement rate (:func:`outcome_value`), pulled in to at most
+    :data:`~postcraft.insights.stats.WINSOR_AT` robust standard deviations from its author's
+    median (viral posts). The comparison is :func:`~postcraft.insights.stats.within_person`: a
+    fixed effect per person, so that people who write differently *and* reach a different
+    audience do not make a pattern; its interval and p-value come from a bootstrap that resamples
+    people. Holm's method adjusts the p-values of the comparisons with enough posts and people.
     """
     level = settings.level
     alpha = 1 - level
     groups: list[GroupRate] = []
     raw: list[dict[str, Any]] = []
+    positions: dict[str, list[int]] = defaultdict(list)
+    for k, f in enumerate(facts):
+        positions[f.author].append(k)
+    robust = winsorise_within([[outcome_value(facts[k], basis) for k in ks] for ks in positions.values()])
+    value: dict[int, float] = {}
+    for ks, vals in zip(positions.values(), robust, strict=True):
+        value.update(zip(ks, vals, strict=True))
     for dim, key, order in dimensions(facts, has_template):
         members: dict[str, list[PostFacts]] = defaultdict(list)
         for f in facts:
-            group = key(f)
-            if group:
-                members[group].append(f)
+            g = key(f)
+            if g:
+                members[g].append(f)
         present = [g for g in order if g in members] + sorted(g for g in members if g not in order)
-        boots = {g: _boot(members[g], basis, settings, dim, g) for g in present}
         for g in present:
-            b = boots[g]
-            groups.append(
-                GroupRate(
-                    dimension=dim,
-                    group=g,
-                    n=b.n,
-                    engagement=b.engagement,
-                    impressions=int(b.exposure) if basis == "impressions" else None,
-                    rate=b.engagement / b.exposure if b.exposure else 0.0,
-                    interval=percentile_interval(_finite(_rates(b.e, b.m)), level) if b.n > 1 else None,
-                )
-            )
-        if len(present) < 2:
+            groups.append(group_rate(members[g], basis, level, dim, g))
+        if dim not in CONTRASTS or len(present) < 2:
             continue
-        total_e = [sum(vals) for vals in zip(*(boots[g].e for g in present), strict=True)]
-        total_m = [sum(vals) for vals in zip(*(boots[g].m for g in present), strict=True)]
-        all_n = sum(boots[g].n for g in present)
-        all_e = sum(boots[g].engagement for g in present)
-        all_m = sum(boots[g].exposure for g in present)
-        compared = present[:1] if len(present) == 2 else present
-        for g in compared:
-            b = boots[g]
-            rest_n = all_n - b.n
-            rest_e, rest_m = all_e - b.engagement, all_m - b.exposure
-            rate = b.engagement / b.exposure if b.exposure else 0.0
-            rest_rate = rest_e / rest_m if rest_m else 0.0
-            rg = _rates(b.e, b.m)
-            rr = _rates(
-                [t - x for t, x in zip(total_e, b.e, strict=True)],
-                [t - x for t, x in zip(total_m, b.m, strict=True)],
-            )
-            diffs = [x - y for x, y in zip(rg, rr, strict=True)]
-            ratios = [x / y if y > 0 else math.inf for x, y in zip(rg, rr, strict=True)]
-            raw.append(
-                {
-                    "dimension": dim,
-                    "group": g,
-                    "n": b.n,
-                    "rest_n": rest_n,
-                    "rate": rate,
-                    "rest_rate": rest_rate,
-                    "difference": rate - rest_rate,
-                    "difference_interval": percentile_interval(diffs, level),
-                    "ratio": rate / rest_rate if rest_rate > 0 else None,
-                    "ratio_interval": percentile_interval(ratios, level),
-                    "p": bootstrap_p(diffs, rate - rest_rate, df=min(b.n, rest_n) - 1),
-                    "small": b.n < settings.min_posts or rest_n < settings.min_posts,
-                }
-            )
+        test = in_focus(dim, CONTRASTS[dim])
+        inside: dict[str, list[float]] = defaultdict(list)
+        outside: dict[str, list[float]] = defaultdict(list)
+        rows_in: list[PostFacts] = []
+        rows_out: list[PostFacts] = []
+        for k, f in enumerate(facts):
+            side = test(key(f))
+            if side is None:
+                continue
+            (inside if side else outside)[f.author].append(value[k])
+            (rows_in if side else rows_out).append(f)
+        if not rows_in or not rows_out:
+            continue
+        both = [a for a in inside if a in outside]
+        wp = within_person(
+            [(inside[a], outside[a]) for a in sorted(inside) if a in outside],
+            resamples=settings.resamples,
+            seed=stream_seed(settings.seed, "within", dim),
+            level=level,
+        )
+        r_in = group_rate(rows_in, basis, level, dim, CONTRASTS[dim])
+        r_out = group_rate(rows_out, basis, level, dim, "rest")
+        small = (
+            wp is None
+            or len(rows_in) < settings.min_posts
+            or len(rows_out) < settings.min_posts
+            or len(both) < settings.min_people
+        )
+        raw.append(
+            {
+                "dimension": dim,
+                "group": CONTRASTS[dim],
+                "basis": basis,
+                "n": len(rows_in),
+                "rest_n": len(rows_out),
+                "people": r_in.people,
+                "rest_people": r_out.people,
+                "both": len(both),
+                "both_posts": sum(len(inside[a]) + len(outside[a]) for a in both),
+                "rate": r_in.rate,
+                "rest_rate": r_out.rate,
+                "ratio": wp.ratio if wp else None,
+                "ratio_interval": (
+                    Interval(math.exp(wp.interval.low), math.exp(wp.interval.high), level)
+                    if wp and wp.interval
+                    else None
+                ),
+                "p": wp.p if wp else 1.0,
+                "small": small,
+            }
+        )
     tested = [i for i, r in enumerate(raw) if not r["small"]]
     qs = holm([raw[i]["p"] for i in tested])
     qmap = dict(zip(tested, qs, strict=True))
     effects: list[Effect] = []
     for i, r in enumerate(raw):
-        ci: Interval | None = r["difference_interval"]
-        excludes = ci is not None and not ci.contains(0.0)
         q = qmap.get(i)
-        if r["small"]:
+        small = r.pop("small")
+        if small:
             warning: str | None = "small_sample"
-        elif not excludes:
+        elif r["p"] >= alpha or not _excludes_one(r["ratio_interval"]):
             warning = "includes_zero"
         elif q is None or q >= alpha:
             warning = "multiple_comparisons"
         else:
             warning = None
         effects.append(
-            Effect(
-                dimension=r["dimension"],
-                group=r["group"],
-                basis=basis,
-                n=r["n"],
-                rest_n=r["rest_n"],
-                rate=r["rate"],
-                rest_rate=r["rest_rate"],
-                difference=r["difference"],
-                difference_interval=ci,
-                ratio=r["ratio"],
-                ratio_interval=r["ratio_interval"],
-                p=r["p"],
-                p_adjusted=q if q is not None else 1.0,
-                finding=warning is None,
-                warning=warning,
-            )
+            Effect(**r, p_adjusted=q if q is not None else 1.0, finding=warning is None, warning=warning)
         )
     return groups, effects
+
+
+def _excludes_one(ci: Interval | None) -> bool:
+    return ci is not None and not ci.contains(1.0)
 
 
 def find_overlaps(
@@ -490,14 +538,15 @@ def find_overlaps(
     if len(found) < 2 or not facts:
         return []
     keys = {dim: key for dim, key, _order in dimensions(facts, has_template)}
-    member = {(e.dimension, e.group): [keys[e.dimension](f) == e.group for f in facts] for e in found}
+    member = {
+        e.dimension: [bool(in_focus(e.dimension, e.group)(keys[e.dimension](f))) for f in facts]
+        for e in found
+    }
     out: list[Overlap] = []
     n = len(facts)
     for i, a in enumerate(found):
         for b in found[i + 1 :]:
-            if a.dimension == b.dimension:
-                continue
-            ma, mb = member[(a.dimension, a.group)], member[(b.dimension, b.group)]
+            ma, mb = member[a.dimension], member[b.dimension]
             same = sum(1 for x, y in zip(ma, mb, strict=True) if x == y)
             agreement = max(same, n - same) / n
             if agreement >= threshold:
@@ -535,11 +584,15 @@ def milestones(facts: Sequence[PostFacts], settings: Settings) -> tuple[list[Fir
 def monthly(
     facts: Sequence[PostFacts], eligible: Sequence[PostFacts], basis: str | None, settings: Settings
 ) -> list[Month]:
-    """Posts per calendar month and, where outcomes exist, the month's engagement rate."""
+    """Posts and people posting per calendar month and, where outcomes exist, the month's
+    engagement rate with an interval from the spread between the people who posted."""
     if not facts:
         return []
     months = _months_between(facts[0].date, settings.now)
     counts = Counter(month_of(f.date) for f in facts)
+    people: dict[str, set[str]] = defaultdict(set)
+    for f in facts:
+        people[month_of(f.date)].add(f.author)
     by_month: dict[str, list[PostFacts]] = defaultdict(list)
     for f in eligible:
         by_month[month_of(f.date)].append(f)
@@ -548,12 +601,96 @@ def monthly(
         rows = by_month.get(m, [])
         rate = interval = None
         if basis is not None and rows:
-            b = _boot(rows, basis, settings, "month", m)
-            rate = b.engagement / b.exposure if b.exposure else None
-            interval = (
-                percentile_interval(_finite(_rates(b.e, b.m)), settings.level) if len(rows) > 1 else None
+            e, x = _by_person(rows, basis)
+            rate, interval = clustered_rate(e, x, settings.level)
+        out.append(
+            Month(
+                m,
+                counts.get(m, 0),
+                rate,
+                len(rows),
+                interval,
+                _month_complete(m, settings.now),
+                people=len(people.get(m, ())),
             )
-        out.append(Month(m, counts.get(m, 0), rate, len(rows), interval, _month_complete(m, settings.now)))
+        )
+    return out
+
+
+def team_progress(
+    facts: Sequence[PostFacts], history: History, settings: Settings
+) -> tuple[Participation, list[TeamProgress]]:
+    """Each team's posts and posting people per month, and participation against the roster's
+    headcount (``None`` without a roster) for the organisation and each team."""
+    active_from = settings.now - dt.timedelta(weeks=settings.quiet_weeks)
+    roster = history.roster
+    headcount: Counter[str] = Counter()
+    if roster is not None:
+        for p in roster.people:
+            if p.team:
+                headcount[p.team] += 1
+    in_roster = {a.name for a in history.authors if a.person is not None}
+    by_team: dict[str, list[PostFacts]] = defaultdict(list)
+    for f in facts:
+        if f.team:
+            by_team[f.team].append(f)
+    months = _months_between(facts[0].date, settings.now) if facts else []
+
+    def part(name: str, rows: Sequence[PostFacts], count: int | None) -> Participation:
+        # against a headcount, only people in the roster count (the others are not in it)
+        pool = [f for f in rows if f.author in in_roster] if count is not None else list(rows)
+        posted = len({f.author for f in pool})
+        active = len({f.author for f in pool if f.date > active_from})
+        share = interval = None
+        if count:
+            share = min(1.0, posted / count)
+            interval = Interval(*wilson(min(posted, count), count, settings.level), settings.level)
+        return Participation(name, count, posted, active, share, interval)
+
+    org = part("organisation", facts, len(roster.people) if roster is not None else None)
+    teams: list[TeamProgress] = []
+    names = sorted(set(by_team) | set(headcount), key=lambda t: (-len(by_team.get(t, [])), t))
+    for team in names:
+        rows = by_team.get(team, [])
+        counts = Counter(month_of(f.date) for f in rows)
+        people: dict[str, set[str]] = defaultdict(set)
+        for f in rows:
+            people[month_of(f.date)].add(f.author)
+        series = tuple(
+            Month(
+                m, counts.get(m, 0), complete=_month_complete(m, settings.now), people=len(people.get(m, ()))
+            )
+            for m in months
+        )
+        teams.append(TeamProgress(team, part(team, rows, headcount.get(team) if roster else None), series))
+    return org, teams
+
+
+def expert_candidates(history: History, facts: Sequence[PostFacts], settings: Settings) -> list[Expert]:
+    """The roster's experts (``expert: true``) with their topics and how much they have posted:
+    people to invite to write, or to ask for a comment, on their topics. Those who have not
+    posted come first, then those gone quiet, then the fewest posts."""
+    if history.roster is None:
+        return []
+    by_name = {a.person.name: a.name for a in history.authors if a.person is not None}
+    posts: dict[str, list[dt.date]] = defaultdict(list)
+    for f in facts:
+        posts[f.author].append(f.date)
+    out: list[Expert] = []
+    for p in history.roster.people:
+        if not p.expert:
+            continue
+        dates = posts.get(by_name.get(p.name, ""), [])
+        last = max(dates) if dates else None
+        if last is None:
+            status = "not_started"
+        elif (settings.now - last).days >= settings.quiet_weeks * 7:
+            status = "quiet"
+        else:
+            status = "active"
+        out.append(Expert(p.name, p.team, tuple(p.topics), len(dates), last, status))
+    rank = {"not_started": 0, "quiet": 1, "active": 2}
+    out.sort(key=lambda x: (rank[x.status], x.posts, x.name))
     return out
 
 
@@ -589,6 +726,7 @@ def compute(
     quiet_weeks: int,
     recent_weeks: int,
     review: Reviewer,
+    min_people: int = 10,
     show_progress: bool | None = None,
 ) -> Insights:
     """Run every insight on a loaded history (see :func:`postcraft.insights.compute_insights`)."""
@@ -605,7 +743,7 @@ def compute(
         )
     end = max(p.date for p in history.posts)
     now = now or end
-    settings = Settings(now, seed, resamples, level, min_posts, quiet_weeks, recent_weeks)
+    settings = Settings(now, seed, resamples, level, min_posts, quiet_weeks, recent_weeks, min_people)
     notes: list[Note] = list(history.notes)
     posts = [p for p in history.posts if p.date <= now]
     if len(posts) < len(history.posts):
@@ -701,7 +839,7 @@ def compute(
     elif with_outcome:
         basis = "posts"
         eligible = with_outcome
-        notes.append(Note("no_impressions", {}))
+        notes.append(Note("no_impressions", {"n": len(eligible)}))
     else:
         basis = None
         eligible = []
@@ -714,7 +852,9 @@ def compute(
     if basis is not None and len(eligible) >= 2:
         groups, effects = what_works(eligible, basis, settings, has_template="template" in history.columns)
         if all(e.warning == "small_sample" for e in effects):
-            notes.append(Note("too_few_for_effects", {"n": len(eligible), "min": min_posts}))
+            notes.append(
+                Note("too_few_for_effects", {"n": len(eligible), "min": min_posts, "people": min_people})
+            )
     overlaps = find_overlaps(eligible, [e for e in effects if e.finding], "template" in history.columns)
 
     # celebrate
@@ -728,7 +868,8 @@ def compute(
     first_week = week_of(facts[0].date)
     weekly_counts = Counter(week_of(f.date) for f in facts)
     weekly = tuple((week_start(w), weekly_counts.get(w, 0)) for w in range(first_week, week_of(now) + 1))
-    from .stats import _numpy
+    participation, progress_by_team = team_progress(facts, history, settings)
+    experts = expert_candidates(history, facts, settings)
 
     return Insights(
         history=history,
@@ -751,6 +892,9 @@ def compute(
         trends=tuple(trends),
         weekly=weekly,
         monthly=tuple(months),
+        participation=participation,
+        team_progress=tuple(progress_by_team),
+        experts=tuple(experts),
         facts=tuple(facts),
         notes=tuple(notes),
         settings={
@@ -761,7 +905,9 @@ def compute(
             "min_posts": min_posts,
             "quiet_weeks": quiet_weeks,
             "recent_weeks": recent_weeks,
-            "bootstrap": "numpy" if _numpy() is not None else "python",
+            "min_people": min_people,
+            "bootstrap": "python",
+            "method": "within_person",
             "comparisons": sum(1 for e in effects if e.warning != "small_sample"),
         },
     )

@@ -763,6 +763,8 @@ def is_leader(role: str | None) -> bool | None:
 
     >>> is_leader("HR-chef"), is_leader("CEO"), is_leader("Chefkonsulent"), is_leader("Udvikler")
     (True, True, False, False)
+    >>> is_leader("Projektleder"), is_leader("Key Account Manager"), is_leader("Sales Manager")
+    (False, False, True)
     """
     if role is None or not role.strip():
         return None

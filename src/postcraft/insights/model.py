@@ -1,12 +1,14 @@
 """The results of :func:`postcraft.insights`: small frozen dataclasses with ``to_dict()``.
 
 Every number comes with its uncertainty: rates with exact Poisson intervals, shares with Wilson
-intervals, engagement differences with bootstrap intervals, trends with Student-t intervals.
+intervals, engagement comparisons (within each person) with intervals from a bootstrap over
+people, trends with Student-t intervals.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from importlib import import_module
@@ -161,9 +163,11 @@ class Leaders(_ToDict):
 
 @dataclass(frozen=True)
 class GroupRate(_ToDict):
-    """The engagement rate of one group of posts (e.g. tone ``personal``): ``n`` posts, their
-    summed engagement and impressions, ``rate`` (per impression, or per post) and its bootstrap
-    interval."""
+    """The engagement of one group of posts (e.g. tone ``personal``), as it happened: ``n`` posts
+    by ``people`` people, their summed engagement and impressions, ``rate`` (all engagement over
+    all impressions, or per post) and an interval from the spread between the people (posts by
+    one person are not independent). Descriptive: a group written mostly by people with a large
+    audience has a high rate whatever its posts are like — :class:`Effect` compares within people."""
 
     dimension: str
     group: str
@@ -172,20 +176,27 @@ class GroupRate(_ToDict):
     impressions: int | None
     rate: float
     interval: Interval | None
+    people: int = 0
 
 
 @dataclass(frozen=True)
 class Effect(_ToDict):
-    """Posts of one group against all other posts of the same dimension.
+    """The one comparison of a dimension: posts in ``group`` against the rest of the dimension,
+    *within each person*.
 
-    ``difference`` = ``rate - rest_rate`` and ``ratio`` = ``rate / rest_rate``, each with a
-    bootstrap percentile interval; ``p`` is the p-value of "no difference" (the difference over
-    its bootstrap standard error) and ``p_adjusted`` its Holm adjustment over every comparison
-    of the report with enough posts. ``finding`` is true only when both groups have at least
-    ``min_posts`` posts, the difference's interval excludes zero and ``p_adjusted`` < 1 - level.
-    Otherwise ``warning`` says why not: ``small_sample``,
-    ``includes_zero`` or ``multiple_comparisons``. These describe the history; they do not
-    say that the feature made the difference.
+    ``ratio`` is how many times the engagement per impression (per post without impressions) of
+    a person's posts in the group is that of the same person's other posts — a typical post, on
+    the log scale, with viral posts pulled in — averaged over the ``both`` people who wrote posts
+    on both sides (``both_posts`` posts); ``ratio_interval`` comes from a bootstrap that resamples
+    people; ``p`` is the p-value of "no difference" (Student's t, ``both`` − 1 degrees of
+    freedom) and ``p_adjusted`` its Holm adjustment over the report's comparisons with enough
+    data. ``n``/``people`` and ``rest_n``/``rest_people`` are the posts and distinct authors on
+    each side; ``rate``/``rest_rate`` the pooled, unadjusted rates (descriptive only).
+
+    ``finding`` is true only with at least ``min_posts`` posts on each side, ``min_people``
+    people writing both, and ``p_adjusted`` < 1 − level. Otherwise ``warning`` says why not:
+    ``small_sample``, ``includes_zero`` (the interval includes no difference) or
+    ``multiple_comparisons``. A pattern, not a cause: the posts may differ in other ways too.
     """
 
     dimension: str
@@ -193,16 +204,23 @@ class Effect(_ToDict):
     basis: str
     n: int
     rest_n: int
+    people: int
+    rest_people: int
+    both: int
+    both_posts: int
     rate: float
     rest_rate: float
-    difference: float
-    difference_interval: Interval | None
     ratio: float | None
     ratio_interval: Interval | None
     p: float
     p_adjusted: float
     finding: bool
     warning: str | None
+
+    @property
+    def direction(self) -> str:
+        """``higher`` or ``lower`` (the estimate's side of no difference)."""
+        return "higher" if (self.ratio or 1.0) >= 1 else "lower"
 
     def sentence(self, lang: str = DEFAULT) -> str:
         """The effect in words, without causal wording, in ``lang``."""
@@ -249,8 +267,9 @@ class Milestone(_ToDict):
 
 @dataclass(frozen=True)
 class Month(_ToDict):
-    """One calendar month (``YYYY-MM``): posts and, where outcomes exist, the engagement rate
-    of the posts with outcomes (``rate_n`` of them) and its bootstrap interval."""
+    """One calendar month (``YYYY-MM``): posts, ``people`` who posted and, where outcomes exist,
+    the engagement rate of the posts with outcomes (``rate_n`` of them) and its interval (from
+    the spread between people). ``complete`` is false for the month of ``now`` until its last day."""
 
     month: str
     posts: int
@@ -258,6 +277,45 @@ class Month(_ToDict):
     rate_n: int = 0
     rate_interval: Interval | None = None
     complete: bool = True
+    people: int = 0
+
+
+@dataclass(frozen=True)
+class Participation(_ToDict):
+    """How many of a team's (or the organisation's) people have posted: ``headcount`` from the
+    roster (``None`` without one), ``posted`` ever and ``active`` in the last ``quiet_weeks``
+    weeks, and ``share`` = posted / headcount with a Wilson interval. Against a headcount only
+    authors found in the roster count."""
+
+    name: str
+    headcount: int | None
+    posted: int
+    active: int
+    share: float | None = None
+    share_interval: Interval | None = None
+
+
+@dataclass(frozen=True)
+class TeamProgress(_ToDict):
+    """One team over time: participation, and posts and posting people per calendar month
+    (the last month may be incomplete)."""
+
+    team: str
+    participation: Participation
+    months: tuple[Month, ...]
+
+
+@dataclass(frozen=True)
+class Expert(_ToDict):
+    """A roster expert (``expert: true``) to invite to write or comment on their ``topics``:
+    ``status`` is ``not_started``, ``quiet`` or ``active``."""
+
+    name: str
+    team: str | None
+    topics: tuple[str, ...]
+    posts: int
+    last_post: dt.date | None
+    status: str
 
 
 @dataclass(frozen=True)
@@ -310,8 +368,11 @@ class Insights:
     trends: tuple[Trend, ...]
     weekly: tuple[tuple[dt.date, int], ...]
     monthly: tuple[Month, ...]
-    facts: tuple[PostFacts, ...] = field(repr=False)
-    notes: tuple[Note, ...]
+    participation: Participation | None = None
+    team_progress: tuple[TeamProgress, ...] = ()
+    experts: tuple[Expert, ...] = ()
+    facts: tuple[PostFacts, ...] = field(repr=False, default=())
+    notes: tuple[Note, ...] = ()
     settings: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -322,12 +383,15 @@ class Insights:
 
     @property
     def findings(self) -> tuple[Effect, ...]:
-        """The effects that hold up (see :class:`Effect`), largest ratio first."""
-        return tuple(sorted((e for e in self.effects if e.finding), key=lambda e: -(e.ratio or 0)))
+        """The comparisons that hold up (see :class:`Effect`), largest difference either way first."""
+        return tuple(
+            sorted((e for e in self.effects if e.finding), key=lambda e: -abs(math.log(e.ratio or 1.0)))
+        )
 
-    def effect(self, dimension: str, group: str) -> Effect | None:
-        """The effect of one group, e.g. ``effect("tone", "personal")``."""
-        return next((e for e in self.effects if e.dimension == dimension and e.group == group), None)
+    def effect(self, dimension: str, group: str | None = None) -> Effect | None:
+        """The comparison of a dimension, e.g. ``effect("tone")``; with ``group``, only when it is
+        that dimension's group (``effect("tone", "personal")``)."""
+        return next((e for e in self.effects if e.dimension == dimension and group in (None, e.group)), None)
 
     def report(self, lang: str | None = None) -> str:
         """A readable plain-text report in ``lang`` (a code of :data:`~postcraft.langs.SUPPORTED`;
@@ -395,6 +459,9 @@ class Insights:
             "trends": [t.to_dict() for t in self.trends],
             "weekly": [[w.isoformat(), n] for w, n in self.weekly],
             "monthly": [m.to_dict() for m in self.monthly],
+            "participation": self.participation.to_dict() if self.participation else None,
+            "team_progress": [t.to_dict() for t in self.team_progress],
+            "experts": [x.to_dict() for x in self.experts],
             "posts": [f.to_dict() for f in self.facts],
             "notes": [n.to_dict() for n in self.notes],
         }
@@ -411,7 +478,7 @@ class Insights:
     def to_dataframes(self) -> dict[str, Any]:
         """Every table as a ``pandas.DataFrame``: ``posts``, ``people``, ``teams``, ``effects``,
         ``groups``, ``milestones``, ``first_posts``, ``monthly``, ``weekly``, ``trends``,
-        ``leaders_by_team``.
+        ``leaders_by_team``, ``team_monthly``, ``participation``, ``experts``.
 
         Needs pandas; raises :class:`MissingDependencyError` without it.
         """
@@ -465,8 +532,21 @@ class Insights:
                 [{"week": w, "posts": n} for w, n in self.weekly], columns=["week", "posts"]
             ),
             "trends": frame(
-                [flat(t, {"months": len(t.months)}) for t in self.trends], [f.name for f in fields(Trend)]
+                [flat(t, {"complete_months": len(t.months)}) for t in self.trends],
+                [f.name for f in fields(Trend)] + ["complete_months"],
             ),
+            "team_monthly": pd.DataFrame(
+                [{"team": t.team, **flat(m)} for t in self.team_progress for m in t.months],
+                columns=["team", "month", "posts", "people", "complete"],
+            )
+            if not self.team_progress
+            else pd.DataFrame([{"team": t.team, **flat(m)} for t in self.team_progress for m in t.months]),
+            "participation": frame(
+                [flat(p) for p in ([self.participation] if self.participation else [])]
+                + [flat(t.participation) for t in self.team_progress],
+                [f.name for f in fields(Participation)],
+            ),
+            "experts": frame([flat(x) for x in self.experts], [f.name for f in fields(Expert)]),
             "leaders_by_team": frame(
                 [flat(t) for t in self.leaders.teams], [f.name for f in fields(TeamLead)]
             ),

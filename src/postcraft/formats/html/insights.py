@@ -2,8 +2,9 @@
 font, no external resource — so it works offline in notebooks and exported pages, on light and
 dark themes (text and axes use ``currentColor``). All user text is escaped.
 
-Charts: posts per week (bars, with a 4-week average line), engagement by group with interval
-whiskers (one chart per "what works" dimension), and leaders' share of posts per team.
+Charts: posts per week (bars, with a 4-week average line; the current, incomplete week pale),
+every within-person engagement comparison on one logarithmic scale, posts per month per team
+(same scale for every team), and leaders' share of posts per team.
 """
 
 from __future__ import annotations
@@ -20,9 +21,8 @@ from ..insights import (
     Para,
     Table,
     ci_label,
-    dimension_label,
+    effect_sentence,
     group_label,
-    rate_text,
     report,
 )
 from ..labels import number, percent, text
@@ -31,7 +31,7 @@ from .base import BORDER, CELL, MUTED, SUBTLE_BG, badge, esc, root, section
 if TYPE_CHECKING:
     import datetime as dt
 
-    from ...insights.model import Effect, GroupRate, Insights, Leaders
+    from ...insights.model import Effect, Insights, Leaders, TeamProgress
 
 BLUE = "#0969da"
 GREEN = "#1a7f37"
@@ -97,9 +97,13 @@ def weekly_chart(weekly: Sequence[tuple[dt.date, int]], lang: str, now: dt.date)
         x = left + i * step + (step - bar) / 2
         h = ph * count / top_value
         tip = f"{week.isoformat()}: {count}"
+        partial = i == len(weekly) - 1 and (now - week).days < 6
+        if partial:
+            tip += f" ({text(lang, 'chart.incomplete')})"
+        outline = f' stroke="{BLUE}" stroke-dasharray="2 2"' if partial else ""
         parts.append(
             f'<rect x="{x:.1f}" y="{top + ph - h:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="{BLUE}" '
-            f'fill-opacity="0.75"><title>{esc(tip)}</title></rect>'
+            f'fill-opacity="{0.3 if partial else 0.75}"{outline}><title>{esc(tip)}</title></rect>'
         )
         month = week.strftime("%Y-%m")
         if month != last_month:
@@ -116,89 +120,130 @@ def weekly_chart(weekly: Sequence[tuple[dt.date, int]], lang: str, now: dt.date)
         parts.append(f'<polyline points="{" ".join(pts)}" fill="none" stroke="{ORANGE}" stroke-width="2"/>')
     start = weekly[0][0].isoformat() if weekly else now.isoformat()
     title = text(lang, "chart.weekly")
-    desc = text(lang, "chart.weekly_desc", start=start, now=now.isoformat())
+    desc = text(lang, "chart.weekly_desc2", start=start, now=now.isoformat())
     parts.append(_text(left, height - 4, desc, size=10, extra=f' style="{MUTED}"'))
     return _svg(width, height, title, desc, "".join(parts), "weekly")
 
 
-def rate_chart(
-    groups: Sequence[GroupRate],
-    effects: Sequence[Effect],
-    overall: float,
-    basis: str,
-    dimension: str,
-    lang: str,
-    level: float,
-) -> str:
-    """One row per group: the engagement (dot) and its interval (whisker); a dashed line marks
-    all posts. Groups that stand out are green (higher) or red (lower)."""
-    label_w = 210
+def patterns_chart(effects: Sequence[Effect], lang: str, level: float) -> str:
+    """Every within-person comparison on one logarithmic scale: the ratio (dot) and its interval
+    (whisker) against a line at 1× (no difference). Patterns that hold up are green (higher) or
+    red (lower); the others grey; comparisons with too few posts or people hollow."""
+    label_w = 250
     width, row = 680, 26
     top, bottom = 10, 34
-    height = top + bottom + row * len(groups)
-    left, right = label_w, 70
+    height = top + bottom + row * max(1, len(effects))
+    left, right = label_w, 20
     pw = width - left - right
-    hi = max([g.interval.high if g.interval else g.rate for g in groups] + [overall, 0.0])
-    ticks = nice_ticks(hi)
-    scale_max = ticks[-1]
-    pct = basis == "impressions"
+    ends = [1.0]
+    for e in effects:
+        if e.ratio_interval is not None:
+            ends += [e.ratio_interval.low, e.ratio_interval.high]
+        elif e.ratio is not None:
+            ends.append(e.ratio)
+    span = max(abs(math.log(v)) for v in ends if v > 0)
+    ticks = (0.25, 0.33, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
+    limit = next(
+        (math.log(t) for t in (1.25, 1.5, 2.0, 3.0, 4.0) if math.log(t) >= span * 1.05), math.log(4.0)
+    )
 
     def x(v: float) -> float:
-        return left + pw * max(0.0, min(v, scale_max)) / scale_max
-
-    def fmt(v: float) -> str:
-        return percent(v, lang, 1 if scale_max >= 0.02 else 2) if pct else number(v, lang, 1)
+        lv = max(-limit, min(limit, math.log(v))) if v > 0 else -limit
+        return left + pw * (lv + limit) / (2 * limit)
 
     parts: list[str] = []
-    for i, v in enumerate(ticks):
+    for t in ticks:
+        if abs(math.log(t)) > limit + 1e-9:
+            continue
+        dash = ' stroke-dasharray="4 3"' if t == 1.0 else ""
         parts.append(
-            f'<line x1="{x(v):.1f}" x2="{x(v):.1f}" y1="{top}" y2="{height - bottom:.1f}" '
-            f'stroke="currentColor" stroke-opacity="{0.35 if i == 0 else 0.12}"/>'
+            f'<line x1="{x(t):.1f}" x2="{x(t):.1f}" y1="{top}" y2="{height - bottom:.1f}" '
+            f'stroke="currentColor" stroke-opacity="{0.5 if t == 1.0 else 0.12}"{dash}/>'
         )
-        parts.append(_text(x(v), height - bottom + 14, fmt(v), anchor="middle", size=10))
-    by_group = {e.group: e for e in effects}
-    for i, g in enumerate(groups):
-        y = top + row * i + row / 2
-        e = by_group.get(g.group)
-        color = BLUE
-        if e is not None and e.finding:
-            color = GREEN if e.difference > 0 else RED
-        label = f"{group_label(dimension, g.group, lang)} (n={g.n})"
-        parts.append(_text(left - 8, y + 4, label if len(label) <= 34 else label[:33] + "…", anchor="end"))
-        tip = f"{group_label(dimension, g.group, lang)}: {rate_text(g.rate, basis, lang)}"
-        if g.interval is not None:
-            lo, hi_ = x(g.interval.low), x(g.interval.high)
-            tip += f" ({ci_label(level, lang)} {fmt(g.interval.low)}–{fmt(g.interval.high)})"
-            parts.append(
-                f'<line x1="{lo:.1f}" x2="{hi_:.1f}" y1="{y:.1f}" y2="{y:.1f}" stroke="{color}" stroke-width="2"/>'
+        parts.append(
+            _text(
+                x(t), height - bottom + 14, f"{number(t, lang, 2 if t < 1 else 1)}×", anchor="middle", size=10
             )
-            for xx in (lo, hi_):
+        )
+    for i, e in enumerate(effects):
+        y = top + row * i + row / 2
+        color = GREY
+        if e.finding:
+            color = GREEN if e.direction == "higher" else RED
+        label = f"{group_label(e.dimension, e.group, lang)} ({e.both})"
+        parts.append(_text(left - 8, y + 4, label if len(label) <= 40 else label[:39] + "…", anchor="end"))
+        if e.ratio is None:
+            continue
+        tip = effect_sentence(e, lang, level)
+        ci = e.ratio_interval
+        if ci is not None:
+            lo, hi = x(ci.low), x(ci.high)
+            parts.append(
+                f'<line x1="{lo:.1f}" x2="{hi:.1f}" y1="{y:.1f}" y2="{y:.1f}" stroke="{color}" stroke-width="2"/>'
+            )
+            for xx in (lo, hi):
                 parts.append(
                     f'<line x1="{xx:.1f}" x2="{xx:.1f}" y1="{y - 5:.1f}" y2="{y + 5:.1f}" stroke="{color}" '
                     f'stroke-width="2"/>'
                 )
+        hollow = e.warning == "small_sample"
+        fill = "none" if hollow else color
         parts.append(
-            f'<circle cx="{x(g.rate):.1f}" cy="{y:.1f}" r="5" fill="{color}"><title>{esc(tip)}</title></circle>'
+            f'<circle cx="{x(e.ratio):.1f}" cy="{y:.1f}" r="5" fill="{fill}" stroke="{color}" stroke-width="2">'
+            f"<title>{esc(tip)}</title></circle>"
         )
-        if e is not None and e.ratio is not None:
-            parts.append(
-                _text(
-                    width - right + 6,
-                    y + 4,
-                    f"{number(e.ratio, lang, 2)}×",
-                    size=10,
-                    extra=f' style="{"" if e.finding else MUTED}"',
-                )
-            )
-    xo = x(overall)
+    title = text(lang, "chart.patterns")
+    desc = text(lang, "chart.patterns_desc", ci=ci_label(level, lang))
     parts.append(
-        f'<line x1="{xo:.1f}" x2="{xo:.1f}" y1="{top - 4}" y2="{height - bottom + 2:.1f}" '
-        f'stroke="{GREY}" stroke-dasharray="4 3"/>'
+        _text(
+            4, height - 4, desc if len(desc) < 120 else desc[:119] + "…", size=10, extra=f' style="{MUTED}"'
+        )
     )
-    title = text(lang, "chart.rates", dimension=dimension_label(dimension, lang))
-    desc = text(lang, "chart.rates_desc", ci=ci_label(level, lang))
+    return _svg(width, height, title, desc, "".join(parts), "patterns")
+
+
+def team_months_chart(progress: Sequence[TeamProgress], lang: str) -> str:
+    """Small bar charts of posts per month, one row per team, all on the same scale; the figure
+    above a bar is the number of people who posted; an incomplete month is pale."""
+    label_w, width, row, top, bottom, right = 150, 680, 46, 10, 30, 10
+    months = list(progress[0].months) if progress else []
+    n = max(1, len(months))
+    height = top + bottom + row * len(progress)
+    pw = width - label_w - right
+    step = pw / n
+    bar = max(1.0, step * 0.75)
+    peak = max((m.posts for t in progress for m in t.months), default=0) or 1
+    parts: list[str] = []
+    for i, t in enumerate(progress):
+        y0 = top + row * i
+        base = y0 + row - 6
+        parts.append(
+            _text(label_w - 8, base - 8, t.team if len(t.team) <= 22 else t.team[:21] + "…", anchor="end")
+        )
+        parts.append(
+            f'<line x1="{label_w}" x2="{width - right}" y1="{base:.1f}" y2="{base:.1f}" stroke="currentColor" '
+            f'stroke-opacity="0.3"/>'
+        )
+        for k, m in enumerate(t.months):
+            h = (row - 20) * m.posts / peak
+            xx = label_w + k * step + (step - bar) / 2
+            tip = f"{t.team} {m.month}: {m.posts} ({m.people})"
+            parts.append(
+                f'<rect x="{xx:.1f}" y="{base - h:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="{BLUE}" '
+                f'fill-opacity="{0.75 if m.complete else 0.3}"><title>{esc(tip)}</title></rect>'
+            )
+            if m.people and step >= 14:
+                parts.append(_text(xx + bar / 2, base - h - 2, str(m.people), anchor="middle", size=9))
+    last_x = -1e9
+    for k, m in enumerate(months):
+        lx = label_w + k * step
+        if lx - last_x >= 48:
+            parts.append(_text(lx, height - bottom + 14, m.month, size=10))
+            last_x = lx
+    title = text(lang, "chart.team_months")
+    desc = text(lang, "chart.team_months_desc")
     parts.append(_text(4, height - 4, desc, size=10, extra=f' style="{MUTED}"'))
-    return _svg(width, height, title, desc, "".join(parts), "rates-" + dimension)
+    return _svg(width, height, title, desc, "".join(parts), "team-months")
 
 
 def leaders_chart(leaders: Leaders, lang: str, level: float) -> str:
@@ -272,6 +317,7 @@ _PARA_STYLE = {
     "muted": MUTED,
     "caveat": MUTED + ";font-style:italic",
     "fine": MUTED + ";font-size:0.9em",
+    "warning": f"color:{ORANGE};font-weight:600;border-left:3px solid {ORANGE};padding-left:0.5em",
 }
 _TONE = {"higher": GREEN, "lower": RED}
 _MARKS = {"leader": ("html.leader", GREY), "quiet": ("html.quiet", ORANGE)}
@@ -342,19 +388,9 @@ def _chart(chart: Chart, ins: Insights, lang: str, level: float) -> str:
         return weekly_chart(ins.weekly, lang, ins.now)
     if chart.kind == "leaders":
         return leaders_chart(ins.leaders, lang, level)
-    assert ins.basis is not None
-    eligible = [
-        f
-        for f in ins.facts
-        if f.reviewed and f.engagement is not None and (ins.basis != "impressions" or f.impressions)
-    ]
-    total_e = sum(f.engagement or 0 for f in eligible)
-    total_m = sum((f.impressions or 0) if ins.basis == "impressions" else 1 for f in eligible)
-    overall = total_e / total_m if total_m else 0.0
-    groups = [g for g in ins.groups if g.dimension == chart.dimension]
-    effects = [e for e in ins.effects if e.dimension == chart.dimension]
-    title = text(lang, "chart.rates", dimension=dimension_label(chart.dimension, lang))
-    return _caption(title) + rate_chart(groups, effects, overall, ins.basis, chart.dimension, lang, level)
+    if chart.kind == "team_months":
+        return team_months_chart(ins.team_progress, lang)
+    return _caption(text(lang, "chart.patterns")) + patterns_chart(ins.effects, lang, level)
 
 
 def insights_html(ins: Insights, lang: str = DEFAULT) -> str:

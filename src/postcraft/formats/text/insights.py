@@ -28,7 +28,7 @@ def text_report(ins: Insights, lang: str = DEFAULT) -> str:
     3 posts by 1 person, 2025-03-03 to 2025-03-17 (as of 2025-05-01).
     ...
     GONE QUIET: OFFER ONE-TO-ONE SPARRING
-      • Ole Dam: last post 2025-03-17 (6 weeks ago), 3 posts before
+      • Ole Dam: last post 2025-03-17 (6 weeks ago), 3 posts in all
     ...
     """
     rep = report(ins, lang, max_people=_MAX_PEOPLE)
@@ -54,7 +54,7 @@ def text_report(ins: Insights, lang: str = DEFAULT) -> str:
 
 
 def _items(block: Items, lang: str) -> list[str]:
-    out = [block.intro] if block.intro else []
+    out = [_wrap(block.intro)] if block.intro else []
     shown = block.items[:FOLD_AFTER] if block.fold else block.items
     out += [_wrap(item, "  • ", "    ") for item in shown]
     if len(block.items) > len(shown):
