@@ -504,7 +504,14 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
                 line=line_of(user_lists, name),
             )
         lists[name] = _strings(items, f"the list {name!r}", path, line_of(user_lists, name))
-    settings = {"max_hashtags": max_tags}
+    # Without a max_hashtags of its own, 4–5 hashtags (common, and harmless) get a suggestion and
+    # only more than 5 a warning; an organisation that sets max_hashtags gets its limit as a warning.
+    own_limit = "max_hashtags" in data
+    settings = {
+        "max_hashtags": max_tags,
+        "max_hashtags_warning": max_tags if own_limit else max(max_tags, 5),
+        "max_hashtags_suggestion": 10**6 if own_limit else max_tags,
+    }
 
     # collect rule data: packs first, then the organisation's own rules
     blocks: list[tuple[str | None, str | None, tuple[Any, ...]]] = []
