@@ -207,12 +207,13 @@ class Guidelines:
 
     def help_for(self, rule: Rule, lang: str) -> str:
         """The help a finding of ``rule`` carries: the rule's own help from the organisation's
-        file, else the file's ``help`` text (or the built-in pack's help) followed by the help
-        contacts for the rule's topic (:meth:`contacts_for`)."""
+        file, else the built-in rule's help and the file's ``help`` text side by side, followed
+        by the help contacts for the rule's topic (:meth:`contacts_for`)."""
         own = rule.info.help.get(lang, "")
         if rule.id in self.user_help and own:
             return own
-        text = self.help or own
+        # the organisation's help is added beside the rule's own help, never instead of it
+        text = " · ".join(t for t in (own, self.help) if t)
         who = " · ".join(c.line(lang) for c in self.contacts_for(rule.id))
         return f"{text} · {who}" if text and who else text or who
 
