@@ -152,7 +152,7 @@ def precision(key: list[dict[str, Any]], judges: list[list[dict[str, Any]]]) -> 
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").split("\n") if x.strip()]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -131,7 +131,11 @@ def test_hashtag_count_span_covers_the_extra_hashtags() -> None:
 def test_four_or_five_hashtags_are_a_suggestion_unless_the_organisation_sets_a_limit() -> None:
     text = "Dejlig dag 🌞 #Et #To #Tre #Fire #Fem"
     (f,) = check(text, guidelines={"extends": ["linkedin"]}, lang="da")
-    assert (f.rule, f.severity, text[f.start : f.end]) == ("linkedin.hashtags.many", "suggestion", "#Fire #Fem")
+    assert (f.rule, f.severity, text[f.start : f.end]) == (
+        "linkedin.hashtags.many",
+        "suggestion",
+        "#Fire #Fem",
+    )
     (f,) = check(text, guidelines={"extends": ["linkedin"], "max_hashtags": 3}, lang="da")
     assert (f.rule, f.severity) == ("linkedin.hashtags.count", "warning")
 

@@ -58,7 +58,10 @@ def test_help_precedence() -> None:
     # the file's help stands beside the pack's (never instead of it), then the contact for the
     # rule's topic (disclosure → legal)
     own = "Forbrugerombudsmanden og FTC: forkortelser som #spon og #ee er ikke tydelige nok."
-    assert fs["disclosure.unclear-tag"] == f"{own} · {g.help} · Jura: Jens Lund, jura@contoso.example, hverdage 10–14"
+    assert (
+        fs["disclosure.unclear-tag"]
+        == f"{own} · {g.help} · Jura: Jens Lund, jura@contoso.example, hverdage 10–14"
+    )
     builtin = {f.rule: f.help for f in check(text, lang="da")}
     assert all(h for h in builtin.values())
 
@@ -202,7 +205,9 @@ def test_company_page_mention_counts_as_employer() -> None:
         "Stolt af #Contoso i dag.",
         "Stolt af @[Contoso](urn:li:organization:7) i dag.",
     ):
-        assert "disclosure.ad-label.employer" in [f.rule for f in check(other, guidelines=g, lang="da")], other
+        assert "disclosure.ad-label.employer" in [f.rule for f in check(other, guidelines=g, lang="da")], (
+            other
+        )
 
 
 def test_docs_show_the_example_file_unchanged() -> None:
@@ -213,9 +218,11 @@ def test_docs_show_the_example_file_unchanged() -> None:
 def test_product_promotion_is_an_error_a_mention_of_the_employer_a_suggestion() -> None:
     g = {"organisation": {"name": "Contoso", "products": ["Contoso Cloud"], "programme": "agreed"}}
     culture = "Det bedste ved at være leder hos Contoso er de mennesker, jeg arbejder med."
-    assert [(f.rule, f.severity) for f in check(culture, guidelines=g, lang="da") if f.rule.startswith("disclosure")] == [
-        ("disclosure.ad-label.employer", "suggestion")
-    ]
+    assert [
+        (f.rule, f.severity)
+        for f in check(culture, guidelines=g, lang="da")
+        if f.rule.startswith("disclosure")
+    ] == [("disclosure.ad-label.employer", "suggestion")]
     product = "Jeg er stolt af, at Contoso Cloud nu kan bruges af alle kommuner."
     sev = {f.rule: f.severity for f in check(product, guidelines=g, lang="da")}
     assert sev.get("disclosure.ad-label") == "error" and "disclosure.ad-label.employer" not in sev

@@ -163,9 +163,7 @@ class Analysis:
         """Sentences that hold a word or a number (a block of hashtags, a bare link or a line of
         emoji is not a sentence for readability)."""
         kinds = [t[3] for t in self.tokens]
-        return sum(
-            1 for s in self.sentences if any(k in ("word", "number") for k in kinds[s.first : s.last])
-        )
+        return sum(1 for s in self.sentences if any(k in ("word", "number") for k in kinds[s.first : s.last]))
 
     # -- positions -------------------------------------------------------------------------
     @cached_property
@@ -248,7 +246,9 @@ class Analysis:
 
 # Lazily computed values that hold no tokens: kept when an Analysis is pickled (the others
 # are recomputed on demand).
-_SCALAR_CACHES = frozenset({"lix", "flesch", "_word_sentences", "linkedin_length", "is_folded", "_astral", "_line_starts"})
+_SCALAR_CACHES = frozenset(
+    {"lix", "flesch", "_word_sentences", "linkedin_length", "is_folded", "_astral", "_line_starts"}
+)
 
 
 def _unpickle_analysis(

@@ -164,10 +164,7 @@ def _breaks_before(tokens: list[Token], j: int, prev: Token) -> bool:
     if prev[3] == "url" and (head.isupper() or head in _BULLETS):
         return True
     return (
-        nxt[3] == "hashtag"
-        and prev[3] != "hashtag"
-        and j + 1 < len(tokens)
-        and tokens[j + 1][3] == "hashtag"
+        nxt[3] == "hashtag" and prev[3] != "hashtag" and j + 1 < len(tokens) and tokens[j + 1][3] == "hashtag"
     )
 
 

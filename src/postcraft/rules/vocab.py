@@ -87,7 +87,9 @@ class Split(NamedTuple):
 
 
 #: Pieces written in capitals in a CamelCase hashtag (#UXDesign, #HRTech).
-ACRONYMS = frozenset({"ai", "hr", "esg", "ux", "ui", "ceo", "cto", "cfo", "kpi", "okr", "csr", "seo", "saas", "b2b"})
+ACRONYMS = frozenset(
+    {"ai", "hr", "esg", "ux", "ui", "ceo", "cto", "cfo", "kpi", "okr", "csr", "seo", "saas", "b2b"}
+)
 
 
 def _adjective(piece: str) -> bool:
