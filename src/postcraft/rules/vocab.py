@@ -59,8 +59,8 @@ def known_in(word: str, lang: str) -> bool:
     """True when ``word`` (lower case) inflects like a word of ``lang``: it, or it plus one of the
     language's noun endings, is a form in that language's lemma table.
 
-    >>> known_in("chain", "en"), known_in("udvikling", "en"), known_in("udvikling", "da")
-    (True, False, True)
+    >>> [known_in(w, code) for w, code in (("chain", "en"), ("udvikling", "en"), ("udvikling", "da"))]
+    [True, False, True]
     """
     from ..langs import resolve
 
@@ -128,8 +128,14 @@ def split_words(body: str) -> Split | None:
     parts = segment(body)
     if parts is None:
         return None
+    from ..langs import LANGUAGES
+
+    closed = [c for c, lg in LANGUAGES.items() if lg.closed_compounds]
+    open_ = [c for c, lg in LANGUAGES.items() if not lg.closed_compounds]
     english = all(
-        (p in _extra_words() and not known_in(p, "da")) or known_in(p, "en") or p in _short_words()
+        (p in _extra_words() and not any(known_in(p, c) for c in closed))
+        or any(known_in(p, c) for c in open_)
+        or p in _short_words()
         for p in parts
     )
     if not english:
