@@ -121,7 +121,7 @@ def split_words(body: str) -> Split | None:
     if len(body) < 6 or not body.isalpha() or known(body):
         return None
     # an adjective + a (compound) noun: split once, after the adjective
-    for cut in range(len(body) - 4, 2, -1):
+    for cut in range(len(body) - 3, 2, -1):
         head, rest = body[:cut], body[cut:]
         if _adjective(head) and (known(rest) or segment(rest) is not None):
             return Split((head, rest), head in _adjectives() or len(head) >= 5)
