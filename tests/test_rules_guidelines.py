@@ -55,8 +55,13 @@ def test_help_precedence() -> None:
     text = "Vi er bedre end Globex, og #spon"
     fs = {f.rule: f.help for f in check(text, guidelines=g, lang="da")}
     assert fs["contoso.competitors"] == "Kommunikation: anna@contoso.example"  # the rule's own help
-    # the file's help beats the pack's, followed by the contact for the rule's topic (disclosure → legal)
-    assert fs["disclosure.unclear-tag"] == g.help + " · Jura: Jens Lund, jura@contoso.example, hverdage 10–14"
+    # the file's help stands beside the pack's (never instead of it), then the contact for the
+    # rule's topic (disclosure → legal)
+    own = "Forbrugerombudsmanden og FTC: forkortelser som #spon og #ee er ikke tydelige nok."
+    assert (
+        fs["disclosure.unclear-tag"]
+        == f"{own} · {g.help} · Jura: Jens Lund, jura@contoso.example, hverdage 10–14"
+    )
     builtin = {f.rule: f.help for f in check(text, lang="da")}
     assert all(h for h in builtin.values())
 
@@ -193,15 +198,31 @@ def test_page_must_be_urn_or_url() -> None:
 def test_company_page_mention_counts_as_employer() -> None:
     g = {"organisation": {"name": "Contoso", "page": "urn:li:organization:42", "programme": "agreed"}}
     text = "Stolt af @[Vores firma](urn:li:organization:42) i dag."
-    assert "disclosure.ad-label" in [f.rule for f in check(text, guidelines=g, lang="da")]
+    # naming the employer (no product) is a question about the label, not an error
+    assert "disclosure.ad-label.employer" in [f.rule for f in check(text, guidelines=g, lang="da")]
     for other in (
         "Stolt af @Contoso i dag.",
         "Stolt af #Contoso i dag.",
         "Stolt af @[Contoso](urn:li:organization:7) i dag.",
     ):
-        assert "disclosure.ad-label" in [f.rule for f in check(other, guidelines=g, lang="da")], other
+        assert "disclosure.ad-label.employer" in [f.rule for f in check(other, guidelines=g, lang="da")], (
+            other
+        )
 
 
 def test_docs_show_the_example_file_unchanged() -> None:
     docs = (ROOT / "docs" / "guidelines.md").read_text(encoding="utf-8")
     assert "```yaml\n" + EXAMPLE.read_text(encoding="utf-8") + "```\n" in docs
+
+
+def test_product_promotion_is_an_error_a_mention_of_the_employer_a_suggestion() -> None:
+    g = {"organisation": {"name": "Contoso", "products": ["Contoso Cloud"], "programme": "agreed"}}
+    culture = "Det bedste ved at være leder hos Contoso er de mennesker, jeg arbejder med."
+    assert [
+        (f.rule, f.severity)
+        for f in check(culture, guidelines=g, lang="da")
+        if f.rule.startswith("disclosure")
+    ] == [("disclosure.ad-label.employer", "suggestion")]
+    product = "Jeg er stolt af, at Contoso Cloud nu kan bruges af alle kommuner."
+    sev = {f.rule: f.severity for f in check(product, guidelines=g, lang="da")}
+    assert sev.get("disclosure.ad-label") == "error" and "disclosure.ad-label.employer" not in sev

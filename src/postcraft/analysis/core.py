@@ -147,7 +147,7 @@ class Analysis:
         long_words = sum(
             1 for t in words if len(t[0]) > 6 and (t[0].isalpha() or sum(map(str.isalpha, t[0])) > 6)
         )
-        return readability.lix(len(words), len(self.sentences), long_words)
+        return readability.lix(len(words), self._word_sentences, long_words)
 
     @cached_property
     def flesch(self) -> float | None:
@@ -164,7 +164,14 @@ class Analysis:
                 if len(cache) < _CACHE_MAX:
                     cache[t[0]] = n
             syl += n
-        return readability.flesch(len(words), len(self.sentences), syl)
+        return readability.flesch(len(words), self._word_sentences, syl)
+
+    @cached_property
+    def _word_sentences(self) -> int:
+        """Sentences that hold a word or a number (a block of hashtags, a bare link or a line of
+        emoji is not a sentence for readability)."""
+        kinds = [t[3] for t in self.tokens]
+        return sum(1 for s in self.sentences if any(k in ("word", "number") for k in kinds[s.first : s.last]))
 
     # -- positions -------------------------------------------------------------------------
     @cached_property
@@ -248,7 +255,9 @@ class Analysis:
 
 # Lazily computed values that hold no tokens: kept when an Analysis is pickled (the others
 # are recomputed on demand).
-_SCALAR_CACHES = frozenset({"lix", "flesch", "linkedin_length", "is_folded", "_astral", "_line_starts"})
+_SCALAR_CACHES = frozenset(
+    {"lix", "flesch", "_word_sentences", "linkedin_length", "is_folded", "_astral", "_line_starts"}
+)
 
 
 def _unpickle_analysis(

@@ -98,7 +98,16 @@ def _trim(text: str, span: Span) -> Span:
 
 def sentences(text: str, tokens: list[Token]) -> list[Sentence]:
     """Sentences over the tokens: they end at ``. ! ? …`` (not after a known abbreviation or
-    an ordinal such as ``1.``), at line breaks, and at paragraph ends."""
+    an ordinal such as ``1.``), at line breaks, at paragraph ends, before a bullet (``•``, ``▪``,
+    ``✅``, ``👉`` … within a line), after a link followed by a capital or a bullet, and before a
+    block of two or more hashtags (so a list on one line is several sentences, and the tags
+    at the end are not part of the last sentence).
+
+    >>> from postcraft.analysis import analyze
+    >>> t = "Tre mål: • Flere lærlinge • Mindre papir #Ledelse #Trivsel"
+    >>> [t[s.start:s.end] for s in analyze(t, lang="da").sentences]
+    ['Tre mål:', '• Flere lærlinge', '• Mindre papir', '#Ledelse #Trivsel']
+    """
     out: list[Sentence] = []
     n = len(tokens)
     if not n:
@@ -118,6 +127,8 @@ def sentences(text: str, tokens: list[Token]) -> list[Sentence]:
                     prev[4] in ABBREVIATIONS or (prev[3] == "number" and _next_is_lower(tokens, i))
                 ):
                     end_here = False
+        if not end_here and i + 1 < n and _breaks_before(tokens, i + 1, tok):
+            end_here = True
         if not end_here and i + 1 < n:
             # A line break in the gap before the next token (inlined _line_break: most gaps are
             # empty or one space).
@@ -143,6 +154,20 @@ def sentences(text: str, tokens: list[Token]) -> list[Sentence]:
 
 
 _CLOSERS = frozenset({'"', "”", "’", ")", "»", "'"})
+_BULLETS = frozenset("•▪◦‣●■►▶→➡✅✔☑✓👉🔹🔸📌⭐🚀💡")
+
+
+def _breaks_before(tokens: list[Token], j: int, prev: Token) -> bool:
+    """True when a sentence ends before ``tokens[j]`` although no punctuation or line break says so."""
+    nxt = tokens[j]
+    head = nxt[0][:1]
+    if head in _BULLETS and nxt[3] in ("punct", "emoji", "symbol"):
+        return True
+    if prev[3] == "url" and (head.isupper() or head in _BULLETS):
+        return True
+    return (
+        nxt[3] == "hashtag" and prev[3] != "hashtag" and j + 1 < len(tokens) and tokens[j + 1][3] == "hashtag"
+    )
 
 
 def _next_is_lower(tokens: list[Token], i: int) -> bool:

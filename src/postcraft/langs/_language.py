@@ -45,6 +45,8 @@ class Language:
     and_word: str = "and"
     #: How a percentage is written after the number: ``" %"`` (Danish) or ``"%"`` (English).
     percent_sign: str = "%"
+    #: Compounds are written as one word ("skolebyggeri"), so a hashtag made of them is not split.
+    closed_compounds: bool = False
 
     def join(self, items: Sequence[str]) -> str:
         """``["a", "b", "c"]`` → ``"a, b and c"`` in this language."""

@@ -47,6 +47,7 @@ LANGUAGE = Language(
     org_preposition=org_preposition,
     prepositions=frozenset({"i", "på", "hos", "ved", "for", "under"}),
     lemma_overrides={"læs": "læse", "data": "data", "hold": "hold", "synes": "synes", "syntes": "synes"},
+    closed_compounds=True,
     noun_endings=("erne", "ene", "ens", "ets", "en", "et", "er", "ne", "e", "s"),
     and_word="og",
     percent_sign=" %",

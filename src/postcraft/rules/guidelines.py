@@ -209,12 +209,13 @@ class Guidelines:
 
     def help_for(self, rule: Rule, lang: str) -> str:
         """The help a finding of ``rule`` carries: the rule's own help from the organisation's
-        file, else the file's ``help`` text (or the built-in pack's help) followed by the help
-        contacts for the rule's topic (:meth:`contacts_for`)."""
+        file, else the built-in rule's help and the file's ``help`` text side by side, followed
+        by the help contacts for the rule's topic (:meth:`contacts_for`)."""
         own = rule.info.help.get(lang, "")
         if rule.id in self.user_help and own:
             return own
-        text = self.help or own
+        # the organisation's help is added beside the rule's own help, never instead of it
+        text = " · ".join(t for t in (own, self.help) if t)
         who = " · ".join(c.line(lang) for c in self.contacts_for(rule.id))
         return f"{text} · {who}" if text and who else text or who
 
@@ -519,7 +520,14 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
                 line=line_of(user_lists, name),
             )
         lists[name] = _strings(items, f"the list {name!r}", path, line_of(user_lists, name))
-    settings = {"max_hashtags": max_tags}
+    # Without a max_hashtags of its own, 4–5 hashtags (common, and harmless) get a suggestion and
+    # only more than 5 a warning; an organisation that sets max_hashtags gets its limit as a warning.
+    own_limit = "max_hashtags" in data
+    settings = {
+        "max_hashtags": max_tags,
+        "max_hashtags_warning": max_tags if own_limit else max(max_tags, 5),
+        "max_hashtags_suggestion": 10**6 if own_limit else max_tags,
+    }
 
     # collect rule data: packs first, then the organisation's own rules
     blocks: list[tuple[str | None, str | None, tuple[Any, ...]]] = []
@@ -680,7 +688,9 @@ def _compile_rule(
     sev = _override_for(info.id, severities)
     if sev is not None:
         info = dataclasses.replace(info, severity=sev)
-    builder = MatcherBuilder(lists, spath, timeout)
+    # the built-in packs' patterns are postcraft's own: only the organisation's and plugins' run
+    # under the timeout and the per-check budget
+    builder = MatcherBuilder(lists, spath, None if pack in BUILTIN_PACKS else timeout)
     env = BuildEnv(spath, builder, settings)
     spec_ld = spec if isinstance(spec, LineDict) else _as_linedict(spec)
     return cls.build(spec_ld, info, env), builder

@@ -28,7 +28,9 @@ class OccurrenceRule(Rule):
     questions, terms — with the matcher keys for ``terms``), ``max`` and/or ``min`` (a number,
     or the name of a setting such as ``max_hashtags``), ``consecutive: true`` to count the
     longest run of items standing together (only spaces and punctuation between them),
-    ``outside_trailing_hashtags: true`` to count only before the closing block of hashtags.
+    ``outside_trailing_hashtags: true`` to count only before the closing block of hashtags,
+    ``up_to`` (a number or setting) to stay silent above it, where a stricter rule takes over
+    (4–5 hashtags a suggestion, more a warning).
     Placeholders: ``{count}``, ``{max}``, ``{min}``, ``{match}``.
     """
 
@@ -39,11 +41,13 @@ class OccurrenceRule(Rule):
         "min",
         "consecutive",
         "outside_trailing_hashtags",
+        "up_to",
     ) + MATCHER_KEYS
     placeholders = frozenset({"count", "max", "min", "match"})
     what: str
     max: float | None
     min: float | None
+    up_to: float | None
     consecutive: bool
     outside_tags: bool
     matcher: Matcher | None
@@ -54,6 +58,7 @@ class OccurrenceRule(Rule):
         rule.what = env.choice(spec, "count", ITEMS)
         rule.max = env.number(spec, "max", settings_ok=True)
         rule.min = env.number(spec, "min", settings_ok=True)
+        rule.up_to = env.number(spec, "up_to", settings_ok=True)
         if rule.max is None and rule.min is None:
             raise env.error(f"rule {info.id!r} (occurrence) needs 'max' or 'min'", spec.line)
         for key in ("consecutive", "outside_trailing_hashtags"):
@@ -106,6 +111,8 @@ class OccurrenceRule(Rule):
         if self.consecutive:
             items = self._longest_run(ctx, items)
         n = len(items)
+        if self.up_to is not None and n > self.up_to:
+            return
         params = {"count": n, "max": _fmt(self.max), "min": _fmt(self.min)}
         if self.max is not None and n > self.max and self.max == 0:
             for start, end in items:

@@ -17,15 +17,17 @@ class PositionRule(Rule):
     """Requires a match of ``require`` at the ``start`` or ``end`` of the post.
 
     Only punctuation, emoji and symbols may stand before it (after it, for ``end``). With
-    ``if``, the rule applies only to drafts that match ``if``. ``insert`` (text, or
+    ``if``, the rule applies only to drafts that match ``if`` (and, with ``unless``, that do not
+    match ``unless``). ``insert`` (text, or
     ``{da: …, en: …}``) is offered as a replacement that puts the required text first.
     Placeholders: ``{match}``, ``{insert}``.
     """
 
     kind = "position"
-    keys: ClassVar[tuple[str, ...]] = ("if", "require", "at", "insert")
+    keys: ClassVar[tuple[str, ...]] = ("if", "unless", "require", "at", "insert")
     placeholders = frozenset({"match", "insert"})
     trigger: Matcher | None
+    cancel: Matcher | None
     required: Matcher
     at: str
     insert: dict[str, str]
@@ -36,6 +38,11 @@ class PositionRule(Rule):
         rule.trigger = None
         if "if" in spec:
             rule.trigger = env.matcher(spec["if"], what=f"'if' of rule {info.id!r}", line=line_of(spec, "if"))
+        rule.cancel = None
+        if "unless" in spec:
+            rule.cancel = env.matcher(
+                spec["unless"], what=f"'unless' of rule {info.id!r}", line=line_of(spec, "unless")
+            )
         rule.required = env.matcher(
             env.require(spec, "require"), what=f"'require' of rule {info.id!r}", line=line_of(spec, "require")
         )
@@ -55,6 +62,8 @@ class PositionRule(Rule):
     def run(self, ctx: Context) -> Iterator[Hit]:
         if self.trigger is not None and not ctx.matches(self.trigger):
             return
+        if self.cancel is not None and ctx.matches(self.cancel):
+            return  # a stricter sibling rule covers these drafts
         toks = ctx.tokens
         order = range(len(toks)) if self.at == "start" else range(len(toks) - 1, -1, -1)
         edge = next((i for i in order if toks[i].kind not in _SKIP), None)

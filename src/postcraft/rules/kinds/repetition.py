@@ -61,4 +61,11 @@ class RepetitionRule(Rule):
             gap = text[a[2] : b[1]]
             if not gap or gap.strip() or "\n" in gap or "\r" in gap:
                 continue
+            if a[0] != b[0]:
+                # "Hvordan kommer I i gang?": the pronoun I and the preposition i are two words
+                if len(a[0]) == 1 and a[0].isupper():
+                    continue
+                # "The the": probably doubled, but the case differs, so ask before deleting
+                yield Hit(a[2], b[2], {"match": b[0], "replacement": ""}, ("",), applicability="unsafe")
+                continue
             yield Hit(a[2], b[2], {"match": b[0], "replacement": ""}, ("",), applicability="safe")
