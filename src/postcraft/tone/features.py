@@ -231,8 +231,11 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper()
 
 
-def extract(analysis: Analysis) -> Features:
+def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
     """Compute the tone features of an analysed text.
+
+    ``ngrams=False`` leaves the sparse n-grams out (``sparse`` and ``where`` empty): a model
+    without n-gram weights (the built-in ones) gives them nothing, so scoring skips them.
 
     >>> from postcraft.analysis import analyze
     >>> f = extract(analyze("Jeg synes det var en fed dag!", lang="da"))
@@ -283,14 +286,14 @@ def extract(analysis: Analysis) -> Features:
             continue
         n_words += 1
         word_chars += len(text)
-        # n-grams (organisation models only)
-        for key in _ngram_keys(lem, low):
-            where.setdefault(key, []).append(i)
-        if prev_lem is not None:
-            bucket = where.setdefault(f"b:{prev_lem} {lem}", [])
-            bucket.append(i - 1)
-            bucket.append(i)
-        prev_lem = lem
+        if ngrams:  # n-grams (organisation models only)
+            for key in _ngram_keys(lem, low):
+                where.setdefault(key, []).append(i)
+            if prev_lem is not None:
+                bucket = where.setdefault(f"b:{prev_lem} {lem}", [])
+                bucket.append(i - 1)
+                bucket.append(i)
+            prev_lem = lem
 
         cls = lex.forms.get(low)
         if low == "i" and lex.capital_i_is_you:
