@@ -373,6 +373,8 @@ class ToneScore:
     logit: float
     lang: str
     confidence: str
+    _drivers: tuple[Driver, ...] | None
+    _explain: Callable[[], tuple[Driver, ...]] | None
 
     def __init__(
         self,
@@ -404,7 +406,7 @@ class ToneScore:
         explain = self._explain
         found: tuple[Driver, ...] | None = self._drivers
         if found is None:
-            found = tuple(explain())  # type: ignore[misc]
+            found = tuple(explain())  # type: ignore[misc]  # None only once the drivers are set
             object.__setattr__(self, "_drivers", found)
             object.__setattr__(self, "_explain", None)
         return found
@@ -421,7 +423,7 @@ class ToneScore:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._key() == other._key()  # type: ignore[attr-defined]
+        return self._key() == other._key()
 
     def __hash__(self) -> int:
         return hash(self._key())
