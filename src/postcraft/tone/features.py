@@ -258,7 +258,7 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
             sentence_first[first] = s.first
         for j in range(s.first, s.last):
             first_word_of[j] = first
-    has_quote_marks = any(c in _QUOTE_CHARS for c in analysis.text)
+    has_quote_marks = not _QUOTE_CHARS.isdisjoint(analysis.text)
 
     def next_word(i: int) -> Any:
         return tokens[i + 1] if i + 1 < n_tok and tokens[i + 1].kind == "word" else None
