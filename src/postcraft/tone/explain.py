@@ -25,11 +25,10 @@ MIN_WEIGHT = 0.05
 @lru_cache(maxsize=1)
 def hints() -> dict[str, dict[str, dict[str, str]]]:
     """Hints by category, direction and language (data file ``tone/data/hints.yaml``)."""
-    import yaml
+    from ..yamlsrc import load_yaml  # libyaml when available
 
-    data: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(
-        (resources.files("postcraft.tone") / "data" / "hints.yaml").read_text("utf-8")
-    )
+    ref = resources.files("postcraft.tone") / "data" / "hints.yaml"
+    data: dict[str, dict[str, dict[str, str]]] = load_yaml(ref.read_text("utf-8"), str(ref))
     return data
 
 

@@ -13,7 +13,7 @@ import math
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -248,9 +248,9 @@ class ToneModel:
 
     def contributions(self, analysis: Analysis) -> tuple[float, dict[str, float], list[float], Any]:
         """Calibrated logit, per-feature contributions, per-style contributions and the features."""
-        feats = extract(analysis)
-        a, b = self.calibration
         weights = self.weights
+        feats = extract(analysis, ngrams=bool(weights))  # no n-gram weights: no n-grams to count
+        a, b = self.calibration
         contrib: dict[str, float] = {}
         z = self.intercept
         for key, value in feats.sparse.items():
@@ -291,11 +291,10 @@ class ToneModel:
         p = _sigmoid(logit)
         lo, hi = self.thresholds
         label = "personal" if p >= hi else "corporate" if p < lo else "mixed"
-        drivers = explain(analysis, feats, contrib, style_c, logit)
         return ToneScore(
             personal=round(p, 4),
             label=label,
-            drivers=drivers,
+            drivers=partial(explain, analysis, feats, contrib, style_c, logit),
             logit=round(logit, 4),
             lang=self.lang,
             confidence=confidence,
@@ -350,7 +349,6 @@ class Driver:
         return d
 
 
-@dataclass(frozen=True)
 class ToneScore:
     """How personal a draft sounds.
 
@@ -359,14 +357,86 @@ class ToneScore:
     (< 0.4); ``drivers`` are at most five reasons, strongest first. ``confidence`` is ``"low"``
     when the text is too short or bare to judge (fewer than six words; hashtags, links and emoji
     do not count): the score is then pulled towards 0.5 and the ``voice`` rules stay quiet.
+
+    Immutable. ``drivers`` may be given as a tuple or as a function that returns them: it is
+    then called the first time they are read (a score whose drivers nobody reads never builds
+    them), and the result kept. Equality, hashing, pickling and ``to_dict()`` see the drivers.
+
+    >>> s = ToneScore(0.7, "personal", lambda: (), 0.85, "en")
+    >>> s.drivers, s == ToneScore(0.7, "personal", (), 0.85, "en")
+    ((), True)
     """
 
+    __slots__ = ("personal", "label", "logit", "lang", "confidence", "_drivers", "_explain")
     personal: float
     label: str
-    drivers: tuple[Driver, ...]
     logit: float
     lang: str
-    confidence: str = "normal"
+    confidence: str
+    _drivers: tuple[Driver, ...] | None
+    _explain: Callable[[], tuple[Driver, ...]] | None
+
+    def __init__(
+        self,
+        personal: float,
+        label: str,
+        drivers: tuple[Driver, ...] | Callable[[], tuple[Driver, ...]],
+        logit: float,
+        lang: str,
+        confidence: str = "normal",
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "personal", personal)
+        set_(self, "label", label)
+        set_(self, "logit", logit)
+        set_(self, "lang", lang)
+        set_(self, "confidence", confidence)
+        if callable(drivers):
+            set_(self, "_drivers", None)
+            set_(self, "_explain", drivers)
+        else:
+            set_(self, "_drivers", tuple(drivers))
+            set_(self, "_explain", None)
+
+    @property
+    def drivers(self) -> tuple[Driver, ...]:
+        """At most five reasons, strongest first (built on first use)."""
+        # read the function before the drivers, set the drivers before dropping the function:
+        # a thread that finds the function gone finds the drivers set
+        explain = self._explain
+        found: tuple[Driver, ...] | None = self._drivers
+        if found is None:
+            found = tuple(explain())  # type: ignore[misc]  # None only once the drivers are set
+            object.__setattr__(self, "_drivers", found)
+            object.__setattr__(self, "_explain", None)
+        return found
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: a ToneScore is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: a ToneScore is immutable")
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.personal, self.label, self.drivers, self.logit, self.lang, self.confidence)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"ToneScore(personal={self.personal!r}, label={self.label!r}, drivers={self.drivers!r}, "
+            f"logit={self.logit!r}, lang={self.lang!r}, confidence={self.confidence!r})"
+        )
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # the drivers travel built (a function building them does not pickle)
+        return (type(self), (self.personal, self.label, self.drivers, self.logit, self.lang, self.confidence))
 
     def _repr_html_(self) -> str:
         from ..formats.html import tone_html
