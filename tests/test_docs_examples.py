@@ -1,10 +1,12 @@
 """Every ```python block in README.md and docs/*.md runs as written, in a fresh namespace with the
-repository root as the working directory. A block that is deliberately a fragment says so with
-```python no-run (keep them few). Blocks still broken are listed in BROKEN and fail strictly:
+repository root as the working directory. A block written as an interactive session (its first
+line starts with ``>>>``) runs as a doctest, so its shown output is checked too. A block that is
+deliberately a fragment says so with ```python no-run (keep them few). Blocks still broken are listed in BROKEN and fail strictly:
 fixing one makes its xfail an error until it is taken off the list."""
 
 from __future__ import annotations
 
+import doctest
 import os
 import re
 
@@ -61,6 +63,13 @@ def test_python_block_runs_as_written(
     where: str, info: str, code: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(ROOT)
+    if code.lstrip().startswith(">>>"):
+        test = doctest.DocTestParser().get_doctest(code, {"__name__": "__docs__"}, where, where, 0)
+        runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+        runner.run(test)
+        result = runner.summarize(verbose=False)
+        assert result.attempted > 0 and result.failed == 0, f"{result.failed} examples failed"
+        return
     exec(compile(code, where, "exec"), {"__name__": "__docs__"})
 
 
