@@ -31,24 +31,8 @@ def _blocks() -> list[tuple[str, str, str]]:
 
 BLOCKS = _blocks()
 
-#: Blocks that do not run yet (issue 18, part B: left to do), as ``file#N``.
-BROKEN = {
-    "docs/amplification.md#1",
-    "docs/guidelines.md#1",
-    "docs/guidelines.md#2",
-    "docs/insights.md#1",
-    "docs/json.md#2",
-    "docs/plugins.md#2",
-    "docs/programme.md#1",
-    "docs/roster.md#1",
-    "docs/scale.md#1",
-    "docs/scale.md#6",
-    "docs/scale.md#7",
-    "docs/tags.md#1",
-    "docs/tone.md#1",
-    "docs/tone.md#2",
-    "docs/voice.md#1",
-}
+#: Blocks that do not run yet, as ``file#N`` (each fails strictly; fixing one means removing it).
+BROKEN: set[str] = set()
 
 
 @pytest.mark.parametrize(
