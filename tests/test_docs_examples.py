@@ -9,13 +9,15 @@ from __future__ import annotations
 import doctest
 import os
 import re
+import textwrap
 
 import pytest
 
 from conftest import ROOT
 
 FILES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-_BLOCK = re.compile(r"^```python([^\n]*)\n(.*?)^```", re.S | re.M)
+#: A fenced block, also one indented under a list item (its lines are dedented before running).
+_BLOCK = re.compile(r"^([ \t]*)```python([^\n]*)\n(.*?)^\1```", re.S | re.M)
 
 
 def _blocks() -> list[tuple[str, str, str]]:
@@ -25,7 +27,8 @@ def _blocks() -> list[tuple[str, str, str]]:
     for path in FILES:
         text = path.read_text("utf-8")
         for n, m in enumerate(_BLOCK.finditer(text), 1):
-            out.append((f"{path.relative_to(ROOT).as_posix()}#{n}", m.group(1).strip(), m.group(2)))
+            where = f"{path.relative_to(ROOT).as_posix()}#{n}"
+            out.append((where, m.group(2).strip(), textwrap.dedent(m.group(3))))
     return out
 
 
