@@ -1,19 +1,23 @@
 """Every ```python block in README.md and docs/*.md runs as written, in a fresh namespace with the
-repository root as the working directory. A block that is deliberately a fragment says so with
-```python no-run (keep them few). Blocks still broken are listed in BROKEN and fail strictly:
+repository root as the working directory. A block written as an interactive session (its first
+line starts with ``>>>``) runs as a doctest, so its shown output is checked too. A block that is
+deliberately a fragment says so with ```python no-run (keep them few). Blocks still broken are listed in BROKEN and fail strictly:
 fixing one makes its xfail an error until it is taken off the list."""
 
 from __future__ import annotations
 
+import doctest
 import os
 import re
+import textwrap
 
 import pytest
 
 from conftest import ROOT
 
 FILES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-_BLOCK = re.compile(r"^```python([^\n]*)\n(.*?)^```", re.S | re.M)
+#: A fenced block, also one indented under a list item (its lines are dedented before running).
+_BLOCK = re.compile(r"^([ \t]*)```python([^\n]*)\n(.*?)^\1```", re.S | re.M)
 
 
 def _blocks() -> list[tuple[str, str, str]]:
@@ -23,30 +27,15 @@ def _blocks() -> list[tuple[str, str, str]]:
     for path in FILES:
         text = path.read_text("utf-8")
         for n, m in enumerate(_BLOCK.finditer(text), 1):
-            out.append((f"{path.relative_to(ROOT).as_posix()}#{n}", m.group(1).strip(), m.group(2)))
+            where = f"{path.relative_to(ROOT).as_posix()}#{n}"
+            out.append((where, m.group(2).strip(), textwrap.dedent(m.group(3))))
     return out
 
 
 BLOCKS = _blocks()
 
-#: Blocks that do not run yet (issue 18, part B: left to do), as ``file#N``.
-BROKEN = {
-    "docs/amplification.md#1",
-    "docs/guidelines.md#1",
-    "docs/guidelines.md#2",
-    "docs/insights.md#1",
-    "docs/json.md#2",
-    "docs/plugins.md#2",
-    "docs/programme.md#1",
-    "docs/roster.md#1",
-    "docs/scale.md#1",
-    "docs/scale.md#6",
-    "docs/scale.md#7",
-    "docs/tags.md#1",
-    "docs/tone.md#1",
-    "docs/tone.md#2",
-    "docs/voice.md#1",
-}
+#: Blocks that do not run yet, as ``file#N`` (each fails strictly; fixing one means removing it).
+BROKEN: set[str] = set()
 
 
 @pytest.mark.parametrize(
@@ -61,6 +50,13 @@ def test_python_block_runs_as_written(
     where: str, info: str, code: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(ROOT)
+    if code.lstrip().startswith(">>>"):
+        test = doctest.DocTestParser().get_doctest(code, {"__name__": "__docs__"}, where, where, 0)
+        runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+        runner.run(test)
+        result = runner.summarize(verbose=False)
+        assert result.attempted > 0 and result.failed == 0, f"{result.failed} examples failed"
+        return
     exec(compile(code, where, "exec"), {"__name__": "__docs__"})
 
 

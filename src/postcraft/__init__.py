@@ -31,17 +31,25 @@ class _CallablePackage(_ModuleType):
     """A subpackage that is also a public function: ``postcraft.templates(lang="da")`` lists
     templates and ``postcraft.insights(history)`` computes insights, while
     ``import postcraft.insights.compute`` and ``postcraft.templates.render`` still reach the
-    package. Calling it calls ``__wrapped__`` (so ``inspect.signature`` shows its parameters)."""
+    package. ``inspect.signature`` shows the function's parameters (through ``__signature__``;
+    not ``__wrapped__``, which would make ``inspect.getsource`` and pdoc read the function's
+    source in place of the package's)."""
 
-    __wrapped__: _Any
+    _function: _Any
 
     def __call__(self, *args: _Any, **kwargs: _Any) -> _Any:
-        return self.__wrapped__(*args, **kwargs)
+        return self._function(*args, **kwargs)
+
+    @property
+    def __signature__(self) -> _Any:
+        import inspect
+
+        return inspect.signature(self._function)
 
 
 def _make_callable(package: _ModuleType, function: _Any) -> None:
     package.__class__ = _CallablePackage
-    setattr(package, "__wrapped__", function)  # noqa: B010 (a module attribute mypy cannot see)
+    setattr(package, "_function", function)  # noqa: B010 (a module attribute mypy cannot see)
 
 
 if _typing.TYPE_CHECKING:

@@ -2,9 +2,11 @@
 
 LinkedIn entities (hashtags, @-mentions, URLs, e-mail addresses, emoji) are single tokens
 of their own kind, never split into words.
-"""
 
-from __future__ import annotations
+(No ``from __future__ import annotations`` here: :class:`Token`'s annotations stay objects, so
+tools that read the signature of the generated ``Token.__new__``, which lives in no module, can
+show ``kind`` without having to resolve the name ``TokenKind``.)
+"""
 
 from typing import Literal, NamedTuple
 
