@@ -475,30 +475,8 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
             path=path,
             line=line_of(data, "api"),
         )
-    timeout_ms = data.get("regex_timeout_ms", 50)
-    if (
-        isinstance(timeout_ms, bool)
-        or not isinstance(timeout_ms, (int, float))
-        or not 0 < timeout_ms <= MAX_PATTERN_MS
-    ):
-        raise ConfigError(
-            f"'regex_timeout_ms' must be a number of milliseconds between 1 and {MAX_PATTERN_MS}, "
-            f"not {timeout_ms!r}",
-            path=path,
-            line=line_of(data, "regex_timeout_ms"),
-        )
-    budget_ms = data.get("regex_budget_ms", DEFAULT_BUDGET_MS)
-    if (
-        isinstance(budget_ms, bool)
-        or not isinstance(budget_ms, (int, float))
-        or not 0 < budget_ms <= MAX_BUDGET_MS
-    ):
-        raise ConfigError(
-            f"'regex_budget_ms' must be a number of milliseconds between 1 and {MAX_BUDGET_MS}, "
-            f"not {budget_ms!r}",
-            path=path,
-            line=line_of(data, "regex_budget_ms"),
-        )
+    timeout_ms = _milliseconds(data, "regex_timeout_ms", 50, MAX_PATTERN_MS, path)
+    budget_ms = _milliseconds(data, "regex_budget_ms", DEFAULT_BUDGET_MS, MAX_BUDGET_MS, path)
 
     lists: dict[str, tuple[str, ...]] = {
         "employer": tuple(x for x in ((org.name,) if org.name else ()) + org.aliases),
@@ -648,6 +626,18 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _milliseconds(data: Mapping[str, Any], key: str, default: float, cap: float, path: str | None) -> float:
+    """A setting in milliseconds, more than 0 and at most ``cap`` (ConfigError with its line)."""
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= cap:
+        raise ConfigError(
+            f"'{key}' must be a number of milliseconds between 1 and {cap}, not {value!r}",
+            path=path,
+            line=line_of(data, key),
+        )
+    return float(value)
 
 
 def _compile_rule(
