@@ -154,14 +154,14 @@ def main(argv: list[str] | None = None) -> int:
     if not rows:
         print(f"skipped: no real-corpus texts under {folder} (rebuild them; see corpora/real/README.md)")
         return 0
-    r = run(
-        rows,
-        seed=args.seed,
-        min_posts=args.min_posts,
-        folds=args.folds,
-        others=args.others,
-        max_train=args.max_train,
-    )
+    params = {
+        "seed": args.seed,
+        "min_posts": args.min_posts,
+        "folds": args.folds,
+        "others": args.others,
+        "max_train": args.max_train,
+    }
+    r = run(rows, **params)
     print(
         f"voice: {r['authors']} authors with ≥ {args.min_posts} posts, {r['cases']} cases: "
         f"held-out post closer to its author's profile than another author's post in "
@@ -185,14 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         saved = dict(match.WEIGHTS)
         for part in saved:
             match.WEIGHTS = {k: (1.0 if k == part else 0.0) for k in saved}
-            a = run(
-                rows,
-                seed=args.seed,
-                min_posts=args.min_posts,
-                folds=args.folds,
-                others=args.others,
-                max_train=args.max_train,
-            )
+            a = run(rows, **params)
             print(
                 f"  {part} alone: {100 * a['share_won']:.1f} % (same genre {100 * a['same_genre_won']:.1f} %)"
             )

@@ -18,8 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 from . import ui
-
-SEVERITIES = ("error", "warning", "suggestion")
+from .html.base import severity_counts
 
 
 class FileResult(Protocol):
@@ -37,21 +36,12 @@ class FileResult(Protocol):
 
 def summarise(files: Iterable[FileResult]) -> dict[str, Any]:
     """``{"files", "files_with_findings", "files_not_checked", "findings": {severity: n}}``."""
-    counts = dict.fromkeys(SEVERITIES, 0)
-    total = with_findings = failed = 0
-    for f in files:
-        total += 1
-        if f.error is not None:
-            failed += 1
-        if f.findings:
-            with_findings += 1
-        for finding in f.findings:
-            counts[str(finding.severity)] = counts.get(str(finding.severity), 0) + 1
+    files = list(files)
     return {
-        "files": total,
-        "files_with_findings": with_findings,
-        "files_not_checked": failed,
-        "findings": counts,
+        "files": len(files),
+        "files_with_findings": sum(1 for f in files if f.findings),
+        "files_not_checked": sum(1 for f in files if f.error is not None),
+        "findings": severity_counts(finding for f in files for finding in f.findings),
     }
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ...langs import resolve
 from .. import ui
 from ..html.base import MAX_LENGTH, severity_counts
+from ..report import finding_lines
 
 if TYPE_CHECKING:
     from ...compare import Comparison
@@ -109,19 +110,7 @@ def findings_report(name: str, findings: Sequence[Any], lang: str | None = None)
     """Findings as ``FILE:line:column: severity rule message`` lines, with fixes and help, and a
     summary; labels in ``lang`` (the fix labels say what ``postcraft fix`` applies: ``fix``, only
     with ``--unsafe-fixes``, or only shown)."""
-    out: list[str] = []
-    for f in findings:
-        out.append(
-            f"{name}:{f.line}:{f.column}: {_said(lang or '', 'severity', f.severity):<10} {f.rule}  {f.message}"
-        )
-        if f.replacements:
-            key = "fix." + (f.applicability if f.applicability in ("safe", "unsafe") else "display")
-            shown = " | ".join(
-                repr(r) if (not r or r != r.strip() or "\n" in r) else r for r in f.replacements
-            )
-            out.append(f"    {ui.text(lang, key)}: {shown}")
-        if f.help:
-            out.append(f"    {ui.text(lang, 'help')}: {f.help}")
+    out = finding_lines(name, findings, lang=lang)
     out.append(findings_summary(findings, lang))
     return "\n".join(out) + "\n"
 
