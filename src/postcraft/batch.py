@@ -2,8 +2,9 @@
 several processes. Every worker loads models lazily on first use, so the same code runs
 unchanged inside Dask, Spark or any process pool (see docs/scale.md).
 
-With ``n_process`` > 1 the batches go to worker processes this module starts and watches
-itself (not a :class:`multiprocessing.pool.Pool`, which waits forever for a worker that was
+With ``n_process`` > 1 this process reviews every ``n_process``-th batch itself and the
+other batches go to ``n_process - 1`` worker processes this module starts (forked on Linux when
+no other thread runs, so they share the loaded models; spawned elsewhere) and watches itself (not a :class:`multiprocessing.pool.Pool`, which waits forever for a worker that was
 killed): a worker that dies (``SIGKILL``, the out-of-memory killer) is noticed within
 :data:`POLL_SECONDS`, its batch is run once more in a fresh worker, and if it dies again its
 texts are reported as a :class:`~postcraft.errors.WorkerError`. Nothing waits without a bound
@@ -12,6 +13,7 @@ on a process that is gone.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import pickle
 import sys
@@ -69,16 +71,22 @@ def _review_batch(texts: list[str], options: dict[str, Any], keep: bool) -> list
     PostcraftError), so nothing after it is computed for nothing."""
     out: list[Any] = []
     for text in texts:
-        try:
-            out.append(review(text, **options))
-        except PostcraftError as exc:
-            out.append(exc)
-            if not keep:
-                break
-        except Exception as exc:
-            out.append(_portable(exc))
+        if not _review_into(out, text, options, keep):
             break
     return out
+
+
+def _review_into(out: list[Any], text: str, options: dict[str, Any], keep: bool) -> bool:
+    """Append the review of ``text`` (or its error) to ``out``; False when the batch stops there."""
+    try:
+        out.append(review(text, **options))
+    except PostcraftError as exc:
+        out.append(exc)
+        return keep
+    except Exception as exc:
+        out.append(_portable(exc))
+        return False
+    return True
 
 
 def _worker(conn: Connection, options: dict[str, Any], keep: bool) -> None:
@@ -116,11 +124,36 @@ def _describe_death(exitcode: int | None) -> str:
     return f"exited with code {exitcode}"
 
 
+def _start_method() -> str:
+    """``fork`` where it is safe and cheap (Linux, no other thread running): the workers
+    inherit the loaded models and never import the main script; ``spawn`` elsewhere."""
+    import threading
+
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
+def _warm(options: dict[str, Any]) -> None:
+    """Load what every review needs (packs, roster, tone models) before workers are forked,
+    so that they share it; an error is left to the reviews, which raise it in its turn."""
+    from .langs import SUPPORTED
+
+    for code in SUPPORTED:
+        try:
+            review("postcraft", **{**options, "lang": code})
+        except Exception:  # noqa: BLE001 - the same error comes back from the text it concerns
+            return
+
+
 class _Workers:
     """The worker processes of one :func:`review_many` call and the batches they hold."""
 
     def __init__(self, n: int, options: dict[str, Any], keep: bool) -> None:
-        self.ctx = multiprocessing.get_context("spawn")
+        method = _start_method()
+        if method == "fork":
+            _warm(options)
+        self.ctx: Any = multiprocessing.get_context(method)
         self.options = options
         self.keep = keep
         self.n = n
@@ -134,7 +167,15 @@ class _Workers:
         proc = self.ctx.Process(
             target=_worker, args=(child, self.options, self.keep), daemon=True, name="postcraft-review"
         )
-        proc.start()
+        if self.ctx.get_start_method() == "fork":
+            # what is loaded now stays out of the children's garbage collections (fewer copied pages)
+            gc.freeze()
+            try:
+                proc.start()
+            finally:
+                gc.unfreeze()
+        else:
+            proc.start()
         child.close()
         self.procs.append(proc)
         self.conns[proc] = parent
@@ -167,79 +208,116 @@ class _Workers:
         self.conns.clear()
 
 
-def _parallel(texts: Iterable[str], n: int, size: int, options: dict[str, Any], keep: bool) -> Iterator[Any]:
-    """Results of every text, in order, computed by ``n`` worker processes ``size`` texts at a time."""
-    source = iter(texts)
-    batches: dict[int, list[str]] = {}  # sent or waiting, not yet yielded
-    attempts: dict[int, int] = {}
-    done: dict[int, list[Any]] = {}
-    retry: deque[int] = deque()
-    next_new = 0  # id of the next batch to read from ``texts``
-    next_out = 0  # id of the next batch to yield
-    exhausted = False
-    window = 2 * n  # batches read ahead of the one being yielded, bounding memory
-    pool = _Workers(n, options, keep)
-    try:
-        for _ in range(n):
-            pool.start_one()
-        while True:
-            # hand out work: batches to retry first, then new ones while the window allows
-            for proc in pool.idle():
-                if retry:
-                    bid = retry.popleft()
-                elif not exhausted and next_new - next_out < window:
-                    chunk = list(islice(source, size))
-                    if not chunk:
-                        exhausted = True
-                        break
-                    bid = next_new
-                    next_new += 1
-                    batches[bid] = chunk
-                    attempts[bid] = 0
-                else:
-                    break
-                attempts[bid] += 1
-                pool.holding[proc] = bid
-                try:
-                    pool.conns[proc].send((bid, batches[bid]))
-                except OSError:
-                    pass  # the worker just died: its sentinel fires and the batch is retried
-            # yield what is finished, in order
-            while next_out in done:
-                results = done.pop(next_out)
-                del batches[next_out], attempts[next_out]
-                next_out += 1
-                for r in results:
-                    if isinstance(r, BaseException) and not (keep and isinstance(r, PostcraftError)):
-                        raise r
-                    yield r
-            if exhausted and next_out == next_new:
+class _Run:
+    """One parallel :func:`review_many` run: this process reviews every ``n``-th batch itself
+    (one text at a time, handing out work between texts); ``n - 1`` workers review the rest."""
+
+    def __init__(self, texts: Iterable[str], n: int, size: int, options: dict[str, Any], keep: bool) -> None:
+        self.source = iter(texts)
+        self.n = n
+        self.size = size
+        self.options = options
+        self.keep = keep
+        self.batches: dict[int, list[str]] = {}  # read, not yet yielded
+        self.attempts: dict[int, int] = {}
+        self.done: dict[int, list[Any]] = {}
+        self.retry: deque[int] = deque()
+        self.for_workers: deque[int] = deque()
+        self.for_me: deque[int] = deque()
+        self.next_new = 0  # id of the next batch to read from ``texts``
+        self.next_out = 0  # id of the next batch to yield
+        self.exhausted = False
+        self.window = 2 * n  # batches read ahead of the one being yielded, bounding memory
+        self.pool = _Workers(n - 1, options, keep)
+
+    def read_ahead(self) -> None:
+        while not self.exhausted and self.next_new - self.next_out < self.window:
+            chunk = list(islice(self.source, self.size))
+            if not chunk:
+                self.exhausted = True
                 return
-            if not pool.procs:
-                raise WorkerError("review_many: no worker process is left")  # pragma: no cover
-            # wait, bounded, for a result or a worker's end
-            by_handle: dict[Any, Any] = {}
-            for proc in pool.procs:
-                by_handle[pool.conns[proc]] = proc
-                by_handle[proc.sentinel] = proc
-            woken = {by_handle[h] for h in wait(list(by_handle), timeout=POLL_SECONDS)}
-            for proc in [p for p in pool.procs if p in woken]:
-                conn = pool.conns[proc]
-                try:
-                    while conn.poll():
-                        message = conn.recv()
-                        if message == "ready":
-                            pool.ready[proc] = True
-                        else:
-                            bid, results = message
-                            pool.holding[proc] = None
-                            done[bid] = results
-                except (EOFError, OSError):
-                    pass  # the worker is gone; its sentinel says so
-                if not proc.is_alive():
-                    _lost_worker(pool, proc, batches, attempts, done, retry, keep)
-    finally:
-        pool.close()
+            bid = self.next_new
+            self.next_new += 1
+            self.batches[bid] = chunk
+            self.attempts[bid] = 0
+            (self.for_me if bid % self.n == 0 else self.for_workers).append(bid)
+
+    def hand_out(self) -> None:
+        pool = self.pool
+        for proc in pool.idle():
+            if self.retry:
+                bid = self.retry.popleft()
+            elif self.for_workers:
+                bid = self.for_workers.popleft()
+            else:
+                return
+            self.attempts[bid] += 1
+            pool.holding[proc] = bid
+            try:
+                pool.conns[proc].send((bid, self.batches[bid]))
+            except OSError:
+                pass  # the worker just died: its sentinel fires and the batch is retried
+
+    def receive(self, timeout: float) -> None:
+        """Take what the workers sent, waiting at most ``timeout`` seconds for something."""
+        pool = self.pool
+        if not pool.procs:
+            raise WorkerError("review_many: no worker process is left")  # pragma: no cover
+        by_handle: dict[Any, Any] = {}
+        for proc in pool.procs:
+            by_handle[pool.conns[proc]] = proc
+            by_handle[proc.sentinel] = proc
+        woken = {by_handle[h] for h in wait(list(by_handle), timeout=timeout)}
+        for proc in [p for p in pool.procs if p in woken]:
+            conn = pool.conns[proc]
+            try:
+                while conn.poll():
+                    message = conn.recv()
+                    if message == "ready":
+                        pool.ready[proc] = True
+                    else:
+                        bid, results = message
+                        pool.holding[proc] = None
+                        self.done[bid] = results
+            except (EOFError, OSError):
+                pass  # the worker is gone; its sentinel says so
+            if not proc.is_alive():
+                _lost_worker(pool, proc, self.batches, self.attempts, self.done, self.retry, self.keep)
+        self.hand_out()
+
+    def review_mine(self, bid: int) -> None:
+        """Review one of this process's batches, keeping the workers fed between texts."""
+        out: list[Any] = []
+        for text in self.batches[bid]:
+            if not _review_into(out, text, self.options, self.keep):
+                break
+            self.receive(0)
+        self.done[bid] = out
+
+    def results(self) -> Iterator[Any]:
+        pool = self.pool
+        try:
+            for _ in range(self.n - 1):
+                pool.start_one()
+            while True:
+                self.read_ahead()
+                self.hand_out()
+                while self.next_out in self.done:  # yield what is finished, in order
+                    results = self.done.pop(self.next_out)
+                    del self.batches[self.next_out], self.attempts[self.next_out]
+                    self.next_out += 1
+                    for r in results:
+                        if isinstance(r, BaseException) and not (self.keep and isinstance(r, PostcraftError)):
+                            raise r
+                        yield r
+                if self.exhausted and self.next_out == self.next_new:
+                    return
+                if self.for_me:
+                    self.review_mine(self.for_me.popleft())
+                else:
+                    self.receive(POLL_SECONDS)
+        finally:
+            pool.close()
 
 
 def _lost_worker(
@@ -304,9 +382,11 @@ def review_many(
 
     With ``n_process`` > 1, a worker process that dies (killed, out of memory) has its batch
     run once more; if that dies too, its texts get a :class:`~postcraft.errors.WorkerError`
-    (raised, or yielded per text with ``errors="yield"``). The processes are started with
-    ``spawn``, which runs the main script again: a script without an
-    ``if __name__ == "__main__":`` guard gets a ``WorkerError`` saying so, never a loop.
+    (raised, or yielded per text with ``errors="yield"``). This process reviews every
+    ``n_process``-th batch itself; the workers are forked on Linux when no other thread runs
+    (after the models are loaded, which they then share) and spawned elsewhere. Spawning runs
+    the main script again: a script without an ``if __name__ == "__main__":`` guard then gets
+    a ``WorkerError`` saying so, never a loop.
 
     >>> [r.lang for r in review_many(["Tak for i dag, alle sammen!", "Thanks for today, everyone!"])]
     ['da', 'en']
@@ -344,4 +424,4 @@ def review_many(
         yield from wrap(_review_one(t, options, keep) for t in texts)
         return
     _check_not_bootstrapping()
-    yield from wrap(_parallel(texts, n_process, batch_size, options, keep))
+    yield from wrap(_Run(texts, n_process, batch_size, options, keep).results())

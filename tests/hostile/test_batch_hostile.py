@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,7 +63,7 @@ def test_a_batch_that_kills_its_worker_twice_is_reported_for_its_texts(tmp_path:
 
         if __name__ == "__main__":
             texts = GOOD_TEXTS * 4
-            texts[5] = Bomb(texts[5])
+            texts[3] = Bomb(texts[3])  # batch 1: a worker's (this process reviews batches 0, 2, …)
             out = list(postcraft.review_many(texts, n_process=2, batch_size=2, errors="yield", show_progress=False))
             kinds = ["W" if type(r).__name__ == "WorkerError" else "R" for r in out]
             print("".join(kinds))
@@ -76,8 +77,8 @@ def test_a_batch_that_kills_its_worker_twice_is_reported_for_its_texts(tmp_path:
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.split()
-    assert lines[0] == "RRRRWWRR"  # the batch of texts 4 and 5, nothing else
-    assert lines[1:] == ["4", "True"]  # everything before the lost batch, then the error
+    assert lines[0] == "RRWWRRRR"  # the batch of texts 2 and 3, nothing else
+    assert lines[1:] == ["2", "True"]  # everything before the lost batch, then the error
 
 
 def test_raise_mode_yields_every_finished_review_before_the_error_in_order() -> None:
@@ -112,11 +113,15 @@ def test_yield_mode_turns_a_non_text_into_an_input_error_in_its_place() -> None:
 
 
 def test_a_script_without_a_main_guard_gets_a_clear_error_not_a_loop(tmp_path: Path) -> None:
+    # A thread running makes forking unsafe, so the workers are spawned, which imports the
+    # main script again.
     result = run_script(
         tmp_path,
         """
+        import threading, time
         import postcraft
 
+        threading.Thread(target=time.sleep, args=(30,), daemon=True).start()
         print(len(list(postcraft.review_many(GOOD_TEXTS, n_process=2, show_progress=False))))
         """.replace("GOOD_TEXTS", repr(GOOD)),
         timeout=60,
@@ -124,3 +129,36 @@ def test_a_script_without_a_main_guard_gets_a_clear_error_not_a_loop(tmp_path: P
     assert result.returncode != 0
     assert 'if __name__ == "__main__":' in result.stderr
     assert "WorkerError" in result.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_a_script_without_a_main_guard_just_works_where_workers_are_forked(tmp_path: Path) -> None:
+    result = run_script(
+        tmp_path,
+        """
+        import postcraft
+
+        texts = GOOD_TEXTS * 50
+        out = [r.to_dict() for r in postcraft.review_many(texts, n_process=2, batch_size=4, show_progress=False)]
+        print(out == [postcraft.review(t).to_dict() for t in texts])
+        """.replace("GOOD_TEXTS", repr(GOOD)),
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
+def test_spawned_workers_give_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    from postcraft import batch
+
+    monkeypatch.setattr(batch, "_start_method", lambda: "spawn")
+    texts = [*GOOD * 6, GERMAN, *GOOD]
+    out = list(postcraft.review_many(texts, n_process=3, batch_size=2, errors="yield", show_progress=False))
+    expected: list[object] = []
+    for t in texts:
+        try:
+            expected.append(postcraft.review(t).to_dict())
+        except postcraft.PostcraftError as exc:
+            expected.append(type(exc).__name__)
+    got = [r.to_dict() if isinstance(r, postcraft.Review) else type(r).__name__ for r in out]
+    assert got == expected

@@ -7,7 +7,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import InputError
 from ..langs import LANGUAGES, normalize_lang
@@ -212,21 +212,30 @@ class Analysis:
             return self.sentences[k]
         return None
 
+    if not TYPE_CHECKING:  # (mypy would accept any attribute name on a class with __getattr__)
+
+        def __getattr__(self, name: str) -> Any:
+            # Only an analysis rebuilt by _unpickle_analysis lacks these until first use.
+            if name in _COLUMN_FIELDS and "_columns" in self.__dict__:
+                _from_columns(self)
+                return self.__dict__[name]
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled column by column: tuples of str and int pickle in C, while NamedTuples go one
         # by one through a Python-level __getnewargs__ (a Review pickles ~4x faster this way,
         # which is what review_many's workers and Dask or Spark spend on shipping results).
         cached = {k: v for k, v in self.__dict__.items() if k in _SCALAR_CACHES}
+        columns = self.__dict__.get("_columns")
+        if columns is None:
+            columns = tuple(tuple(zip(*getattr(self, name), strict=True)) for name in _COLUMN_FIELDS)
         return (
             _unpickle_analysis,
             (
                 type(self),
                 self.text,
                 self.lang,
-                tuple(zip(*self.tokens, strict=True)),
-                tuple(zip(*self.lines, strict=True)),
-                tuple(zip(*self.paragraphs, strict=True)),
-                tuple(zip(*self.sentences, strict=True)),
+                *columns,
                 tuple(self.fold),
                 self.lang_scores,
                 self.lang_reason,
@@ -275,21 +284,38 @@ def _unpickle_analysis(
     source: str | None = None,
 ) -> Analysis:
     """Rebuild an :class:`Analysis` from :meth:`Analysis.__reduce__`'s columns."""
-    new = tuple.__new__
-    analysis = cls(
+    # The tokens, lines, paragraphs and sentences are rebuilt from their columns on first use
+    # (``Analysis.__getattr__``): a program that reads only the findings, the tone and the
+    # tags of what review_many's workers send back never pays for building ~200 NamedTuples.
+    analysis = object.__new__(cls)
+    analysis.__dict__.update(
         text=text,
         lang=lang,
-        tokens=tuple([new(Token, t) for t in zip(*tokens, strict=True)]),
-        lines=tuple([new(Span, t) for t in zip(*lines, strict=True)]),
-        paragraphs=tuple([new(Span, t) for t in zip(*paragraphs, strict=True)]),
-        sentences=tuple([new(Sentence, t) for t in zip(*sentences, strict=True)]),
         fold=Fold(*fold),
         lang_scores=lang_scores,
         lang_reason=lang_reason,
         source=source,
+        _columns=(tokens, lines, paragraphs, sentences),
     )
     analysis.__dict__.update(cached)
     return analysis
+
+
+_COLUMN_FIELDS = ("tokens", "lines", "paragraphs", "sentences")
+
+
+def _from_columns(analysis: Analysis) -> None:
+    """Build an unpickled analysis's tuples from the columns :meth:`Analysis.__reduce__` sent."""
+    columns = analysis.__dict__.get("_columns")
+    if columns is None:  # another thread was first
+        return
+    new = tuple.__new__
+    built: dict[str, tuple[Any, ...]] = {
+        name: tuple([new(kind, t) for t in zip(*column, strict=True)])
+        for name, kind, column in zip(_COLUMN_FIELDS, (Token, Span, Span, Sentence), columns, strict=True)
+    }
+    analysis.__dict__.update(built)
+    analysis.__dict__.pop("_columns", None)
 
 
 def analyze(text: str | Any, *, lang: str | None = None, markdown: bool = False) -> Analysis:

@@ -39,8 +39,51 @@ COMMAND_MODULES: tuple[str, ...] = (
     "postcraft.cli.celebrate",
 )
 
+# The commands each module registers (a test keeps this in step with ``register``): a command
+# line that names one builds only that command's parser, so ``postcraft review`` does not import
+# the other fourteen commands and what they present.
+COMMANDS: dict[str, str] = {
+    "review": "postcraft.cli.review",
+    "train": "postcraft.cli.tone",
+    "tone": "postcraft.cli.tone",
+    "check": "postcraft.cli.check",
+    "fix": "postcraft.cli.check",
+    "config": "postcraft.cli.config",
+    "tags": "postcraft.cli.tags",
+    "roster": "postcraft.cli.tags",
+    "templates": "postcraft.cli.templates",
+    "draft": "postcraft.cli.templates",
+    "lsp": "postcraft.cli.lsp",
+    "insights": "postcraft.cli.insights",
+    "onboard": "postcraft.cli.onboard",
+    "plan": "postcraft.cli.plan",
+    "guide": "postcraft.cli.guide",
+    "voice": "postcraft.cli.voice",
+    "nudge": "postcraft.cli.nudge",
+    "coach": "postcraft.cli.coach",
+    "celebrate": "postcraft.cli.celebrate",
+}
 
-def build_parser() -> argparse.ArgumentParser:
+
+def _named_command(argv: Sequence[str] | None) -> str | None:
+    """The module of the command ``argv`` names (the first word that is not an option), if any."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    k = 0
+    while k < len(args):
+        arg = args[k]
+        if arg == "--":
+            return None
+        if arg.startswith("-"):
+            k += 2 if arg == "--ui-lang" else 1
+            continue
+        module = COMMANDS.get(arg)
+        return module if module in COMMAND_MODULES else None
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None, *, only_named: bool = False) -> argparse.ArgumentParser:
+    """The command-line parser; with ``only_named``, only the command ``argv`` names is registered
+    (all of them when it names none, e.g. for ``postcraft --help``)."""
     parser = argparse.ArgumentParser(
         prog="postcraft",
         description=f"Review LinkedIn drafts for employee advocacy, in {listing()}.",
@@ -48,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"postcraft {__version__}")
     add_ui_lang(parser, default=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    named = _named_command(argv) if only_named else None
+    for name in (named,) if named else COMMAND_MODULES:
         import_module(name).register(sub)
     for command in dict.fromkeys(sub.choices.values()):  # an alias is the same parser
         add_ui_lang(command)
@@ -57,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``postcraft`` console script."""
-    parser = build_parser()
+    parser = build_parser(argv, only_named=True)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help/--version
