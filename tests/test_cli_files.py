@@ -291,3 +291,29 @@ def test_pre_commit_hook_definition() -> None:
     pattern = re.compile(hook["files"])
     assert pattern.search("posts/uge-12.txt") and pattern.search("README.md")
     assert not pattern.search("src/app.py") and not pattern.search("notes.txt.bak")
+
+
+def test_the_command_map_lists_what_each_module_registers() -> None:
+    import argparse
+    from importlib import import_module
+
+    from postcraft.cli import COMMAND_MODULES, COMMANDS
+
+    for module in COMMAND_MODULES:
+        sub = argparse.ArgumentParser().add_subparsers()
+        import_module(module).register(sub)
+        assert set(sub.choices) == {name for name, m in COMMANDS.items() if m == module}, module
+    assert set(COMMANDS.values()) == set(COMMAND_MODULES)
+
+
+def test_a_command_line_that_names_a_command_builds_only_its_parser() -> None:
+    def commands(argv: list[str]) -> set[str]:
+        parser = build_parser(argv, only_named=True)
+        sub = next(a for a in parser._actions if a.dest == "command")
+        return set(sub.choices)  # type: ignore[arg-type]
+
+    assert commands(["review", "x.txt"]) == {"review"}
+    assert commands(["--ui-lang", "da", "fix", "x.txt"]) == {"check", "fix"}
+    assert len(commands(["--help"])) == len(commands([])) > 15  # no command named: all of them
+    assert len(commands(["reveiw", "x.txt"])) > 15  # a typo gets argparse's list of choices
+    assert main(["review", "--help"]) == 0
