@@ -746,3 +746,28 @@ def test_language_server_keeps_reviewing_with_a_broken_plugin(tmp_path: Path) ->
     finally:
         c.kill()
     assert (site / "broken_plugin" / "imports.log").read_text("utf-8").count("imported") == 1
+
+
+def test_the_quick_scan_sees_a_postcraft_entry_point_and_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scan that spares a cold command line importing importlib.metadata when no plugin is
+    installed: any distribution declaring a postcraft group (or anything it cannot read) is a maybe."""
+    other = tmp_path / "other"
+    (other / "acme_tools-1.0.dist-info").mkdir(parents=True)
+    (other / "acme_tools-1.0.dist-info" / "entry_points.txt").write_text(
+        "[console_scripts]\nacme = acme:main\n", "utf-8"
+    )
+    monkeypatch.setattr(sys, "path", [str(other)])
+    assert plugins._may_have_plugins() is False
+    ours = tmp_path / "ours"
+    (ours / "acme_pack-1.0.egg-info").mkdir(parents=True)
+    (ours / "acme_pack-1.0.egg-info" / "entry_points.txt").write_text(
+        "[postcraft.rules]\nacme = acme_pack:rules\n", "utf-8"
+    )
+    monkeypatch.setattr(sys, "path", [str(other), str(ours)])
+    assert plugins._may_have_plugins() is True
+    archive = tmp_path / "bundle.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)
+    monkeypatch.setattr(sys, "path", [str(other), str(archive)])
+    assert plugins._may_have_plugins() is True

@@ -351,6 +351,7 @@ def use_entry_points(monkeypatch: pytest.MonkeyPatch, *eps: FakeEntryPoint) -> N
         return FakeEntryPoints(eps)
 
     monkeypatch.setattr("importlib.metadata.entry_points", fake)
+    monkeypatch.setattr("postcraft.registry._may_have_plugins", lambda: True)
     clear_cache()
 
 

@@ -42,7 +42,7 @@ import threading
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import ModuleType
@@ -230,11 +230,48 @@ def generation() -> int:
     return _generation
 
 
+def _may_have_plugins() -> bool:
+    """False only when no distribution on ``sys.path`` declares an entry point in a postcraft
+    group: the ``entry_points.txt`` files are read directly, which costs a few milliseconds
+    where importing :mod:`importlib.metadata` and asking it costs 15–20 (a cold command line
+    pays that on every run). Anything this scan cannot see through (a zip on the path, a
+    finder with its own distributions) counts as a maybe."""
+    import sys
+
+    for finder in sys.meta_path:
+        if hasattr(finder, "find_distributions") and getattr(finder, "__name__", "") != "PathFinder":
+            return True
+    for entry in sys.path:
+        folder = entry or "."
+        if not os.path.isdir(folder):
+            if os.path.exists(folder):
+                return True  # a zip file or an egg: let importlib.metadata read it
+            continue
+        try:
+            with os.scandir(folder) as items:
+                names = [d.path for d in items if d.name.endswith((".dist-info", ".egg-info"))]
+        except OSError:
+            continue
+        for path in names:
+            try:
+                with open(os.path.join(path, "entry_points.txt"), "rb") as fh:
+                    if b"[postcraft." in fh.read():
+                        return True
+            except OSError:
+                continue
+    return False
+
+
 def _entry_points() -> dict[str, list[tuple[PluginEntry, Any]]]:
     global _eps
     with _lock:
         if _eps is None:
             found: dict[str, list[tuple[PluginEntry, Any]]] = {g: [] for g in GROUPS}
+            if not _may_have_plugins():
+                _eps = found
+                return _eps
+            from importlib import metadata
+
             seen: set[tuple[str, str, str]] = set()
             all_eps = metadata.entry_points()
             for group in GROUPS:
