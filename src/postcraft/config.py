@@ -246,18 +246,25 @@ _HEADER = re.compile(r"^\s*\[")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
 
 
+# ``[tool.postcraft]``, ``[tool."postcraft"]``, dotted ``tool.postcraft.x = …`` or a ``[tool]``
+# table / ``tool = {…}`` that may hold it
+_MAY_HAVE_TABLE = re.compile(r'tool\s*\.\s*["\']?postcraft|^\s*\[\s*tool\s*\]|^\s*tool\s*=', re.M)
+
+
 def _read_pyproject(source: str | os.PathLike[str]) -> _ConfigFile | None:
     """``[tool.postcraft]`` of a pyproject.toml, or ``None`` when it has none."""
-    import tomllib
-
     path = Path(source)
     name = str(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None  # not ours to complain about: other tools read this file too
-    if "postcraft" not in text:
+    # most pyproject.toml files have no postcraft table: skip parsing them (a cold command line
+    # run inside a Python project would otherwise pay for importing and running tomllib)
+    if "postcraft" not in text or not _MAY_HAVE_TABLE.search(text):
         return None
+    import tomllib
+
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
