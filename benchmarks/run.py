@@ -9,7 +9,9 @@ What it measures (targets and recorded results: benchmarks/README.md):
 
 * ``import postcraft`` – ``perf_counter`` around the import inside a fresh interpreter, median
   of ``--repeat`` interpreters;
-* cold ``postcraft review post.txt`` – wall time of the console script for one post, median;
+* cold ``postcraft review post.txt`` – wall and CPU time of the console script for one post,
+  median, interleaved with ``proselint check`` on the same post; every fresh interpreter runs
+  with compiled bytecode (as after ``pip install``), in a temporary cache;
 * model load – in a fresh interpreter: the tone models (da + en), the built-in rule packs, the
   roster, and everything else the first review loads (lemma tables, lexicons);
 * per post, median and p95 (wall ``perf_counter``, after warm-up) of the public calls
@@ -42,6 +44,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import zlib
 from collections.abc import Callable, Sequence
@@ -91,12 +94,31 @@ def load_corpus(min_chars: int = 100, max_chars: int = 3000) -> list[tuple[str, 
 
 
 # -- helpers -------------------------------------------------------------------------------
+# Every fresh interpreter runs with compiled bytecode, as after ``pip install`` (which compiles
+# it): with PYTHONDONTWRITEBYTECODE=1 (set on some machines) and an editable install, each run
+# would compile postcraft's ~140 modules from source again (+150 ms), while proselint, installed
+# from a wheel, has its .pyc files. The bytecode goes to a temporary cache (PYTHONPYCACHEPREFIX),
+# filled by one unmeasured run of each command.
+_PYCACHE = tempfile.mkdtemp(prefix="postcraft-bench-pyc-")
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+CHILD_ENV["PYTHONPYCACHEPREFIX"] = _PYCACHE
+
+
 def run_python(code: str, repeat: int) -> list[dict[str, Any]]:
-    """Run ``code`` in ``repeat`` fresh interpreters; each prints one JSON object."""
+    """Run ``code`` in ``repeat`` fresh interpreters (after one that fills the bytecode cache);
+    each prints one JSON object."""
     out = []
+    subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=False, cwd=str(ROOT), env=CHILD_ENV
+    )
     for _ in range(repeat):
         proc = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=str(ROOT)
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=str(ROOT),
+            env=CHILD_ENV,
         )
         if proc.returncode != 0:
             raise RuntimeError(f"benchmark subprocess failed:\n{proc.stderr}")
@@ -118,7 +140,7 @@ def run_once(cmd: Sequence[str]) -> tuple[float, float, int]:
     """Wall time, CPU time (user + system of the child) and exit code of one run of ``cmd``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    proc = subprocess.run(list(cmd), capture_output=True, check=False, cwd=str(ROOT))
+    proc = subprocess.run(list(cmd), capture_output=True, check=False, cwd=str(ROOT), env=CHILD_ENV)
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -265,6 +287,9 @@ def measure_cold(repeat: int, roster: Path, post: Path) -> dict[str, Any]:
     prose = Path(sys.executable).with_name("proselint")
     ours: list[tuple[float, float]] = []
     theirs: list[tuple[float, float]] = []
+    run_once([*cmd, "review", str(post)])  # fill the bytecode cache (not measured)
+    if prose.exists():
+        run_once([str(prose), "check", str(post)])
     for i in range(repeat):  # interleaved, the order alternating
         jobs = [("ours", [*cmd, "review", str(post)])]
         if prose.exists():
