@@ -758,8 +758,23 @@ def test_the_quick_scan_sees_a_postcraft_entry_point_and_nothing_else(
     (other / "acme_tools-1.0.dist-info" / "entry_points.txt").write_text(
         "[console_scripts]\nacme = acme:main\n", "utf-8"
     )
+    from importlib.machinery import PathFinder
+
+    standard = [f for f in sys.meta_path if f is PathFinder or not hasattr(f, "find_distributions")]
+    monkeypatch.setattr(sys, "meta_path", standard)
     monkeypatch.setattr(sys, "path", [str(other)])
     assert plugins._may_have_plugins() is False
+
+    class Finder:  # a finder with distributions of its own (not on sys.path)
+        def find_spec(self, *args: object) -> None:
+            return None
+
+        def find_distributions(self, *args: object) -> list[object]:
+            return []
+
+    monkeypatch.setattr(sys, "meta_path", [*standard, Finder()])
+    assert plugins._may_have_plugins() is True
+    monkeypatch.setattr(sys, "meta_path", standard)
     ours = tmp_path / "ours"
     (ours / "acme_pack-1.0.egg-info").mkdir(parents=True)
     (ours / "acme_pack-1.0.egg-info" / "entry_points.txt").write_text(
