@@ -24,7 +24,7 @@ from ..analysis.lemmas import lemma as _lemma
 from ..langs import DEFAULT, lookup
 from .compiled import HOW_SCORE, CompiledRoster, _compile, name_words, strict_name_words
 from .roster import _ORG_URN, _PAGE, Company, Roster, load_roster
-from .vocab import TermStart, TopicIndex, WordPattern, fold, tag_key
+from .vocab import PhraseIndex, TermStart, TopicIndex, WordPattern, fold, tag_key
 
 if TYPE_CHECKING:
     from ..rules import Guidelines
@@ -407,7 +407,9 @@ def suggest(
     # event: such words are a role frame or weak terms, and do not count.
     expert_out: list[Suggestion] = []
     if comp.experts and hits:
-        question = _asks_readers(analysis, idx) or (bool(idx.asks) and _phrase_count(analysis, idx.asks) > 0)
+        question = _asks_readers(analysis, idx) or (
+            bool(idx.ask_index) and _phrase_count(analysis, idx.ask_index) > 0
+        )
         own_work = employer_named or _speaks_as_organisation(analysis, idx)
         ranked: list[tuple[float, str, int, list[str]]] = []
         strongest = max(rec[0] for rec in hits.values())
@@ -538,7 +540,7 @@ def topic_hits(
     ]
     if not starts and not analysis.hashtags:
         return {}, set(), set()
-    blocked = _idiom_tokens(toks, idx.idioms) if starts and idx.idioms else set()
+    blocked = _idiom_tokens(toks, idx.idiom_index) if starts and idx.idiom_index else set()
     lead_end = _lead_end(analysis)
     claimed = -1  # words up to this index belong to a phrase already matched ("user research")
     for k in starts:
@@ -548,7 +550,7 @@ def topic_hits(
         found = cache[t.lemma] if t.lemma in cache else lookup(t.lemma)
         if t.lower != t.lemma:
             found = _merge(found, lookup(t.lower))
-        if idx.role_frames and _after_frame(toks, k, idx.role_frames, text):
+        if idx.frame_index and _after_frame(toks, k, idx.frame_index, text):
             continue  # "jeg er projektleder", "as a developer": the author's role
         for h in found:
             if h.rest and not _phrase_at(toks, k, h.rest, text):
@@ -668,18 +670,15 @@ def _words_match(toks: Any, ks: list[int], patterns: tuple[WordPattern, ...], le
     )
 
 
-def _idiom_tokens(toks: Any, idioms: tuple[tuple[WordPattern, ...], ...]) -> set[int]:
+def _idiom_tokens(toks: Any, index: PhraseIndex) -> set[int]:
     """Token indices of the fixed expressions in the draft. The words of an expression follow
     each other with at most two other words between them, within one sentence."""
     out: set[int] = set()
     n = len(toks)
-    for k in range(n):
+    cands = index.candidates
+    for k in index.starts(toks):
         t = toks[k]
-        if t[3] != "word":
-            continue
-        for idiom in idioms:
-            if not idiom[0].matches(t[4], t[5]):
-                continue
+        for idiom in cands(t[4], t[5]):
             got = [k]
             j = k
             for p in idiom[1:]:
@@ -696,41 +695,37 @@ def _idiom_tokens(toks: Any, idioms: tuple[tuple[WordPattern, ...], ...]) -> set
     return out
 
 
-def _after_frame(toks: Any, k: int, frames: tuple[tuple[WordPattern, ...], ...], text: str) -> bool:
+def _after_frame(toks: Any, k: int, index: PhraseIndex, text: str) -> bool:
     """True when the words right before token ``k`` (at most one word between) are a role frame."""
-    for frame in frames:
-        n = len(frame)
-        for between in (0, 1):
-            first = k - between - n
+    for between in (0, 1):
+        last = k - 1 - between
+        if last < 0:
+            return False
+        t = toks[last]
+        if t[3] != "word" or not text[t[2] : toks[last + 1][1]].isspace():
+            return False
+        for frame in index.candidates(t[4], t[5]):
+            first = last - len(frame) + 1
             if first < 0:
                 continue
-            ks = list(range(first, first + n))
-            span = range(first, k + 1)
-            if any(toks[j][3] != "word" for j in span):
-                continue
-            if any(not text[toks[j - 1][2] : toks[j][1]].isspace() for j in range(first + 1, k + 1)):
-                continue
-            if _words_match(toks, ks, frame):
+            ks = list(range(first, last + 1))
+            if all(text[toks[j - 1][2] : toks[j][1]].isspace() for j in ks[1:]) and _words_match(
+                toks, ks, frame
+            ):
                 return True
     return False
 
 
-def _phrase_count(analysis: Analysis, phrases: tuple[tuple[WordPattern, ...], ...]) -> int:
-    """How many times any of ``phrases`` occurs (consecutive words, as written: "help me" is not
-    "helped me")."""
+def _phrase_count(analysis: Analysis, index: PhraseIndex) -> int:
+    """How many times any phrase of ``index`` occurs (consecutive words, as written: "help me"
+    is not "helped me")."""
     toks = analysis.tokens
     n = len(toks)
     count = 0
-    for k in range(n):
+    for k in index.starts(toks):
         t = toks[k]
-        if t[3] != "word":
-            continue
-        for ph in phrases:
-            if (
-                ph[0].matches(t[4], t[4])
-                and k + len(ph) <= n
-                and _words_match(toks, list(range(k, k + len(ph))), ph, lemma=False)
-            ):
+        for ph in index.candidates(t[4], t[4]):
+            if k + len(ph) <= n and _words_match(toks, list(range(k, k + len(ph))), ph, lemma=False):
                 count += 1
                 break
     return count

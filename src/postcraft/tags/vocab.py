@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .. import yamlsrc as _yaml
 from ..analysis.lemmas import lemma as _lemma
@@ -93,6 +93,57 @@ class WordPattern(NamedTuple):
         return lower in self.exact or lemma in self.exact or lower.startswith(self.prefixes)
 
 
+class PhraseIndex:
+    """Phrases of :class:`WordPattern` words, found by one of their words (the first, or with
+    ``by_last`` the last): a dict look-up and one ``startswith`` per word of a draft.
+
+    >>> ix = PhraseIndex((tuple(word_pattern(w) for w in "knæk* kode".split()),))
+    >>> len(ix.candidates("knækkede", "knække")), ix.candidates("kode", "kode")
+    (1, ())
+    """
+
+    __slots__ = ("by_exact", "by_prefix", "prefixes", "keys")
+
+    def __init__(self, phrases: tuple[tuple[WordPattern, ...], ...], by_last: bool = False) -> None:
+        self.by_exact: dict[str, list[tuple[WordPattern, ...]]] = {}
+        self.by_prefix: dict[str, list[tuple[WordPattern, ...]]] = {}
+        for ph in phrases:
+            key = ph[-1] if by_last else ph[0]
+            for form in key.exact:
+                self.by_exact.setdefault(form, []).append(ph)
+            for pre in key.prefixes:
+                self.by_prefix.setdefault(pre, []).append(ph)
+        self.prefixes = tuple(self.by_prefix)
+        self.keys = frozenset(self.by_exact)
+
+    def starts(self, toks: Any) -> list[int]:
+        """Indices of the words of ``toks`` that can begin (or end) one of the phrases."""
+        keys, pre = self.keys, self.prefixes
+        if pre:
+            return [
+                k
+                for k, t in enumerate(toks)
+                if t[3] == "word" and (t[4] in keys or t[5] in keys or t[4].startswith(pre))
+            ]
+        return [k for k, t in enumerate(toks) if t[3] == "word" and (t[4] in keys or t[5] in keys)]
+
+    def candidates(self, lower: str, lemma: str) -> tuple[tuple[WordPattern, ...], ...]:
+        """The phrases whose key word a word with this form and lemma can be."""
+        ex = self.by_exact
+        a = ex.get(lower)
+        b = ex.get(lemma) if lemma != lower else None
+        pre = self.prefixes and lower.startswith(self.prefixes)
+        if not (a or b or pre):
+            return ()
+        found = [*(a or ()), *(b or ())]
+        if pre:
+            found += [ph for p, phs in self.by_prefix.items() if lower.startswith(p) for ph in phs]
+        return tuple(dict.fromkeys(found))
+
+    def __bool__(self) -> bool:
+        return bool(self.by_exact or self.by_prefix)
+
+
 def word_pattern(word: str) -> WordPattern:
     """``"tage|tog|knæk*"`` → a :class:`WordPattern`.
 
@@ -147,6 +198,9 @@ class TopicIndex:
     _tags: dict[str, list[str]] = field(default_factory=dict)
     _prefix_lengths: tuple[int, ...] = ()
     _suffix_lengths: tuple[int, ...] = ()
+    idiom_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
+    frame_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
+    ask_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
 
     def add_term(self, term: str, concept: str, weak: bool = False) -> None:
         """Add one term (a lemma phrase; ``x*``/``*x`` for compound parts) for ``concept``;
@@ -183,6 +237,9 @@ class TopicIndex:
                 _append(self._tags, tag_key(c.tag), cid)
         self._prefix_lengths = tuple(sorted({len(k) for k in self.prefix}, reverse=True))
         self._suffix_lengths = tuple(sorted({len(k) for k in self.suffix}, reverse=True))
+        self.idiom_index = PhraseIndex(self.idioms)
+        self.frame_index = PhraseIndex(self.role_frames, by_last=True)
+        self.ask_index = PhraseIndex(self.asks)
 
     @property
     def cache(self) -> dict[str, tuple[TermStart, ...]]:
