@@ -14,6 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Literal
 
 import regex
@@ -407,14 +408,10 @@ def suggest(
     # event: such words are a role frame or weak terms, and do not count.
     expert_out: list[Suggestion] = []
     if comp.experts and hits:
-        question = _asks_readers(analysis, idx) or (
-            bool(idx.ask_index) and _phrase_count(analysis, idx.ask_index) > 0
-        )
-        own_work = employer_named or _speaks_as_organisation(analysis, idx)
         ranked: list[tuple[float, str, int, list[str]]] = []
         strongest = max(rec[0] for rec in hits.values())
         named = set(found) | tagged | {t for targets, *_ in ambiguous for t in targets}
-        for pi, mapping in comp.experts.items() if (question or own_work) else ():
+        for pi, mapping in comp.experts.items():
             if pi in named:
                 continue
             p = comp.people[pi]
@@ -437,6 +434,15 @@ def suggest(
             score = min(1.0, 1 - DECAY**count + 0.05 * (len(topics) - 1))
             if score >= MIN_EXPERT_SCORE:
                 ranked.append((score, p.name, pi, topics))
+        # Whether the post asks for the expertise is read only when someone qualifies.
+        question = own_work = False
+        if ranked:
+            question = _asks_readers(analysis, idx) or (
+                bool(idx.ask_index) and _phrase_count(analysis, idx.ask_index) > 0
+            )
+            own_work = employer_named or _speaks_as_organisation(analysis, idx)
+            if not (question or own_work):
+                ranked = []
         ranked.sort(key=lambda r: (-r[0], r[1]))
         limit = MAX_EXPERTS
         for score, name, pi, topics in ranked[:limit]:
@@ -541,6 +547,10 @@ def topic_hits(
     if not starts and not analysis.hashtags:
         return {}, set(), set()
     blocked = _idiom_tokens(toks, idx.idiom_index) if starts and idx.idiom_index else set()
+    # The forms that can end a role frame: a quick test before looking at the words before a term.
+    frame_keys = idx.frame_index.keys if not idx.frame_index.prefixes else None
+    if frame_keys is None and idx.frame_index:
+        frame_keys = frozenset(t[4] for t in toks if idx.frame_index.candidates(t[4], t[5]))
     lead_end = _lead_end(analysis)
     claimed = -1  # words up to this index belong to a phrase already matched ("user research")
     for k in starts:
@@ -550,7 +560,12 @@ def topic_hits(
         found = cache[t.lemma] if t.lemma in cache else lookup(t.lemma)
         if t.lower != t.lemma:
             found = _merge(found, lookup(t.lower))
-        if idx.frame_index and _after_frame(toks, k, idx.frame_index, text):
+        if (
+            frame_keys
+            and k
+            and (toks[k - 1][4] in frame_keys or (k > 1 and toks[k - 2][4] in frame_keys))
+            and _after_frame(toks, k, idx.frame_index, text)
+        ):
             continue  # "jeg er projektleder", "as a developer": the author's role
         for h in found:
             if h.rest and not _phrase_at(toks, k, h.rest, text):
@@ -589,7 +604,8 @@ def topic_hits(
         # "container" in a post that also says "docker": the weak terms are another sense.
         senses = [(cid, words) for cid, words in idx.other_senses.items() if cid in hits]
         if senses:
-            forms = {t[4] for t in toks if t[3] == "word"} | {t[5] for t in toks if t[3] == "word"}
+            forms = set(map(itemgetter(4), toks))
+            forms.update(map(itemgetter(5), toks))
             for cid, words in senses:
                 if words & forms:
                     rec = hits[cid]
