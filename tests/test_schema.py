@@ -43,7 +43,7 @@ DRAFTS = {
     ),
     "da-expert": (
         "Jeg har brugt ugen på at planlægge vores næste havvindprojekt, og projektledelse på havvind er "
-        "sværere end jeg troede."
+        "sværere end jeg troede. Hvordan gør I?"  # experts only when asked for (issue 14)
     ),
     "en-expert": (
         "I moved our build to the cloud this month. Software engineering is mostly patience, it turns out."

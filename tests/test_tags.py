@@ -311,7 +311,9 @@ def test_never_more_than_three_experts() -> None:
             ]
         }
     )
-    s = suggest_tags("Rekruttering, jobsamtaler og ansættelser fylder alt lige nu.", roster=r)
+    # "hos os": the post tells of the organisation's own work, so experts are offered (issue 14:
+    # not for any post that merely mentions the topic; see test_tags_sense.py)
+    s = suggest_tags("Rekruttering, jobsamtaler og ansættelser fylder alt hos os lige nu.", roster=r)
     assert len(s.experts) == 3
     assert [e.score for e in s.experts] == sorted((e.score for e in s.experts), reverse=True)
 
@@ -340,10 +342,16 @@ def test_hashtags_english_and_camel_case() -> None:
 
 
 def test_org_hashtag_preferred_and_language_filtered(roster: Roster) -> None:
-    da = suggest_tags("Vi rekrutterer: jobsamtaler hele ugen og nye kandidater hver dag.", roster=roster)
+    # The employer is named: the organisation's own hashtag is offered only then (issue 14: it was
+    # suggested on another company's job ad; see test_tags_sense.py).
+    da = suggest_tags(
+        "Vi rekrutterer hos Kystlys: jobsamtaler hele ugen og nye kandidater hver dag.", roster=roster
+    )
     assert [h.target for h in da.hashtags][:2] == ["#KystlysKarriere", "#Rekruttering"]
     assert "Organisationens" in da.hashtags[0].reason
-    en = suggest_tags("We are hiring: interviews all week and new candidates every day.", roster=roster)
+    en = suggest_tags(
+        "We are hiring at Kystlys: interviews all week and new candidates every day.", roster=roster
+    )
     assert "#KystlysKarriere" not in [h.target for h in en.hashtags]
 
 

@@ -14,6 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Literal
 
 import regex
@@ -24,7 +25,7 @@ from ..analysis.lemmas import lemma as _lemma
 from ..langs import DEFAULT, lookup
 from .compiled import HOW_SCORE, CompiledRoster, _compile, name_words, strict_name_words
 from .roster import _ORG_URN, _PAGE, Company, Roster, load_roster
-from .vocab import TopicIndex, fold, tag_key
+from .vocab import PhraseIndex, TermStart, TopicIndex, WordPattern, fold, tag_key
 
 if TYPE_CHECKING:
     from ..rules import Guidelines
@@ -44,6 +45,8 @@ ORG_TAG_BONUS = 0.1
 # turbines in an anniversary post does not make the post about renewable energy.
 EXPERT_MAIN_TOPIC = 0.5
 HASHTAG_MAIN_TOPIC = 1 / 3
+# A post of at most this many sentences is all opening: any of its words is prominent.
+LEAD_ALL = 3
 
 _CAMEL = regex.compile(r"\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+")
 _URN_IN_MENTION = regex.compile(r"\((urn:li:(?:person|organization):[A-Za-z0-9_-]+)\)$")
@@ -386,10 +389,25 @@ def suggest(
     idx = comp.topics[lang]
     hits, present, present_concepts = topic_hits(analysis, idx, covered)
 
+    # -- is the post about the organisation's own work? ------------------------------------
+    # The employer's page named or tagged, or one of the organisation's hashtags already used.
+    # Only then are the organisation's own hashtags offered: a post about another company (its
+    # job ad, its news) must not carry them.
+    employer_named = any(t < 0 and comp.companies[-1 - t].employer for t in (*found, *tagged)) or any(
+        ot.key in present for ot in comp.org_tags
+    )
+
+    need = needed(len(analysis.sentences))
+    top = max((rec[0] for rec in hits.values()), default=0)
+
     # -- experts -------------------------------------------------------------------------------
+    # Only for a post that is clearly about the expert's topic (evidence beyond one passing word,
+    # see expert_evident) and that asks for that expertise: it asks the readers (tag the expert
+    # so they can answer), or it tells about the organisation's own work (ask the expert to read
+    # it first). Not for a post in which the author only states their job or tells of a past
+    # event: such words are a role frame or weak terms, and do not count.
     expert_out: list[Suggestion] = []
     if comp.experts and hits:
-        question = _asks_readers(analysis)
         ranked: list[tuple[float, str, int, list[str]]] = []
         strongest = max(rec[0] for rec in hits.values())
         named = set(found) | tagged | {t for targets, *_ in ambiguous for t in targets}
@@ -403,15 +421,28 @@ def suggest(
             topics: list[str] = []
             for cid, topic in mapping.items():
                 rec = hits.get(cid)
-                if rec is not None:
+                if rec is not None and evident(rec, need, rec[0] == top):
                     count += rec[0]
-                    if topic not in topics:
-                        topics.append(topic)
-            if not count or count < EXPERT_MAIN_TOPIC * strongest:
-                continue
+                    # The topic in the post's language: the concept's label, else as the roster
+                    # writes it (a topic of its own, in no built-in vocabulary).
+                    concept = idx.concepts.get(cid)
+                    shown = concept.label if concept is not None and not cid.startswith("topic:") else topic
+                    if shown not in topics:
+                        topics.append(shown)
+            if not count or count < strongest:
+                continue  # the expert's topics must be what the post is mainly about
             score = min(1.0, 1 - DECAY**count + 0.05 * (len(topics) - 1))
             if score >= MIN_EXPERT_SCORE:
                 ranked.append((score, p.name, pi, topics))
+        # Whether the post asks for the expertise is read only when someone qualifies.
+        question = own_work = False
+        if ranked:
+            question = _asks_readers(analysis, idx) or (
+                bool(idx.ask_index) and _phrase_count(analysis, idx.ask_index) > 0
+            )
+            own_work = employer_named or _speaks_as_organisation(analysis, idx)
+            if not (question or own_work):
+                ranked = []
         ranked.sort(key=lambda r: (-r[0], r[1]))
         limit = MAX_EXPERTS
         for score, name, pi, topics in ranked[:limit]:
@@ -419,6 +450,8 @@ def suggest(
             role = ", ".join(x for x in (p.role, p.team) if x)
             role = f" ({role})" if role else ""
             action = "tag" if question and score >= EXPERT_TAG_SCORE else "ask_for_feedback"
+            if action == "ask_for_feedback" and not own_work:
+                continue  # a question about a topic the expert does not answer well enough
             key = "expert_tag" if action == "tag" else "expert_feedback"
             reason = msgs[key].format(name=name, role=role, topics=_join(topics, msgs["and"]))
             expert_out.append(Suggestion("expert", name, p.urn, None, None, round(score, 3), reason, action))
@@ -438,8 +471,13 @@ def suggest(
                 offers[key] = (score, pos, tag, reason)
 
         strongest = max(rec[0] for rec in hits.values())
-        for cid, (count, pos, words, _) in hits.items():
-            if cid in present_concepts or count < HASHTAG_MAIN_TOPIC * strongest:
+        for cid, rec in hits.items():
+            count, pos, words = rec[0], rec[1], rec[2]
+            if (
+                cid in present_concepts
+                or count < HASHTAG_MAIN_TOPIC * strongest
+                or not evident(rec, need, count == top)
+            ):
                 continue
             score = 1 - DECAY**count
             if score < MIN_HASHTAG_SCORE:
@@ -450,7 +488,7 @@ def suggest(
             bare = (
                 "_bare" if [w.casefold() for w in words] == [label.casefold()] else ""
             )  # not "onboarding (onboarding)"
-            for ot in comp.org_tags:
+            for ot in comp.org_tags if employer_named else ():
                 if cid in ot.concepts and (not ot.languages or lang in ot.languages):
                     offer(
                         ot.tag,
@@ -480,33 +518,55 @@ def suggest(
 def topic_hits(
     analysis: Analysis, idx: TopicIndex, skip: set[int] | frozenset[int] = frozenset()
 ) -> tuple[dict[str, list[Any]], set[str], set[str]]:
-    """Which concepts the draft is about: ``{concept: [count, first offset, words, last index]}``,
-    plus the keys of the hashtags already in the draft and the concepts those cover.
+    """Which concepts the draft is about: ``{concept: [count, first offset, words, last index,
+    strong count, in the lead]}``, plus the keys of the hashtags already in the draft and the
+    concepts those cover.
 
     Each word counts once per concept, and the words after the first of a matched phrase are
     not looked up again ("user research" is about UX, not research); words in ``skip`` (token
-    indices of names) are not counted at all. Hashtags already present count as evidence.
+    indices of names) are not counted at all, nor are the words of a fixed expression ("knække
+    koden") or a term right after a role frame ("jeg er projektleder": the author's job, not the
+    topic). *Strong* counts the terms that are not weak; *lead* says a term stands in the
+    draft's opening (its first sentence, or all of a post of two sentences or fewer). Hashtags
+    already present count as strong evidence in the lead.
     """
     text = analysis.text
     toks = analysis.tokens
     lookup = idx.lookup
     hits: dict[str, list[Any]] = {}
     cache = idx.cache
-    # Words whose lemma starts a term (compound splitting is paid once per distinct word, in
-    # lookup); a word whose lemma does not is tried by its own form ("AI" has the lemma "have"
-    # in the English table, but the form "ai").
+    # Words whose lemma or own form starts a term (compound splitting is paid once per distinct
+    # word, in lookup): "AI" has the lemma "have" in the English table, but the form "ai";
+    # "coding" has the lemma "code" (weak) and the form "coding" (strong).
     starts = [
         k
         for k, t in enumerate(toks)
         if t[3] == "word"
         and ((cache[t[5]] if t[5] in cache else lookup(t[5])) or (t[4] != t[5] and lookup(t[4])))
     ]
+    if not starts and not analysis.hashtags:
+        return {}, set(), set()
+    blocked = _idiom_tokens(toks, idx.idiom_index) if starts and idx.idiom_index else set()
+    # The forms that can end a role frame: a quick test before looking at the words before a term.
+    frame_keys = idx.frame_index.keys if not idx.frame_index.prefixes else None
+    if frame_keys is None and idx.frame_index:
+        frame_keys = frozenset(t[4] for t in toks if idx.frame_index.candidates(t[4], t[5]))
+    lead_end = _lead_end(analysis)
     claimed = -1  # words up to this index belong to a phrase already matched ("user research")
     for k in starts:
-        if k in skip or k <= claimed:
+        if k in skip or k <= claimed or k in blocked:
             continue
         t = toks[k]
-        found = cache[t.lemma] or lookup(t.lower)
+        found = cache[t.lemma] if t.lemma in cache else lookup(t.lemma)
+        if t.lower != t.lemma:
+            found = _merge(found, lookup(t.lower))
+        if (
+            frame_keys
+            and k
+            and (toks[k - 1][4] in frame_keys or (k > 1 and toks[k - 2][4] in frame_keys))
+            and _after_frame(toks, k, idx.frame_index, text)
+        ):
+            continue  # "jeg er projektleder", "as a developer": the author's role
         for h in found:
             if h.rest and not _phrase_at(toks, k, h.rest, text):
                 continue
@@ -514,17 +574,45 @@ def topic_hits(
             if end_k > claimed and h.rest:
                 claimed = end_k
             rec = hits.get(h.concept)
+            lead = t.start < lead_end
             if rec is None:
-                hits[h.concept] = [1, t.start, [text[t.start : toks[end_k].end]], end_k]
+                hits[h.concept] = [
+                    1,
+                    t.start,
+                    [text[t.start : toks[end_k].end]],
+                    end_k,
+                    int(not h.weak),
+                    lead,
+                ]
                 continue
             if k <= rec[3]:
-                continue  # inside a phrase already counted for this concept
+                # inside a phrase already counted for this concept; a strong term there makes
+                # the mention strong
+                if not h.weak and rec[4] == 0:
+                    rec[4] = 1
+                continue
             rec[0] += 1
             rec[3] = end_k
+            rec[4] += not h.weak
+            rec[5] = rec[5] or lead
             if len(rec[2]) < 3:
                 w = text[t.start : toks[end_k].end]
                 if fold(w) not in {fold(x) for x in rec[2]}:
                     rec[2].append(w)
+
+    if idx.other_senses and hits:
+        # "container" in a post that also says "docker": the weak terms are another sense.
+        senses = [(cid, words) for cid, words in idx.other_senses.items() if cid in hits]
+        if senses:
+            forms = set(map(itemgetter(4), toks))
+            forms.update(map(itemgetter(5), toks))
+            for cid, words in senses:
+                if words & forms:
+                    rec = hits[cid]
+                    if rec[4]:
+                        rec[0] = rec[4]
+                    else:
+                        del hits[cid]
 
     present: set[str] = set()
     present_concepts: set[str] = set()
@@ -534,10 +622,129 @@ def topic_hits(
             present_concepts.add(cid)
             rec = hits.get(cid)
             if rec is None:
-                hits[cid] = [1, t.start, [t.text], -1]
+                hits[cid] = [1, t.start, [t.text], -1, 1, True]
             else:
                 rec[0] += 1
+                rec[4] += 1
+                rec[5] = True
     return hits, present, present_concepts
+
+
+def needed(n_sentences: int) -> int:
+    """How many mentions make a topic of a draft of ``n_sentences`` sentences: one in a post
+    of up to five sentences (a specific word in a short post is its topic), two up to 12,
+    three up to 30, four beyond (two mentions in a long blog post are still passing ones)."""
+    return 1 if n_sentences <= 5 else 2 + (n_sentences > 12) + (n_sentences > 30)
+
+
+def evident(rec: list[Any], need: int, main: bool) -> bool:
+    """Enough evidence that a concept is a topic of the draft, not a passing word: a term that
+    is not weak, and ``need`` mentions (or two, one of them in the opening); or, with weak terms
+    only ("hire", "data", "container"), two more mentions than ``need`` when the concept is the
+    draft's main topic (``main``)."""
+    if rec[4] >= 1:
+        return bool(rec[0] >= max(2, need) or (rec[5] and (rec[0] >= 2 or need == 1)))
+    return main and rec[0] >= need + 2
+
+
+def _merge(a: tuple[TermStart, ...], b: tuple[TermStart, ...]) -> tuple[TermStart, ...]:
+    """The terms of a word's lemma and of its form; a term found strong in either is strong."""
+    if not b:
+        return a
+    if not a:
+        return b
+    out = list(a)
+    for h in b:
+        strong, weak = h._replace(weak=False), h._replace(weak=True)
+        if strong in out:
+            continue
+        if weak in out:
+            if not h.weak:
+                out[out.index(weak)] = h
+            continue
+        out.append(h)
+    return tuple(out)
+
+
+def _lead_end(analysis: Analysis) -> int:
+    """Where the draft's opening ends: after its first sentence (and the second, when the first
+    is a greeting or a heading of fewer than four words); a draft of at most two sentences is
+    all opening."""
+    sents = analysis.sentences
+    if len(sents) <= LEAD_ALL:
+        return len(analysis.text)
+    toks = analysis.tokens
+    first = sents[0]
+    words = sum(1 for t in toks[first.first : first.last] if t[3] == "word")
+    return sents[1].end if words < 4 else first.end
+
+
+def _words_match(toks: Any, ks: list[int], patterns: tuple[WordPattern, ...], lemma: bool = True) -> bool:
+    return all(
+        toks[k][3] == "word" and p.matches(toks[k][4], toks[k][5] if lemma else toks[k][4])
+        for k, p in zip(ks, patterns, strict=True)
+    )
+
+
+def _idiom_tokens(toks: Any, index: PhraseIndex) -> set[int]:
+    """Token indices of the fixed expressions in the draft. The words of an expression follow
+    each other with at most two other words between them, within one sentence."""
+    out: set[int] = set()
+    n = len(toks)
+    cands = index.candidates
+    for k in index.starts(toks):
+        t = toks[k]
+        for idiom in cands(t[4], t[5]):
+            got = [k]
+            j = k
+            for p in idiom[1:]:
+                gap = 0
+                j += 1
+                while j < n and toks[j][3] == "word" and not p.matches(toks[j][4], toks[j][5]) and gap < 2:
+                    gap += 1
+                    j += 1
+                if j >= n or toks[j][3] != "word" or not p.matches(toks[j][4], toks[j][5]):
+                    break
+                got.append(j)
+            else:
+                out.update(got)
+    return out
+
+
+def _after_frame(toks: Any, k: int, index: PhraseIndex, text: str) -> bool:
+    """True when the words right before token ``k`` (at most one word between) are a role frame."""
+    for between in (0, 1):
+        last = k - 1 - between
+        if last < 0:
+            return False
+        t = toks[last]
+        if t[3] != "word" or not text[t[2] : toks[last + 1][1]].isspace():
+            return False
+        for frame in index.candidates(t[4], t[5]):
+            first = last - len(frame) + 1
+            if first < 0:
+                continue
+            ks = list(range(first, last + 1))
+            if all(text[toks[j - 1][2] : toks[j][1]].isspace() for j in ks[1:]) and _words_match(
+                toks, ks, frame
+            ):
+                return True
+    return False
+
+
+def _phrase_count(analysis: Analysis, index: PhraseIndex) -> int:
+    """How many times any phrase of ``index`` occurs (consecutive words, as written: "help me"
+    is not "helped me")."""
+    toks = analysis.tokens
+    n = len(toks)
+    count = 0
+    for k in index.starts(toks):
+        t = toks[k]
+        for ph in index.candidates(t[4], t[4]):
+            if k + len(ph) <= n and _words_match(toks, list(range(k, k + len(ph))), ph, lemma=False):
+                count += 1
+                break
+    return count
 
 
 def _phrase_at(toks: Any, k: int, rest: tuple[str, ...], text: str) -> bool:
@@ -555,16 +762,42 @@ def _phrase_at(toks: Any, k: int, rest: tuple[str, ...], text: str) -> bool:
     return True
 
 
-def _asks_readers(analysis: Analysis) -> bool:
-    """True when the last paragraph asks a question (the usual "What do you think?" close)."""
+def _speaks_as_organisation(analysis: Analysis, idx: TopicIndex) -> bool:
+    """True when the draft speaks for a team or organisation ("vi har åbnet", "our team"): at
+    least two first-person plural words, and more of them than first-person singular ones."""
+    if not idx.we_words:
+        return False
+    we = i = 0
+    for t in analysis.tokens:
+        if t[3] == "word":
+            if t[4] in idx.we_words:
+                we += 1
+            elif t[4] in idx.i_words:
+                i += 1
+    return we >= 1 and we > i
+
+
+def _asks_readers(analysis: Analysis, idx: TopicIndex | None = None) -> bool:
+    """True when the last paragraph asks the readers a question (the usual "What do you think?"
+    close): a sentence there ends in a question mark and, when the language lists its words for
+    the reader (``you``), speaks to them. "Who cares?" and "Was it worth it? Here, yes." are
+    the author's own rhetorical questions."""
     if "?" not in analysis.text or not analysis.paragraphs:
         return False
     last = analysis.paragraphs[-1]
     if "?" not in analysis.text[last.start : last.end]:
         return False
-    return any(
-        t.kind == "punct" and "?" in t.text and last.start <= t.start < last.end for t in analysis.tokens
-    )
+    you = idx.you_words if idx is not None else frozenset()
+    toks = analysis.tokens
+    for s in analysis.sentences:
+        if s.end <= last.start or s.start >= last.end:
+            continue
+        words = toks[s.first : s.last]
+        if any(t.kind == "punct" and "?" in t.text for t in words) and (
+            not you or any(t[3] == "word" and t[4] in you for t in words)
+        ):
+            return True
+    return False
 
 
 def _match(entries: Any, toks: Any, i: int, n: int, text: str) -> tuple[Any, int] | None:

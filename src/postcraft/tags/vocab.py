@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .. import yamlsrc as _yaml
 from ..analysis.lemmas import lemma as _lemma
@@ -30,6 +30,7 @@ from ..langs import LANGUAGES
 _ENDINGS = {code: lang.noun_endings for code, lang in LANGUAGES.items()}
 _LINKING = ("s", "e", "-")
 _MIN_REST = 3  # a compound's other part has at least this many letters
+_MODIFIER_REST = 10  # a compound whose second part is this long is about that part
 _CACHE_LIMIT = 50_000
 
 
@@ -68,10 +69,91 @@ def tag_key(tag: str) -> str:
 
 
 class TermStart(NamedTuple):
-    """A term of a concept that starts at a word: ``rest`` are the lemmas that must follow."""
+    """A term of a concept that starts at a word: ``rest`` are the lemmas that must follow.
+
+    A ``weak`` term has another common sense ("code" in "QR code", "container" in a Docker
+    post, "ansatte" in "hun ansatte mig"): it counts only beside a term of the same concept
+    that is not weak.
+    """
 
     rest: tuple[str, ...]
     concept: str
+    weak: bool = False
+
+
+class WordPattern(NamedTuple):
+    """One word of a fixed expression: alternative forms, each matching a word's form or lemma
+    exactly, or, written with a final ``*``, as the start of its form ("knæk*")."""
+
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def matches(self, lower: str, lemma: str) -> bool:
+        """True when a word with this form and lemma is one of the alternatives."""
+        return lower in self.exact or lemma in self.exact or lower.startswith(self.prefixes)
+
+
+class PhraseIndex:
+    """Phrases of :class:`WordPattern` words, found by one of their words (the first, or with
+    ``by_last`` the last): a dict look-up and one ``startswith`` per word of a draft.
+
+    >>> ix = PhraseIndex((tuple(word_pattern(w) for w in "knæk* kode".split()),))
+    >>> len(ix.candidates("knækkede", "knække")), ix.candidates("kode", "kode")
+    (1, ())
+    """
+
+    __slots__ = ("by_exact", "by_prefix", "prefixes", "keys")
+
+    def __init__(self, phrases: tuple[tuple[WordPattern, ...], ...], by_last: bool = False) -> None:
+        self.by_exact: dict[str, list[tuple[WordPattern, ...]]] = {}
+        self.by_prefix: dict[str, list[tuple[WordPattern, ...]]] = {}
+        for ph in phrases:
+            key = ph[-1] if by_last else ph[0]
+            for form in key.exact:
+                self.by_exact.setdefault(form, []).append(ph)
+            for pre in key.prefixes:
+                self.by_prefix.setdefault(pre, []).append(ph)
+        self.prefixes = tuple(self.by_prefix)
+        self.keys = frozenset(self.by_exact)
+
+    def starts(self, toks: Any) -> list[int]:
+        """Indices of the words of ``toks`` that can begin (or end) one of the phrases."""
+        keys, pre = self.keys, self.prefixes
+        if pre:
+            return [
+                k
+                for k, t in enumerate(toks)
+                if t[3] == "word" and (t[4] in keys or t[5] in keys or t[4].startswith(pre))
+            ]
+        return [k for k, t in enumerate(toks) if t[3] == "word" and (t[4] in keys or t[5] in keys)]
+
+    def candidates(self, lower: str, lemma: str) -> tuple[tuple[WordPattern, ...], ...]:
+        """The phrases whose key word a word with this form and lemma can be."""
+        ex = self.by_exact
+        a = ex.get(lower)
+        b = ex.get(lemma) if lemma != lower else None
+        pre = self.prefixes and lower.startswith(self.prefixes)
+        if not (a or b or pre):
+            return ()
+        found = [*(a or ()), *(b or ())]
+        if pre:
+            found += [ph for p, phs in self.by_prefix.items() if lower.startswith(p) for ph in phs]
+        return tuple(dict.fromkeys(found))
+
+    def __bool__(self) -> bool:
+        return bool(self.by_exact or self.by_prefix)
+
+
+def word_pattern(word: str) -> WordPattern:
+    """``"tage|tog|knæk*"`` → a :class:`WordPattern`.
+
+    >>> word_pattern("tage|tog|knæk*").matches("knækkede", "knække")
+    True
+    """
+    alts = [fold(a) for a in word.split("|") if a.strip("*")]
+    return WordPattern(
+        frozenset(a for a in alts if not a.endswith("*")), tuple(a[:-1] for a in alts if a.endswith("*"))
+    )
 
 
 @dataclass(frozen=True)
@@ -95,25 +177,55 @@ class TopicIndex:
     first: dict[str, list[TermStart]] = field(default_factory=dict)
     prefix: dict[str, list[str]] = field(default_factory=dict)
     suffix: dict[str, list[str]] = field(default_factory=dict)
+    #: ``(affix, concept)`` pairs whose compound part is a weak term
+    weak_affixes: set[tuple[str, str]] = field(default_factory=set)
+    #: concept -> words that show its weak terms are used in another sense ("docker" for "container")
+    other_senses: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: fixed expressions whose words are never topic evidence ("knække koden", "QR code")
+    idioms: tuple[tuple[WordPattern, ...], ...] = ()
+    #: words just before a cue that make it a statement of the author's role ("jeg er", "as a")
+    role_frames: tuple[tuple[WordPattern, ...], ...] = ()
+    #: phrases that ask the readers for input or help ("any tips", "del gerne jeres erfaringer")
+    asks: tuple[tuple[WordPattern, ...], ...] = ()
+    #: first-person plural words ("vi", "vores"; "we", "our"): the organisation speaking
+    we_words: frozenset[str] = frozenset()
+    #: first-person singular words ("jeg", "min"; "I", "my")
+    i_words: frozenset[str] = frozenset()
+    #: words for the reader ("du", "I", "jer"; "you", "your")
+    you_words: frozenset[str] = frozenset()
     _frozen: dict[str, tuple[TermStart, ...]] = field(default_factory=dict)
     _cache: dict[str, tuple[TermStart, ...]] = field(default_factory=dict)
     _tags: dict[str, list[str]] = field(default_factory=dict)
     _prefix_lengths: tuple[int, ...] = ()
     _suffix_lengths: tuple[int, ...] = ()
+    idiom_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
+    frame_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
+    ask_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
 
-    def add_term(self, term: str, concept: str) -> None:
-        """Add one term (a lemma phrase; ``x*``/``*x`` for compound parts) for ``concept``."""
+    def add_term(self, term: str, concept: str, weak: bool = False) -> None:
+        """Add one term (a lemma phrase; ``x*``/``*x`` for compound parts) for ``concept``;
+        a ``weak`` term counts only beside a term of the concept that is not weak."""
         term = term.strip()
         if term.endswith("*") and " " not in term:
             _append(self.prefix, fold(term[:-1]), concept)
+            if weak:
+                self.weak_affixes.add(("<" + fold(term[:-1]), concept))
         elif term.startswith("*") and " " not in term:
             _append(self.suffix, fold(term[1:]), concept)
+            if weak:
+                self.weak_affixes.add((">" + fold(term[1:]), concept))
         words = tuple(low for low, _ in words_of(term.strip("*"), self.lang))
         if words:
-            hit = TermStart(words[1:], concept)
+            hit = TermStart(words[1:], concept, weak)
             lst = self.first.setdefault(words[0], [])
-            if hit not in lst:
-                lst.append(hit)
+            strong, weak_hit = hit._replace(weak=False), hit._replace(weak=True)
+            if strong in lst:
+                return  # a strong term stays strong
+            if weak_hit in lst:
+                if weak:
+                    return
+                lst.remove(weak_hit)
+            lst.append(hit)
 
     def freeze(self) -> None:
         """Finish building: sort multi-word terms first and precompute the single-word table."""
@@ -125,6 +237,9 @@ class TopicIndex:
                 _append(self._tags, tag_key(c.tag), cid)
         self._prefix_lengths = tuple(sorted({len(k) for k in self.prefix}, reverse=True))
         self._suffix_lengths = tuple(sorted({len(k) for k in self.suffix}, reverse=True))
+        self.idiom_index = PhraseIndex(self.idioms)
+        self.frame_index = PhraseIndex(self.role_frames, by_last=True)
+        self.ask_index = PhraseIndex(self.asks)
 
     @property
     def cache(self) -> dict[str, tuple[TermStart, ...]]:
@@ -147,7 +262,8 @@ class TopicIndex:
         return hits
 
     def _compound(self, word: str) -> tuple[TermStart, ...]:
-        found: list[str] = []
+        found: list[tuple[str, bool]] = []
+        weak = self.weak_affixes
         n = len(word)
         for k in self._prefix_lengths:
             if k + _MIN_REST > n:
@@ -158,7 +274,10 @@ class TopicIndex:
                 if rest[0] in _LINKING and len(rest) > _MIN_REST:
                     rest = rest[1:]
                 if len(rest) >= _MIN_REST:
-                    found.extend(ids)
+                    # A long second part is a thing of its own that the term only describes
+                    # ("forskerskatteordningen", "trivselsundersøgelse"): weak evidence.
+                    modifier = len(rest) >= _MODIFIER_REST
+                    found.extend((c, modifier or ("<" + word[:k], c) in weak) for c in ids)
                     break
         if self._suffix_lengths:
             forms = [word] + [word[: -len(e)] for e in _ENDINGS.get(self.lang, ()) if word.endswith(e)]
@@ -169,7 +288,7 @@ class TopicIndex:
                         continue
                     ids = self.suffix.get(form[m - k :])
                     if ids:
-                        found.extend(ids)
+                        found.extend((c, (">" + form[m - k :], c) in weak) for c in ids)
                         break
                 else:
                     continue
@@ -178,9 +297,12 @@ class TopicIndex:
             # A hyphenated compound is about what its parts are about ("ransomware-angreb").
             for part in word.split("-"):
                 if len(part) >= 2 and part != word:
-                    found.extend(h.concept for h in self._frozen.get(part, ()) if not h.rest)
-                    found.extend(h.concept for h in self._compound(part))
-        return tuple(TermStart((), c) for c in dict.fromkeys(found))
+                    found.extend((h.concept, h.weak) for h in self._frozen.get(part, ()) if not h.rest)
+                    found.extend((h.concept, h.weak) for h in self._compound(part))
+        best: dict[str, bool] = {}
+        for c, w in found:  # a concept found as a strong part is strong
+            best[c] = best.get(c, True) and w
+        return tuple(TermStart((), c, w) for c, w in best.items())
 
     def concepts_for(self, phrase: str) -> tuple[str, ...]:
         """Concepts a whole topic phrase names (for linking roster topics to concepts).
@@ -207,6 +329,10 @@ class TopicIndex:
         new.first = {k: list(v) for k, v in self.first.items()}
         new.prefix = {k: list(v) for k, v in self.prefix.items()}
         new.suffix = {k: list(v) for k, v in self.suffix.items()}
+        new.weak_affixes = set(self.weak_affixes)
+        new.other_senses = dict(self.other_senses)
+        new.idioms, new.role_frames, new.asks = self.idioms, self.role_frames, self.asks
+        new.we_words, new.i_words, new.you_words = self.we_words, self.i_words, self.you_words
         return new
 
 
@@ -236,7 +362,7 @@ def _load_builtin(lang: str) -> TopicIndex:
         line = concepts.line_of(cid) if isinstance(concepts, _yaml.LineDict) else None
         if not isinstance(entry, dict) or not isinstance(entry.get("terms"), list):
             raise ConfigError(f"concept {cid!r} needs 'terms:' (a list)", path=name, line=line)
-        unknown = set(entry) - {"tag", "label", "terms"}
+        unknown = set(entry) - {"tag", "label", "terms", "weak", "other_senses"}
         if unknown:
             raise ConfigError(f"concept {cid!r}: unknown keys {sorted(unknown)}", path=name, line=line)
         tag = entry.get("tag")
@@ -246,9 +372,40 @@ def _load_builtin(lang: str) -> TopicIndex:
         idx.concepts[str(cid)] = Concept(str(cid), tag, label)
         for term in _terms(entry["terms"], name, line):
             idx.add_term(term, str(cid))
+        weak = entry.get("weak") or []
+        if not isinstance(weak, list):
+            raise ConfigError(f"concept {cid!r}: 'weak' must be a list of terms", path=name, line=line)
+        for term in _terms(weak, name, line):
+            idx.add_term(term, str(cid), weak=True)
+        others = entry.get("other_senses") or []
+        if not isinstance(others, list):
+            raise ConfigError(
+                f"concept {cid!r}: 'other_senses' must be a list of words", path=name, line=line
+            )
+        if others:
+            idx.other_senses[str(cid)] = frozenset(fold(str(w)) for w in others)
         if tag is not None:
-            # The hashtag itself, written as a word ("AI", "ESG"), is evidence too.
-            idx.add_term(tag[1:], str(cid))
+            # The hashtag itself, written as a word ("AI", "ESG"), is evidence too (as weak as
+            # the same word in the list: "data").
+            idx.add_term(tag[1:], str(cid), weak=fold(tag[1:]) in {fold(str(w)).strip("*") for w in weak})
+    signals = doc.get("signals") or {}
+    if not isinstance(signals, dict):
+        raise ConfigError("'signals:' must be a mapping", path=name, line=1)
+    unknown = set(signals) - {"idioms", "role_frames", "asks", "we", "i", "you"}
+    if unknown:
+        raise ConfigError(f"signals: unknown keys {sorted(unknown)}", path=name, line=1)
+
+    def phrases(key: str) -> tuple[tuple[WordPattern, ...], ...]:
+        return tuple(
+            tuple(word_pattern(w) for w in str(p).split()) for p in _terms(signals.get(key) or [], name, 1)
+        )
+
+    idx.idioms = phrases("idioms")
+    idx.role_frames = phrases("role_frames")
+    idx.asks = phrases("asks")
+    idx.we_words = frozenset(fold(str(w)) for w in signals.get("we") or ())
+    idx.i_words = frozenset(fold(str(w)) for w in signals.get("i") or ())
+    idx.you_words = frozenset(fold(str(w)) for w in signals.get("you") or ())
     idx.freeze()
     return idx
 
