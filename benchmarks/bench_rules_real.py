@@ -143,7 +143,11 @@ def sample(
     text_of = {t["id"]: t["text"] for t in texts}
     by_rule: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for f in found:
-        if (severities or rules) and f["severity"] not in (severities or ()) and f["rule"] not in (rules or ()):
+        if (
+            (severities or rules)
+            and f["severity"] not in (severities or ())
+            and f["rule"] not in (rules or ())
+        ):
             continue
         by_rule[f["rule"]].append(f)
     picked: list[dict[str, Any]] = []
@@ -202,10 +206,18 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--source", action="append", help="only these sources (file stems); repeatable")
-    ap.add_argument("--genre", action="append", help="only texts of these genres (linkedin_person, …); repeatable")
-    ap.add_argument("--texts", type=Path, default=TEXTS, help=f"folder of <lang>/*.jsonl texts (default {TEXTS})")
-    ap.add_argument("--severity", action="append", choices=SEVERITIES, help="sample findings of this severity; repeatable")
-    ap.add_argument("--rule", action="append", help="also sample findings of this rule (any severity); repeatable")
+    ap.add_argument(
+        "--genre", action="append", help="only texts of these genres (linkedin_person, …); repeatable"
+    )
+    ap.add_argument(
+        "--texts", type=Path, default=TEXTS, help=f"folder of <lang>/*.jsonl texts (default {TEXTS})"
+    )
+    ap.add_argument(
+        "--severity", action="append", choices=SEVERITIES, help="sample findings of this severity; repeatable"
+    )
+    ap.add_argument(
+        "--rule", action="append", help="also sample findings of this rule (any severity); repeatable"
+    )
     ap.add_argument("--sample", type=Path, metavar="DIR", help="write sample.jsonl and key.jsonl here")
     ap.add_argument("-n", type=int, default=300, help="sample size (default 300; 0: no limit)")
     ap.add_argument("--per-rule", type=int, default=25, help="at most this many per rule (default 25)")

@@ -55,9 +55,7 @@ class ProximityRule(Rule):
         # one matcher (a mapping, or a list of terms) or a list of matchers (mappings)
         specs = also if isinstance(also, list) and all(isinstance(x, dict) for x in also) and also else [also]
         rule.also = tuple(
-            env.matcher(x, what=f"'also' of rule {info.id!r}", line=line_of(spec, "also"))
-            for x in specs
-            if x
+            env.matcher(x, what=f"'also' of rule {info.id!r}", line=line_of(spec, "also")) for x in specs if x
         )
         return rule
 
