@@ -18,7 +18,7 @@ from conftest import ROOT
 
 SUITE = ROOT / "corpora" / "planted"
 LANGS = ("da", "en")
-KEYS = {"id", "lang", "kind", "problem", "needs_org_file", "note", "text"}
+KEYS = {"id", "lang", "kind", "problem", "needs_org_file", "note", "text", "guidelines"}
 HASHTAG = re.compile(r"(?<![\w/])#\w+")
 
 

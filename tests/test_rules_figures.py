@@ -91,3 +91,11 @@ def test_currency_must_agree_when_both_name_one() -> None:
 def test_items_that_are_not_amounts_match_as_words() -> None:
     assert readings("Q3 revenue") == frozenset()
     assert figure_spans("Our Q3 revenue is great.", ["Q3 revenue"], "en") == ["Q3 revenue"]
+
+
+def test_three_zero_decimals_are_a_thousands_group() -> None:
+    # "48.000" is 48 thousand in any language's text, never 48
+    assert {str(a.value) for a in readings("48.000")} == {"48000"}
+    assert figure_spans("We just passed 48 paying users.", ["48.000"], "en") == []
+    assert figure_spans("Vi har netop rundet 48.000 betalende brugere.", ["48.000"], "da") == ["48.000"]
+    assert figure_spans("We just passed 48,000 paying users.", ["48.000"], "en") == ["48,000"]

@@ -129,6 +129,8 @@ def _number(s: str, lang: str) -> Decimal | None:
     head, sep, frac = s.partition(dec)
     if sep and not frac.isdigit():
         return None
+    if sep and frac == "000" and thou not in head:
+        return None  # "48.000" in English is the Danish 48 thousand, not 48 with three zero decimals
     groups = head.split(thou)
     if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:])):
         return None
