@@ -50,14 +50,14 @@ DRAFTS = {
         "Last week I made a mistake 😅 that I'm still thinking about.\n\n"
         "I shipped an update on a Friday afternoon because I didn't want to let a customer in Malmö down. "
         "It broke their invoicing for two hours. My colleague Priya stayed and helped me fix it, and she "
-        "never once said \"I told you so\". 🙏\n\n"
-        "What I learned: saying \"Monday\" is also a way of keeping a promise. And the best colleagues are "
+        'never once said "I told you so". 🙏\n\n'
+        'What I learned: saying "Monday" is also a way of keeping a promise. And the best colleagues are '
         "the ones who stand next to you when things are on fire, instead of pointing fingers afterwards.\n\n"
         "We've since made a simple rule in the team: no releases after 2 pm on Fridays unless two people "
         "have looked at the change and are around for the rest of the day. It sounds bureaucratic, but "
         "it has already saved us twice.\n\n"
         "I also learned something about myself. I say yes too often because I want to be the one who "
-        "solves the problem. But an honest \"not today\" beats a half-hearted yes that ends in a night "
+        'solves the problem. But an honest "not today" beats a half-hearted yes that ends in a night '
         "of debugging. How does your team say no? 💬 Æ ø å.\n\n"
         "Afterwards I wrote the customer a short summary. No excuses, just what happened, what we did and "
         "what we do differently now. They replied within the hour and thanked us for being honest. I had "
@@ -72,7 +72,10 @@ class Client:
     def __init__(self, debounce_ms: int, cwd: str) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "postcraft.lsp", "--debounce", str(debounce_ms)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            cwd=cwd,
         )
         self.cond = threading.Condition()
         self.messages: list[tuple[float, dict[str, Any]]] = []
@@ -136,26 +139,39 @@ def measure(lang: str, changes: int, debounce_ms: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         c = Client(debounce_ms, tmp)
-        c.request("initialize", {"processId": os.getpid(), "rootUri": root.as_uri(),
-                                 "workspaceFolders": [{"uri": root.as_uri(), "name": "bench"}],
-                                 "capabilities": {}})
+        c.request(
+            "initialize",
+            {
+                "processId": os.getpid(),
+                "rootUri": root.as_uri(),
+                "workspaceFolders": [{"uri": root.as_uri(), "name": "bench"}],
+                "capabilities": {},
+            },
+        )
         c.notify("initialized", {})
         uri = (root / f"draft-{lang}.txt").as_uri()
 
         def published(version: int) -> Any:
-            return lambda m: (m.get("method") == "textDocument/publishDiagnostics"
-                              and m["params"]["uri"] == uri and m["params"].get("version") == version)
+            return lambda m: (
+                m.get("method") == "textDocument/publishDiagnostics"
+                and m["params"]["uri"] == uri
+                and m["params"].get("version") == version
+            )
 
-        c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1,
-                                                           "text": text}})
+        c.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}},
+        )
         _, first = c.wait(published(1))
         latencies: list[float] = []
         words = ["og", "så", "videre"] if lang == "da" else ["and", "so", "on"]
         for k in range(changes):
             version = k + 2
             new = text.replace("\n\n#", f" {words[k % 3]}{k}\n\n#", 1)
-            sent = c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
-                                                      "contentChanges": [{"text": new}]})
+            sent = c.notify(
+                "textDocument/didChange",
+                {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": new}]},
+            )
             arrived, _ = c.wait(published(version))
             latencies.append((arrived - sent) * 1000 - debounce_ms)
         c.request("shutdown", None)
@@ -203,12 +219,16 @@ def main() -> int:
     if args.json:
         print(json.dumps(rows, indent=2))
         return 0
-    print(f"postcraft lsp: didChange → publishDiagnostics minus the {args.debounce} ms debounce "
-          f"({args.changes} changes per language; target ≤ 50 ms)")
+    print(
+        f"postcraft lsp: didChange → publishDiagnostics minus the {args.debounce} ms debounce "
+        f"({args.changes} changes per language; target ≤ 50 ms)"
+    )
     print(f"{'lang':<5}{'chars':>6}{'diags':>6}{'median':>9}{'p90':>9}{'max':>9}{'review':>9}   (ms)")
     for r in rows:
-        print(f"{r['lang']:<5}{r['chars']:>6}{r['diagnostics']:>6}{r['median_ms']:>9.1f}{r['p90_ms']:>9.1f}"
-              f"{r['max_ms']:>9.1f}{r['in_process_review_ms']:>9.1f}")
+        print(
+            f"{r['lang']:<5}{r['chars']:>6}{r['diagnostics']:>6}{r['median_ms']:>9.1f}{r['p90_ms']:>9.1f}"
+            f"{r['max_ms']:>9.1f}{r['in_process_review_ms']:>9.1f}"
+        )
     print("'review' = one review and its diagnostics, in-process")
     return 0
 

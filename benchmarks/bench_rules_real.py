@@ -4,6 +4,11 @@
     python benchmarks/bench_rules_real.py --sample out/ -n 300  # + out/sample.jsonl and out/key.jsonl
     python benchmarks/bench_rules_real.py --judge out/ judged.jsonl [more.jsonl …]   # precision per rule
 
+    # what our users write, warnings and errors plus named suggestions, from another checkout's texts
+    python benchmarks/bench_rules_real.py --texts /work/main/corpora/real/texts \
+        --genre linkedin_person --genre blog_person --genre tweet_person --genre linkedin_org \
+        --sample out/ --severity warning --severity error --rule confidentiality.forecast --per-rule 40 -n 0
+
 Runs ``postcraft.check(text, lang=…)`` (built-in packs, no organisation file) over
 ``corpora/real/texts/<lang>/*.jsonl`` (many of those files are gitignored: they exist only where
 ``scripts/real_corpus/rebuild.py`` has been run; the redistributable ones are committed).
@@ -13,6 +18,11 @@ Runs ``postcraft.check(text, lang=…)`` (built-in packs, no organisation file) 
 message}`` — the post, the flagged span (code-point offsets and the flagged text) and the message,
 **no rule id and no severity**; ``key.jsonl`` maps ``sid`` to the rule id, severity and text id.
 A judge writes one line ``{"sid": "...", "useful": true|false}`` per sampled finding.
+``--genre`` keeps only texts of those genres (the text's ``genre``, else its source's in
+``corpora/real/sources.yaml``); ``--severity`` and ``--rule`` choose which findings may be sampled
+(findings of a rule named with ``--rule`` or of one of the severities; neither: all). ``-n 0``
+keeps every sampled finding. ``--texts`` reads the texts from another folder (they are gitignored,
+so a worktree may have none).
 ``--judge DIR FILE…`` joins judge files with the key and prints precision per rule
 (useful / judged), with every judge's lines counted (several judges: the mean over judges).
 
@@ -32,11 +42,31 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = ROOT / "corpora" / "real" / "texts"
+SOURCES = ROOT / "corpora" / "real" / "sources.yaml"
 SEVERITIES = ("error", "warning", "suggestion")
 
 
-def load_texts(root: Path = TEXTS, sources: list[str] | None = None) -> list[dict[str, Any]]:
-    """Every text of the real corpus present on this machine (``[]`` when none are)."""
+def source_genres(path: Path = SOURCES) -> dict[str, str]:
+    """Each source's genre from ``sources.yaml`` (its most common one), for texts without ``genre``."""
+    if not path.exists():
+        return {}
+    from postcraft.yamlsrc import load_yaml
+
+    data = load_yaml(path.read_text("utf-8")) or {}
+    out: dict[str, str] = {}
+    for src in data.get("sources", []):
+        genres = src.get("genres") or {}
+        if genres:
+            out[str(src["source_id"])] = max(genres, key=lambda g: genres[g])
+    return out
+
+
+def load_texts(
+    root: Path = TEXTS, sources: list[str] | None = None, genres: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """Every text of the real corpus present on this machine (``[]`` when none are), optionally
+    only those of some sources (file stems) or genres."""
+    fallback = source_genres() if genres else {}
     out: list[dict[str, Any]] = []
     for path in sorted(root.glob("*/*.jsonl")):
         if sources and path.stem not in sources:
@@ -44,7 +74,10 @@ def load_texts(root: Path = TEXTS, sources: list[str] | None = None) -> list[dic
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 if line.strip():
-                    out.append(json.loads(line))
+                    t = json.loads(line)
+                    if genres and (t.get("genre") or fallback.get(path.stem)) not in genres:
+                        continue
+                    out.append(t)
     return out
 
 
@@ -95,20 +128,35 @@ def counts(texts: list[dict[str, Any]], found: list[dict[str, Any]]) -> str:
 
 
 def sample(
-    texts: list[dict[str, Any]], found: list[dict[str, Any]], n: int, per_rule: int, seed: int
+    texts: list[dict[str, Any]],
+    found: list[dict[str, Any]],
+    n: int,
+    per_rule: int,
+    seed: int,
+    severities: list[str] | None = None,
+    rules: list[str] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """A blind sample (no rule ids) and its key: at most ``per_rule`` findings per rule, ``n`` in all."""
+    """A blind sample (no rule ids) and its key: at most ``per_rule`` findings per rule, ``n`` in
+    all (``0``: no limit). With ``severities`` or ``rules``, only findings of those severities or
+    of those rules are sampled."""
     rng = random.Random(seed)
     text_of = {t["id"]: t["text"] for t in texts}
     by_rule: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for f in found:
+        if (
+            (severities or rules)
+            and f["severity"] not in (severities or ())
+            and f["rule"] not in (rules or ())
+        ):
+            continue
         by_rule[f["rule"]].append(f)
     picked: list[dict[str, Any]] = []
     for rule in sorted(by_rule):
         fs = by_rule[rule]
         picked.extend(rng.sample(fs, min(per_rule, len(fs))))
     rng.shuffle(picked)
-    picked = picked[:n]
+    if n > 0:
+        picked = picked[:n]
     items, key = [], []
     for i, f in enumerate(picked):
         sid = f"s{i:04d}"
@@ -158,8 +206,20 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--source", action="append", help="only these sources (file stems); repeatable")
+    ap.add_argument(
+        "--genre", action="append", help="only texts of these genres (linkedin_person, …); repeatable"
+    )
+    ap.add_argument(
+        "--texts", type=Path, default=TEXTS, help=f"folder of <lang>/*.jsonl texts (default {TEXTS})"
+    )
+    ap.add_argument(
+        "--severity", action="append", choices=SEVERITIES, help="sample findings of this severity; repeatable"
+    )
+    ap.add_argument(
+        "--rule", action="append", help="also sample findings of this rule (any severity); repeatable"
+    )
     ap.add_argument("--sample", type=Path, metavar="DIR", help="write sample.jsonl and key.jsonl here")
-    ap.add_argument("-n", type=int, default=300, help="sample size (default 300)")
+    ap.add_argument("-n", type=int, default=300, help="sample size (default 300; 0: no limit)")
     ap.add_argument("--per-rule", type=int, default=25, help="at most this many per rule (default 25)")
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--judge", nargs="+", metavar="PATH", help="DIR (with key.jsonl) then judge files")
@@ -171,21 +231,24 @@ def main(argv: list[str] | None = None) -> int:
         print(precision(key, judges))
         return 0
 
-    texts = load_texts(sources=args.source)
+    texts = load_texts(args.texts, sources=args.source, genres=args.genre)
     if not texts:
-        print("no texts in corpora/real/texts (run scripts/real_corpus/rebuild.py)", file=sys.stderr)
+        print(f"no texts in {args.texts} (run scripts/real_corpus/rebuild.py)", file=sys.stderr)
         return 0
     found, seconds = run(texts)
     print(counts(texts, found))
     print(f"\n{len(found)} findings in {seconds:.1f} s")
     if args.sample:
-        items, key = sample(texts, found, args.n, args.per_rule, args.seed)
+        items, key = sample(texts, found, args.n, args.per_rule, args.seed, args.severity, args.rule)
         args.sample.mkdir(parents=True, exist_ok=True)
         for name, rows in (("sample.jsonl", items), ("key.jsonl", key)):
             with (args.sample / name).open("w", encoding="utf-8") as fh:
                 for r in rows:
                     fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        per_rule = Counter(k["rule"] for k in key)
         print(f"wrote {len(items)} sampled findings to {args.sample}/sample.jsonl (+ key.jsonl)")
+        for rule, k in sorted(per_rule.items()):
+            print(f"  {rule:44} {k:>4}")
     return 0
 
 

@@ -65,7 +65,7 @@ def test_driver_utf16_spans_only_with_a_converter() -> None:
 def test_schema_ships_in_the_package_and_docs_hold_the_same() -> None:
     shipped = postcraft.schema()
     assert shipped == json.loads((ROOT / "docs" / "schema" / "review.schema.json").read_text("utf-8"))
-    assert shipped["properties"]["schema_version"]["const"] == postcraft.SCHEMA_VERSION == "2.1"
+    assert shipped["properties"]["schema_version"]["const"] == postcraft.SCHEMA_VERSION == "2.2"
     assert shipped["$id"].endswith(":" + postcraft.SCHEMA_VERSION)
     shipped["title"] = "changed"
     assert postcraft.schema()["title"] != "changed"  # a fresh dict each time

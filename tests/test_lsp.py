@@ -22,7 +22,7 @@ import pytest
 
 pytest.importorskip("pygls", reason="the language server needs the 'lsp' extra (pygls)")
 
-from postcraft import check  # noqa: E402
+from postcraft import check, review  # noqa: E402
 from postcraft.analysis import analyze  # noqa: E402
 from postcraft.langs import resolve  # noqa: E402
 from postcraft.tone import score_tone  # noqa: E402
@@ -351,6 +351,13 @@ def test_session_diagnostics_fix_hover(
     _, diags2 = c.diagnostics(uri, version=2, after=i + 1)
     assert camelcase(diags2) == []
     assert any(x["code"] == "tone" for x in diags2)
+    # no organisation file: one information message per document (not one per review), in the
+    # draft's language, and no diagnostic for it
+    notices = [
+        p for _, m, p in c.notifications if m == "window/showMessage" and "organisation" in p["message"]
+    ]
+    assert len(notices) == 1 and notices[0]["type"] == 3
+    assert notices[0]["message"] == "postcraft: " + review(draft).notices[0].message
 
     # hover on a tone driver's words shows its category, direction and hint
     tone2 = score_tone(fixed)
@@ -460,6 +467,10 @@ def test_workspace_config_tags_and_org_rules(client_factory: Any, tmp_path: Path
     assert person["range"]["start"] == lsp_pos(draft, draft.index("Mette"))
     hashtags = [d for d in diags if d["code"] == "tags.hashtag"]
     assert hashtags  # recruiting → a suggested hashtag
+    # the organisation is configured: no notice about its missing file
+    assert not [
+        p for _, m, p in c.notifications if m == "window/showMessage" and "organisation" in p["message"]
+    ]
 
     # accept the tag suggestion: an '@' goes in front of the name
     actions = c.request(

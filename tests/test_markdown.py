@@ -29,8 +29,8 @@ Jeg har lært `git rebase --interactive` og læst [guiden](https://intra.example
 <!-- husk billede --> om vores #onboarding. Hvad gjorde jeres første uge god?
 
 ```python
-print("REPETITION REPETITION REPETITION REPETITION 🎉")  # #hashtag #another #third #fourth
-print("REPETITION REPETITION REPETITION REPETITION")
+print("REPETITION REPETITION 🎉")  # #hashtag #another #third #fourth
+print("REPETITION REPETITION")
 ```
 
     indented code #more #tags #here #always

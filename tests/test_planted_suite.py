@@ -18,7 +18,7 @@ from conftest import ROOT
 
 SUITE = ROOT / "corpora" / "planted"
 LANGS = ("da", "en")
-KEYS = {"id", "lang", "kind", "problem", "needs_org_file", "note", "text"}
+KEYS = {"id", "lang", "kind", "problem", "needs_org_file", "note", "text", "guidelines"}
 HASHTAG = re.compile(r"(?<![\w/])#\w+")
 
 
@@ -58,9 +58,15 @@ def test_kinds_are_well_formed(kinds: dict) -> None:
 def test_entries_have_the_fields(drafts: dict[str, list[dict]]) -> None:
     for lang, ds in drafts.items():
         for d in ds:
-            assert set(d) == KEYS, (d.get("id"), set(d) ^ KEYS)
+            assert set(d) - {"guidelines"} == KEYS - {"guidelines"}, (d.get("id"), set(d) ^ KEYS)
             assert d["lang"] == lang, d["id"]
             assert isinstance(d["needs_org_file"], bool), d["id"]
+            # a draft only an organisation file can catch carries that file, and only such a draft
+            assert ("guidelines" in d) == d["needs_org_file"], d["id"]
+            if "guidelines" in d:
+                from postcraft.rules import load_guidelines
+
+                assert load_guidelines(d["guidelines"]).organisation.name, d["id"]
             assert isinstance(d["note"], str) and d["note"].strip(), d["id"]
             assert isinstance(d["text"], str) and d["text"] == d["text"].strip(), d["id"]
 

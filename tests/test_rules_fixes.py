@@ -141,7 +141,8 @@ def test_strip_markers_gives_the_published_text() -> None:
 
 
 def test_markers_switch_rules_off_for_a_passage_only() -> None:
-    fs = check(MARKED, lang="da")
+    org = {"organisation": {"name": "Contoso"}}  # hashtags.many runs only with an organisation file
+    fs = check(MARKED, lang="da", guidelines=org)
     rules = [f.rule for f in fs]
     assert "linkedin.hashtags.many" not in rules and "linkedin.hashtags.count" not in rules
     shouting = [f for f in fs if f.rule == "linkedin.shouting"]
@@ -149,7 +150,7 @@ def test_markers_switch_rules_off_for_a_passage_only() -> None:
     # positions refer to the text with the markers
     (f,) = shouting
     assert (f.line, f.column) == (7, 1)
-    unmarked = check(strip_markers(MARKED), lang="da")
+    unmarked = check(strip_markers(MARKED), lang="da", guidelines=org)
     assert "linkedin.hashtags.many" in [u.rule for u in unmarked]  # four hashtags: a suggestion
 
 

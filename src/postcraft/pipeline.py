@@ -22,12 +22,13 @@ if TYPE_CHECKING:
     from .analysis import Analysis
     from .insights import History, Insights
     from .rules import Finding
+    from .rules.notices import Notice
     from .tags import TagSuggestions
     from .templates import Draft
     from .tone import ToneScore
     from .voice import VoiceMatch
 
-SCHEMA_VERSION = "2.1"
+SCHEMA_VERSION = "2.2"
 
 #: File name endings read as Markdown (``review(..., markdown=True)``) by the command line and
 #: :func:`fix_file`; the language server uses the editor's ``languageId`` (``markdown``).
@@ -49,7 +50,9 @@ class Review:
 
     ``to_dict()`` is the stable JSON wire format (see ``docs/json.md``), versioned by
     ``schema_version``. ``tone`` is ``None`` when the tone was not scored (the ``voice`` rules
-    disabled in :func:`check`), ``tags`` when no suggestions were asked for.
+    disabled in :func:`check`), ``tags`` when no suggestions were asked for. ``notices`` are
+    lines about the review itself (:mod:`postcraft.rules.notices`): ``no_organisation`` when
+    the disclosure and confidentiality checks run without the organisation's file.
     """
 
     analysis: Analysis
@@ -57,6 +60,7 @@ class Review:
     findings: tuple[Finding, ...] = ()
     tags: TagSuggestions | None = None
     voice: VoiceMatch | None = None
+    notices: tuple[Notice, ...] = ()
 
     @property
     def text(self) -> str:
@@ -102,6 +106,7 @@ class Review:
             "findings": [f.to_dict() for f in self.findings],
             "tags": self.tags.to_dict() if self.tags is not None else None,
             "voice": self.voice.to_dict() if self.voice is not None else None,
+            "notices": [n.to_dict() for n in self.notices],
         }
 
 
@@ -126,10 +131,12 @@ def assemble(
     this function.
     """
     from .rules import check_analysis, load_guidelines
+    from .rules.notices import notices
     from .tags import load_roster, suggest
     from .tone import score_analysis
 
     g = load_guidelines(guidelines)
+    disable = tuple(disable)
     people = load_roster(roster)
     score = score_analysis(analysis, model=tone_model) if tone and analysis.text.strip() else None
     # colleagues who agreed to be tagged: naming them is not a call for tags (unless_colleague)
@@ -143,7 +150,14 @@ def assemble(
         from .voice import compare, load
 
         match = compare(analysis, load(voice))
-    return Review(analysis=analysis, tone=score, findings=tuple(findings), tags=suggestions, voice=match)
+    return Review(
+        analysis=analysis,
+        tone=score,
+        findings=tuple(findings),
+        tags=suggestions,
+        voice=match,
+        notices=notices(g, analysis.lang, disable),
+    )
 
 
 def _check_text(text: object, lang: object) -> None:

@@ -18,6 +18,7 @@ from .textindex import UTF16, LineIndex
 if TYPE_CHECKING:
     from ..analysis import Analysis
     from ..rules import Finding
+    from ..rules.notices import Notice
     from ..tags import TagSuggestions
     from ..tone import ToneScore
 
@@ -40,6 +41,8 @@ class DocReview:
     tags: TagSuggestions | None = None
     error: str | None = None
     elapsed_ms: float = 0.0
+    #: lines about the review itself (``no_organisation``): the server shows each once per document
+    notices: tuple[Notice, ...] = ()
 
     @property
     def lang(self) -> str:
@@ -93,4 +96,5 @@ def review_document(
         r.findings,
         r.tags,
         elapsed_ms=(time.perf_counter() - t0) * 1000,
+        notices=r.notices,
     )

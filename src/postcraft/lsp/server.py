@@ -21,7 +21,7 @@ import sys
 import warnings
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,8 @@ class _Doc:
     config: DocConfig | None = None
     timer: asyncio.TimerHandle | None = None
     published: bool = False
+    #: notice codes already shown for this document (each once while it is open)
+    noticed: set[str] = field(default_factory=set)
     #: the review running or queued on the worker thread, and the version it is for
     pending: asyncio.Future[Any] | None = None
 
@@ -306,6 +308,20 @@ class PostcraftServer(LanguageServer):
         if publish_config:
             self._publish_config_problems()
         self._announce_plugin_problems()
+        self._show_notices(doc, rv)
+
+    def _show_notices(self, doc: _Doc, rv: DocReview) -> None:
+        """Each notice of a document's review (``no_organisation``) once while it is open, as
+        an information message: it is about the configuration, not a place in the text, so it
+        is not a diagnostic that would sit on the first line of every draft and in the
+        Problems list on every review."""
+        for n in rv.notices:
+            if n.code in doc.noticed:
+                continue
+            doc.noticed.add(n.code)
+            self.window_show_message(
+                lsp.ShowMessageParams(type=lsp.MessageType.Info, message=f"postcraft: {n.message}")
+            )
 
     def _failed(self, uri: str, exc: BaseException) -> None:
         log.error("review of %s failed", uri, exc_info=exc)

@@ -30,6 +30,7 @@ from .matching import (
     MatcherBuilder,
     RegexBudget,
     TermIndex,
+    figure_matches,
     number_matches,
     run_patterns,
 )
@@ -418,7 +419,7 @@ class Context:
         if self._scanned is None:
             self._scanned = self._index.scan(self.tokens, self.lang, self.indices, self.column)
         found = self._scanned.get(m.id, [])
-        if not m.patterns and m.numbers is None:
+        if not m.patterns and m.numbers is None and not m.figures:
             return found
         extra = self._extra.get(m.id)
         if extra is None:
@@ -430,6 +431,8 @@ class Context:
                     self.timeouts.append((m, timed_out))
             if m.numbers is not None:
                 extra.extend(number_matches(m, self.tokens))
+            if m.figures:
+                extra.extend(figure_matches(m, self.text, self.lang))
             extra.sort(key=lambda x: (x.start, -x.end))
             self._extra[m.id] = extra
         return extra

@@ -39,7 +39,8 @@ def message(lang: str, key: str, **values: Any) -> str:
     )
 
 
-def _active(g: Guidelines, disable: Iterable[str]) -> tuple[Rule, ...]:
+def active_rules(g: Guidelines, disable: Iterable[str]) -> tuple[Rule, ...]:
+    """The rules of ``g`` that run when the rule id prefixes in ``disable`` are switched off."""
     prefixes = tuple(disable)
     if not prefixes:
         return g.rules
@@ -117,7 +118,7 @@ def check_analysis(
     ['linkedin.hashtags.count']
     """
     g = load_guidelines(guidelines)
-    rules = _active(g, disable)
+    rules = active_rules(g, disable)
     agreed = frozenset(" ".join(n.split()).casefold() for n in colleagues if n.strip())
     if has_markers(analysis.text):
         marked = parse_markers(analysis.text)

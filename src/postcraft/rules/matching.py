@@ -21,6 +21,8 @@ from ..analysis.tokens import Token, tokenize
 from ..errors import ConfigError
 from ..langs import SUPPORTED
 from ..yamlsrc import LineDict, LineList, check_keys, line_of
+from .figures import find_amounts, readings
+from .figures import matches as figure_matches_one
 
 #: The rule kinds' name for :data:`postcraft.langs.SUPPORTED` (the same tuple, not a list of its own).
 LANGS = SUPPORTED
@@ -64,6 +66,8 @@ class Matcher:
     phrases: dict[str, list[Phrase]] = field(default_factory=dict)
     patterns: list[tuple[Any, str, str | None]] = field(default_factory=list)  # (regex, source, lang)
     numbers: NumberSpec | None = None
+    #: amounts from ``figures_from`` lists: (the item as written, its readings)
+    figures: list[tuple[str, frozenset[Any]]] = field(default_factory=list)
     #: seconds one pattern may take on one draft; ``None`` for the built-in packs' patterns, which
     #: are postcraft's own (tested, linear) and must give the same findings however loaded the
     #: machine is: the regex module's timeout counts wall time, threads waiting included
@@ -73,7 +77,9 @@ class Matcher:
     @property
     def empty(self) -> bool:
         """True when the matcher can never match (e.g. an organisation list that is not filled)."""
-        return not any(self.phrases.values()) and not self.patterns and self.numbers is None
+        return (
+            not any(self.phrases.values()) and not self.patterns and self.numbers is None and not self.figures
+        )
 
 
 def _norm(tok_kind: str, s: str) -> str:
@@ -349,6 +355,20 @@ def run_patterns(
     return out, None
 
 
+def figure_matches(m: Matcher, text: str, lang: str) -> list[Match]:
+    """The amounts in ``text`` that are one of ``m``'s figures by value (:mod:`.figures`):
+    a listed "412 mio. kr." is found as "412 millioner kroner" or "kr. 412 mio.", never as "4120"."""
+    if not m.figures:
+        return []
+    out: list[Match] = []
+    for found in find_amounts(text, lang):
+        for term, amounts in m.figures:
+            if figure_matches_one(amounts, found):
+                out.append(Match(found.start, found.end, term, found.text == term, -1, -1))
+                break
+    return out
+
+
 def number_matches(m: Matcher, tokens: Sequence[Token]) -> list[Match]:
     """Amounts: number tokens with a unit after them (or inside, like ``12 %``) or a currency before."""
     spec = m.numbers
@@ -381,7 +401,16 @@ def number_matches(m: Matcher, tokens: Sequence[Token]) -> list[Match]:
 
 # -- building matchers from rule data -----------------------------------------------------------
 
-MATCHER_KEYS = ("terms", "terms_from", "patterns", "numbers", "lemma", "ignorecase", "whole_word")
+MATCHER_KEYS = (
+    "terms",
+    "terms_from",
+    "figures_from",
+    "patterns",
+    "numbers",
+    "lemma",
+    "ignorecase",
+    "whole_word",
+)
 
 
 class MatcherBuilder:
@@ -416,26 +445,35 @@ class MatcherBuilder:
         if "terms" in spec:
             for lang, terms in _terms_by_lang(spec["terms"], what, self.path, line_of(spec, "terms")):
                 per_lang[lang].extend(terms)
-        if "terms_from" in spec:
-            names = spec["terms_from"]
+        for key in ("terms_from", "figures_from"):
+            if key not in spec:
+                continue
+            names = spec[key]
             if isinstance(names, str):
                 names = [names]
             if not isinstance(names, list) or not all(isinstance(x, str) for x in names):
                 raise ConfigError(
-                    f"'terms_from' in {what} must be a list name or a list of list names",
+                    f"'{key}' in {what} must be a list name or a list of list names",
                     path=self.path,
-                    line=line_of(spec, "terms_from"),
+                    line=line_of(spec, key),
                 )
             for name in names:
                 if name not in self.lists:
                     raise ConfigError(
-                        f"'terms_from' in {what} names the list {name!r}, which is not defined; "
+                        f"'{key}' in {what} names the list {name!r}, which is not defined; "
                         f"define it under 'lists:' or use one of: {', '.join(sorted(self.lists))}",
                         path=self.path,
-                        line=line_of(spec, "terms_from"),
+                        line=line_of(spec, key),
                     )
-                for lang in SUPPORTED:
-                    per_lang[lang].extend(self.lists[name])
+                for item in self.lists[name]:
+                    # figures_from: an item that is one amount ("$48.2M") is matched by value,
+                    # anything else ("Q3 revenue") as words
+                    amounts = readings(item) if key == "figures_from" else frozenset()
+                    if amounts:
+                        m.figures.append((item, amounts))
+                    else:
+                        for lang in SUPPORTED:
+                            per_lang[lang].append(item)
         flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0)
         for lang, terms in per_lang.items():
             expanded = [t for term in terms for t in self.expand(term, line_of(spec, "terms"))]
@@ -560,6 +598,7 @@ __all__ = [
     "Phrase",
     "TermIndex",
     "compile_term",
+    "figure_matches",
     "number_matches",
     "run_patterns",
     "RegexBudget",

@@ -27,12 +27,22 @@ def _vocab() -> Any:
     return trie
 
 
+def _word_file(name: str) -> list[str]:
+    """The words of a data file: separated by spaces or lines, ``#`` starts a comment."""
+    text = (resources.files("postcraft.rules") / "data" / name).read_text("utf-8")
+    return [w.lower() for line in text.splitlines() for w in line.split("#", 1)[0].split()]
+
+
 @lru_cache(maxsize=1)
 def _extra_words() -> frozenset[str]:
     """Every word of ``words_extra.txt`` (read at run time, so additions need no rebuild)."""
-    text = (resources.files("postcraft.rules") / "data" / "words_extra.txt").read_text("utf-8")
-    words = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
-    return frozenset(w for w in words if w)
+    return frozenset(_word_file("words_extra.txt"))
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> frozenset[str]:
+    """Endings that are never a piece of their own (``data/suffixes.txt``)."""
+    return frozenset(_word_file("suffixes.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +133,7 @@ def split_words(body: str) -> Split | None:
     # an adjective + a (compound) noun: split once, after the adjective
     for cut in range(len(body) - 3, 2, -1):
         head, rest = body[:cut], body[cut:]
-        if _adjective(head) and (known(rest) or segment(rest) is not None):
+        if _adjective(head) and rest not in _suffixes() and (known(rest) or segment(rest) is not None):
             return Split((head, rest), head in _adjectives() or len(head) >= 5)
     parts = segment(body)
     if parts is None:
@@ -145,16 +155,17 @@ def split_words(body: str) -> Split | None:
 
 @lru_cache(maxsize=1)
 def _short_words() -> frozenset[str]:
-    """One- and two-letter words allowed as pieces: only those listed in ``words_extra.txt``."""
-    text = (resources.files("postcraft.rules") / "data" / "words_extra.txt").read_text("utf-8")
-    words = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
-    return frozenset(w for w in words if w and len(w) <= 2)
+    """Words of three letters or fewer allowed as pieces: only those listed in ``words_extra.txt``
+    (the lemma tables know "lak", "ers", "ton", which no reader sees in "lakers" or "dayton")."""
+    return frozenset(w for w in _extra_words() if len(w) <= 3)
 
 
 def _piece_ok(piece: str, last: bool) -> bool:
     if piece.isdigit():
         return last
-    if len(piece) <= 2:
+    if piece in _suffixes():
+        return False
+    if len(piece) <= 3:
         return piece in _short_words()
     return known(piece)
 

@@ -74,6 +74,7 @@ def review_report(result: Review, lang: str | None = None) -> str:
             out.append(ui.text(ui_lang, "review.tag", kind=kind, target=s.target, reason=s.reason))
     if result.voice is not None:
         out.append(voice_lines(result.voice, ui_lang))
+    out.extend(f"{ui.text(ui_lang, 'review.notice')}: {n.message}" for n in result.notices)
     return "\n".join(out) + "\n"
 
 

@@ -24,6 +24,8 @@ class ExistenceRule(Rule):
 
     Data: ``terms`` (list, or ``{da: […], en: […]}``), ``terms_from`` (list names such as
     ``products`` or your own ``lists:``), ``patterns`` (regular expressions), ``numbers``,
+    ``figures_from`` (list names whose items are amounts, matched by value however written:
+    "$48.2M" as "$48.2 million" or "48.2M USD", "412 mio. kr." as "412 millioner kroner"),
     and the options ``lemma`` (default true), ``ignorecase`` (true), ``whole_word`` (true).
     ``outside_trailing_hashtags: true`` ignores matches in the closing block of hashtags.
     ``unless_credit: {da: [tak, …], en: [thank, …]}`` ignores a match whose sentence tags a
@@ -49,9 +51,9 @@ class ExistenceRule(Rule):
     @classmethod
     def build(cls, spec: LineDict, info: RuleInfo, env: BuildEnv) -> Rule:
         rule = cls(info)
-        if not any(k in spec for k in ("terms", "terms_from", "patterns", "numbers")):
+        if not any(k in spec for k in ("terms", "terms_from", "figures_from", "patterns", "numbers")):
             raise env.error(
-                f"rule {info.id!r} (existence) needs 'terms', 'terms_from', 'patterns' or 'numbers'",
+                f"rule {info.id!r} (existence) needs 'terms', 'terms_from', 'figures_from', 'patterns' or 'numbers'",
                 spec.line,
             )
         rule.matcher = env.matcher(sub_spec(spec, MATCHER_KEYS), what=f"rule {info.id!r}", line=spec.line)

@@ -15,16 +15,20 @@ class ProximityRule(Rule):
     the same ``paragraph``, or within a number of characters. The span covers both.
     ``unless`` (optional): a matcher that, found in the same window, cancels the hit (e.g.
     "than expected", "over budget": a past result compared with a plan, not a forecast).
+    ``also`` (optional): a matcher, or a list of matchers, each of which must be found in the
+    same window too (a forecast figure counts when the sentence is about "our" revenue or
+    growth, not the economy's or an industry's).
     Placeholders: ``{match}`` (the whole span), ``{a}``, ``{b}``.
     """
 
     kind = "proximity"
-    keys: ClassVar[tuple[str, ...]] = ("a", "b", "within", "unless")
+    keys: ClassVar[tuple[str, ...]] = ("a", "b", "within", "unless", "also")
     placeholders = frozenset({"match", "a", "b"})
     first: Matcher
     second: Matcher
     within: str | int
     unless: Matcher | None
+    also: tuple[Matcher, ...]
 
     @classmethod
     def build(cls, spec: LineDict, info: RuleInfo, env: BuildEnv) -> Rule:
@@ -47,6 +51,12 @@ class ProximityRule(Rule):
             rule.unless = env.matcher(
                 spec["unless"], what=f"'unless' of rule {info.id!r}", line=line_of(spec, "unless")
             )
+        also = spec.get("also", [])
+        # one matcher (a mapping, or a list of terms) or a list of matchers (mappings)
+        specs = also if isinstance(also, list) and all(isinstance(x, dict) for x in also) and also else [also]
+        rule.also = tuple(
+            env.matcher(x, what=f"'also' of rule {info.id!r}", line=line_of(spec, "also")) for x in specs if x
+        )
         return rule
 
     def run(self, ctx: Context) -> Iterator[Hit]:
@@ -58,12 +68,17 @@ class ProximityRule(Rule):
             return
         text = ctx.text
         cancel = ctx.matches(self.unless) if self.unless is not None else []
+        needed = [ctx.matches(m) for m in self.also]
+        if any(not got for got in needed):
+            return
         used_until = -1
         for a in aa:
             if a.start < used_until:
                 continue
             lo, hi = self._window(ctx, a.start, a.end)
             if any(lo <= c.start < hi for c in cancel):
+                continue
+            if not all(any(lo <= x.start < hi for x in got) for got in needed):
                 continue
             for b in bb:
                 if b.start >= lo and b.end <= hi and (b.start, b.end) != (a.start, a.end):

@@ -14,7 +14,8 @@ from ..matching import LANGS
 
 class RepetitionRule(Rule):
     """Flags a word repeated with only spaces between (not across a line break). The fix
-    removes the second copy. ``exceptions`` lists words where doubling is correct
+    removes the second copy. Three or more in a row ("Sky Sky Sky", "very very very") are
+    intentional and not flagged. ``exceptions`` lists words where doubling is correct
     ("that that", "had had"), as a list or per language ``{da: […], en: […]}``.
     Placeholders: ``{match}`` (the doubled word), ``{replacement}``.
     """
@@ -52,14 +53,24 @@ class RepetitionRule(Rule):
         lowers = ctx.column(4)
         if not any(map(eq, lowers, islice(lowers, 1, None))):  # in C: usually nothing is doubled
             return
+
+        def doubled(i: int) -> bool:
+            """Tokens i and i + 1 are the same word with only spaces between."""
+            if i < 0 or i + 1 >= len(toks) or lowers[i] != lowers[i + 1]:
+                return False
+            a, b = toks[i], toks[i + 1]
+            if a[3] != "word" or b[3] != "word":
+                return False
+            gap = text[a[2] : b[1]]
+            return bool(gap) and not gap.strip() and "\n" not in gap and "\r" not in gap
+
         same = [i for i, (x, y) in enumerate(zip(lowers, lowers[1:], strict=False)) if x == y]
         for i in same:
             a, b = toks[i], toks[i + 1]
             # (text, start, end, kind, lower, lemma)
-            if a[3] != "word" or b[3] != "word" or b[4] in skip:
+            if b[4] in skip or not doubled(i):
                 continue
-            gap = text[a[2] : b[1]]
-            if not gap or gap.strip() or "\n" in gap or "\r" in gap:
+            if doubled(i - 1) or doubled(i + 1):  # three or more in a row: said on purpose
                 continue
             if a[0] != b[0]:
                 # "Hvordan kommer I i gang?": the pronoun I and the preposition i are two words
