@@ -142,6 +142,7 @@ def sample(
     rng = random.Random(seed)
     text_of = {t["id"]: t["text"] for t in texts}
     by_rule: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    seen: set[tuple[str, str, int, int]] = set()
     for f in found:
         if (
             (severities or rules)
@@ -149,6 +150,12 @@ def sample(
             and f["rule"] not in (rules or ())
         ):
             continue
+        # the same post shared several times (the corpus has exports with repeated shares) is
+        # one finding to judge, not thirty
+        same = (f["rule"], text_of.get(f["id"], f["id"]), f["start"], f["end"])
+        if same in seen:
+            continue
+        seen.add(same)
         by_rule[f["rule"]].append(f)
     picked: list[dict[str, Any]] = []
     for rule in sorted(by_rule):
@@ -199,6 +206,42 @@ def precision(key: list[dict[str, Any]], judges: list[list[dict[str, Any]]]) -> 
     return "\n".join(out)
 
 
+def rejudge(folder: Path, judges: list[list[dict[str, Any]]]) -> str:
+    """Precision per rule of the judged findings that the current checks still produce: each
+    unique judged finding (rule, post, span) is checked again; one that no longer fires is
+    counted apart, the judgements of the rest are kept."""
+    import postcraft
+
+    items = {x["sid"]: x for x in _read_jsonl(folder / "sample.jsonl")}
+    rule_of = {k["sid"]: k["rule"] for k in _read_jsonl(folder / "key.jsonl")}
+    verdicts = [{j["sid"]: bool(j["useful"]) for j in lines} for lines in judges]
+    seen: set[tuple[str, str, int, int]] = set()
+    still: Counter[str] = Counter()
+    useful: Counter[str] = Counter()
+    gone: Counter[str] = Counter()
+    for sid, item in items.items():
+        rule = rule_of[sid]
+        same = (rule, item["text"], *item["span"])
+        if same in seen:
+            continue
+        seen.add(same)
+        fired = any(
+            f.rule == rule and [f.start, f.end] == item["span"]
+            for f in postcraft.check(item["text"], lang=item["lang"])
+        )
+        if not fired:
+            gone[rule] += 1
+            continue
+        still[rule] += 1
+        useful[rule] += sum(v[sid] for v in verdicts if sid in v)
+    out = [f"{'rule':44} {'still fire':>10} {'precision':>9} {'no longer':>9}"]
+    for rule in sorted(set(still) | set(gone)):
+        n = still[rule]
+        p = f"{useful[rule] / (n * len(verdicts)):.0%}" if n else "-"
+        out.append(f"{rule:44} {n:>10} {p:>9} {gone[rule]:>9}")
+    return "\n".join(out)
+
+
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").split("\n") if x.strip()]
 
@@ -223,7 +266,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-rule", type=int, default=25, help="at most this many per rule (default 25)")
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--judge", nargs="+", metavar="PATH", help="DIR (with key.jsonl) then judge files")
+    ap.add_argument(
+        "--rejudge",
+        nargs="+",
+        metavar="PATH",
+        help="DIR (with sample.jsonl and key.jsonl) then judge files: precision of the judged "
+        "findings the current checks still produce (unique findings)",
+    )
     args = ap.parse_args(argv)
+
+    if args.rejudge:
+        print(rejudge(Path(args.rejudge[0]), [_read_jsonl(Path(p)) for p in args.rejudge[1:]]))
+        return 0
 
     if args.judge:
         key = _read_jsonl(Path(args.judge[0]) / "key.jsonl")

@@ -313,7 +313,7 @@ def test_voice_uses_the_tone_score_and_is_skipped_without_it() -> None:
     assert "voice.corporate" not in ids(check_analysis(a))
     corporate = SimpleNamespace(label="corporate", personal=0.12)
     (f,) = [f for f in check_analysis(a, tone=corporate) if f.rule == "voice.corporate"]
-    assert f.severity == "warning" and "0,12" in f.message  # a Danish reader gets a decimal comma
+    assert f.severity == "suggestion" and "0,12" in f.message  # a Danish reader gets a decimal comma
     personal = SimpleNamespace(label="personal", personal=0.9)
     assert "voice.corporate" not in ids(check_analysis(a, tone=personal))
 
@@ -383,3 +383,18 @@ def test_findings_match_the_review_json_schema() -> None:
     assert len(fs) >= 5
     for f in fs:
         jsonschema.validate(f.to_dict(), finding_schema)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_long_line_that_is_not_prose_is_no_wall_of_text(lang: str) -> None:
+    """A Markdown table's separator row or a rule of symbols has no sentences to split up."""
+    words = {
+        "da": "Vi har lært meget af borgerne i år, og det har krævet mange samtaler. ",
+        "en": "We learned a lot from residents this year, and it took many conversations. ",
+    }[lang]
+    prose = words * 12
+    table = "| " + " | ".join(["Navn", "Rolle"] if lang == "da" else ["Name", "Role"]) + " |\n"
+    table += "|" + ":" + "-" * 400 + "|:" + "-" * 400 + "|\n"
+    assert "linkedin.wall" in ids(check(prose, lang=lang))
+    assert "linkedin.wall" not in ids(check(table, lang=lang))
+    assert "linkedin.wall" not in ids(check("🎉 " * 400, lang=lang))

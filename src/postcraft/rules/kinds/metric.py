@@ -117,8 +117,16 @@ class MetricRule(Rule):
         spans = a.paragraphs if self.metric == "paragraph_characters" else a.lines
         for sp in spans:
             n = sp.end - sp.start
-            if n and self._breaks(n):
+            if n and self._breaks(n) and _is_prose(text, sp.start, sp.end):
                 yield Hit(sp.start, sp.end, self._params(n, text[sp.start : sp.end]))
+
+
+def _is_prose(text: str, start: int, end: int) -> bool:
+    """A line or paragraph that is mostly letters: a Markdown table's separator row
+    (``|:----|:----|``), a rule of dashes or a row of symbols is not a paragraph to split up."""
+    chunk = text[start:end]
+    visible = len(chunk) - sum(1 for ch in chunk if ch.isspace())
+    return 4 * sum(1 for ch in chunk if ch.isalpha()) >= visible
 
 
 def _offset_after(text: str, start: int, end: int, limit: int, utf16: bool) -> int:
