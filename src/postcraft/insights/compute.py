@@ -37,7 +37,9 @@ from .model import (
     Trend,
 )
 from .stats import (
+    TEST_AT,
     Interval,
+    adjust_within,
     clustered_rate,
     holm,
     linear_trend,
@@ -440,10 +442,17 @@ def what_works(
     positions: dict[str, list[int]] = defaultdict(list)
     for k, f in enumerate(facts):
         positions[f.author].append(k)
-    robust = winsorise_within([[outcome_value(facts[k], basis) for k in ks] for ks in positions.values()])
+    adjusted = adjust_within(
+        [[outcome_value(facts[k], basis) for k in ks] for ks in positions.values()],
+        [[facts[k].date.weekday() for k in ks] for ks in positions.values()],
+    )
     value: dict[int, float] = {}
-    for ks, vals in zip(positions.values(), robust, strict=True):
+    score: dict[int, float] = {}
+    for ks, vals, cut in zip(
+        positions.values(), winsorise_within(adjusted), winsorise_within(adjusted, TEST_AT), strict=True
+    ):
         value.update(zip(ks, vals, strict=True))
+        score.update(zip(ks, cut, strict=True))
     for dim, key, order in dimensions(facts, has_template):
         members: dict[str, list[PostFacts]] = defaultdict(list)
         for f in facts:
@@ -458,6 +467,8 @@ def what_works(
         test = in_focus(dim, CONTRASTS[dim])
         inside: dict[str, list[float]] = defaultdict(list)
         outside: dict[str, list[float]] = defaultdict(list)
+        test_in: dict[str, list[float]] = defaultdict(list)
+        test_out: dict[str, list[float]] = defaultdict(list)
         rows_in: list[PostFacts] = []
         rows_out: list[PostFacts] = []
         for k, f in enumerate(facts):
@@ -465,6 +476,7 @@ def what_works(
             if side is None:
                 continue
             (inside if side else outside)[f.author].append(value[k])
+            (test_in if side else test_out)[f.author].append(score[k])
             (rows_in if side else rows_out).append(f)
         if not rows_in or not rows_out:
             continue
@@ -474,6 +486,7 @@ def what_works(
             resamples=settings.resamples,
             seed=stream_seed(settings.seed, "within", dim),
             level=level,
+            test=[(test_in[a], test_out[a]) for a in sorted(inside) if a in outside],
         )
         r_in = group_rate(rows_in, basis, level, dim, CONTRASTS[dim])
         r_out = group_rate(rows_out, basis, level, dim, "rest")
