@@ -383,6 +383,7 @@ def within_person(
     seed: int,
     level: float = 0.95,
     confirm_below: float = 0.05,
+    confirm_people: int = 30,
     test: Sequence[tuple[Sequence[float], Sequence[float]]] | None = None,
 ) -> WithinPerson | None:
     """Compare values inside a group with values outside it *within each person*.
@@ -399,11 +400,12 @@ def within_person(
     * p-value of "no difference": a within-person permutation test — with no difference, which
       of a person's posts fall in the group is arbitrary, so the labels are shuffled within each
       person; the estimate's mean and variance over all such shuffles are exact, and the
-      p-value is the normal tail of its z-score. Below ``confirm_below`` it is checked against
-      ``resamples`` random relabellings (a Monte Carlo permutation test) and the larger of the
-      two is kept: the normal tail alone was too thin when a few people carry the comparison.
-      In the simulation (``scripts/insights_simulation.py``) this held the level where a
-      t-test on the bootstrap standard error did not.
+      p-value is the normal tail of its z-score. When fewer than ``confirm_people`` people carry
+      the comparison and that tail is below ``confirm_below``, the p-value comes from
+      ``resamples`` random relabellings instead (a Monte Carlo permutation test, exact whatever
+      the number of people): with few people the normal tail can be too thin. With more people,
+      on values cut at :data:`TEST_AT`, the normal tail held the level in the simulation
+      (``scripts/insights_simulation.py``), where a t-test on the bootstrap standard error did not.
 
     ``test``, when given, holds the same people's values as the permutation test should see them
     (postcraft passes values cut at :data:`TEST_AT` instead of :data:`WINSOR_AT`); the estimate
@@ -462,10 +464,10 @@ def within_person(
         p = min(1.0, 2 * NormalDist().cdf(-abs(observed) / math.sqrt(variance)))
     else:
         p = 1.0
-    if p < confirm_below:
+    if p < confirm_below and g < confirm_people:
         # the normal tail can be too thin when a few people carry the comparison: draw the
-        # relabellings themselves and keep the larger p-value (each one alone is valid)
-        p = max(p, _permutation_p(tested, observed, resamples, rnd))
+        # relabellings themselves (an exact test whatever the number of people)
+        p = _permutation_p(tested, observed, resamples, rnd)
     return WithinPerson(estimate, se, Interval(estimate - half, estimate + half, level), p, g)
 
 
