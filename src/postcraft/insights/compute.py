@@ -428,12 +428,16 @@ def what_works(
     """Engagement per group of every dimension (descriptive), and one comparison per dimension
     (:data:`CONTRASTS`) made *within each person*.
 
-    Each post's value is its log engagement rate (:func:`outcome_value`), pulled in to at most
-    :data:`~postcraft.insights.stats.WINSOR_AT` robust standard deviations from its author's
-    median (viral posts). The comparison is :func:`~postcraft.insights.stats.within_person`: a
-    fixed effect per person, so that people who write differently *and* reach a different
-    audience do not make a pattern; its interval and p-value come from a bootstrap that resamples
-    people. Holm's method adjusts the p-values of the comparisons with enough posts and people.
+    Each post's value is its log engagement rate (:func:`outcome_value`), less the weekday's
+    effect estimated within people (:func:`~postcraft.insights.stats.adjust_within`; weekend posts
+    reach fewer people), pulled in to at most :data:`~postcraft.insights.stats.WINSOR_AT` robust
+    standard deviations from its author's median (viral posts). The comparison is
+    :func:`~postcraft.insights.stats.within_person`: a fixed effect per person, so that people who
+    write differently *and* reach a different audience do not make a pattern; its interval comes
+    from a bootstrap that resamples people, its p-value from a within-person permutation test on
+    the same values cut harder, at :data:`~postcraft.insights.stats.TEST_AT` (a Huber-type score:
+    viral posts and posts without engagement weigh less). Holm's method adjusts the p-values of
+    the comparisons with enough posts and people.
     """
     level = settings.level
     alpha = 1 - level
