@@ -4,6 +4,7 @@ there, how often it finds what is, how large it says it is, and whether its inte
 truth; and how fast the whole thing runs.
 
     python scripts/insights_simulation.py claims [--histories 200] [--posts 1000] [--jobs 2]
+    python scripts/insights_simulation.py methods [--histories 200]   # candidate methods, z only
     python scripts/insights_simulation.py speed       # a 2,000+ post history, end to end
 
 ``claims`` simulates organisations independently of the method being measured (no reviews; post
@@ -162,14 +163,36 @@ def one(job: tuple[int, int, bool, bool, int]) -> list[dict[str, Any]]:
                 "basis": basis,
                 "people": len({f.author for f in facts}),
                 "effects": [
-                    (e.dimension, e.finding, e.ratio, e.ratio_interval, e.warning, e.both) for e in effects
+                    (e.dimension, e.finding, e.ratio, e.ratio_interval, e.warning, e.both, fdr)
+                    for e, fdr in zip(effects, fdr_findings(effects), strict=True)
                 ],
             }
         )
     return rows
 
 
-def summarise(results: Sequence[list[dict[str, Any]]], planted: bool) -> dict[str, dict[str, Any]]:
+def fdr_findings(effects: Sequence[Any], alpha: float = 0.05) -> list[bool]:
+    """What the same comparisons would find with Benjamini–Hochberg (a false-discovery rate)
+    in place of Holm's adjustment (a family-wise error rate): the alternative measured beside
+    the shipped method, from the same p-values and intervals."""
+    from postcraft.insights.stats import benjamini_hochberg
+
+    tested = [i for i, e in enumerate(effects) if e.warning != "small_sample"]
+    qs = dict(zip(tested, benjamini_hochberg([effects[i].p for i in tested]), strict=True))
+    out = []
+    for i, e in enumerate(effects):
+        ci = e.ratio_interval
+        out.append(
+            i in qs and e.p < alpha and qs[i] < alpha and ci is not None and not (ci.low <= 1.0 <= ci.high)
+        )
+    return out
+
+
+def summarise(
+    results: Sequence[list[dict[str, Any]]], planted: bool, rule: str = "holm"
+) -> dict[str, dict[str, Any]]:
+    """The table's row per basis; ``rule`` "holm" counts what postcraft reports, "fdr" what
+    Benjamini–Hochberg would have found (:func:`fdr_findings`)."""
     out: dict[str, dict[str, Any]] = {}
     for basis in ("impressions", "posts"):
         hist = [next(x for x in res if x["basis"] == basis) for res in results]
@@ -181,7 +204,8 @@ def summarise(results: Sequence[list[dict[str, Any]]], planted: bool) -> dict[st
         tested = 0
         for h in hist:
             wrong = False
-            for dim, finding, ratio, ci, warning, _both in h["effects"]:
+            for dim, holm_finding, ratio, ci, warning, _both, fdr_finding in h["effects"]:
+                finding = fdr_finding if rule == "fdr" else holm_finding
                 truth = PLANTED.get(dim, 1.0) if planted else 1.0
                 tested += warning != "small_sample"
                 if truth == 1.0:
@@ -229,6 +253,7 @@ def claims(
         else:
             results = [one(w) for w in work]
         table.append((name, summarise(results, planted)))
+        table.append((f"{name} [fdr]", summarise(results, planted, "fdr")))
     return table
 
 
@@ -243,7 +268,122 @@ def print_table(table: Sequence[tuple[str, dict[str, dict[str, Any]]]]) -> None:
                 else f"{k} {v}"
                 for k, v in row.items()
             )
-            print(f"{name:20s} | per {basis:11s} | {cells}")
+            print(f"{name:26s} | per {basis:11s} | {cells}")
+
+
+# -- methods: which value transform and weighting find the most, quickly -----------------------
+def _perm_z(rows: Sequence[tuple[Sequence[float], Sequence[bool]]], weights: Sequence[float]) -> float:
+    """The within-person permutation z-score of a (weighted) group-minus-rest sum: exact mean and
+    variance over relabellings within each person, as in ``stats.within_person``."""
+    observed = variance = 0.0
+    for (values, labels), w in zip(rows, weights, strict=True):
+        a, n = sum(labels), len(values)
+        if not a or a == n:
+            continue
+        mean = sum(values) / n
+        observed += w * (sum(v for v, s in zip(values, labels, strict=True) if s) - a * mean)
+        variance += w * w * a * (n - a) / (n * (n - 1)) * sum((v - mean) ** 2 for v in values)
+    return observed / math.sqrt(variance) if variance > 0 else 0.0
+
+
+def _aligned_normal_scores(people: Sequence[Sequence[float]]) -> list[list[float]]:
+    """Aligned ranks: values less their person's median, ranked over everyone, as normal scores."""
+    from statistics import NormalDist
+
+    from postcraft.insights.stats import median
+
+    flat = sorted((v - median(vals), j, i) for j, vals in enumerate(people) for i, v in enumerate(vals))
+    out = [list(vals) for vals in people]
+    inv, n, k = NormalDist().inv_cdf, len(flat), 0
+    while k < n:
+        last = k
+        while last + 1 < n and flat[last + 1][0] == flat[k][0]:
+            last += 1
+        for t in range(k, last + 1):
+            out[flat[t][1]][flat[t][2]] = inv(((k + last) / 2 + 1) / (n + 1))
+        k = last + 1
+    return out
+
+
+def methods_one(job: tuple[int, int, bool, bool]) -> dict[tuple[str, str], dict[str, float]]:
+    """One history's permutation z-scores per dimension under each candidate method."""
+    from postcraft.insights import stats
+    from postcraft.insights.compute import CONTRASTS, dimensions, in_focus, outcome_value
+
+    seed, posts, planted, confounded = job
+    facts = organisation(seed, posts, planted=planted, confounded=confounded)
+    dims = [(d, key, in_focus(d, CONTRASTS[d])) for d, key, _order in dimensions(facts, False)]
+    by_person: dict[str, list[Any]] = {}
+    for f in facts:
+        by_person.setdefault(f.author, []).append(f)
+    people = list(by_person.values())
+    labels = {d: [[bool(test(key(f))) for f in fs] for fs in people] for d, key, test in dims}
+    out: dict[tuple[str, str], dict[str, float]] = {}
+    for basis in ("impressions", "posts"):
+        raw = [[outcome_value(f, basis) for f in fs] for fs in people]
+        wd = stats.adjust_within(raw, [[f.date.weekday() for f in fs] for fs in people])
+        cut = stats.winsorise_within(wd, stats.TEST_AT)
+        spread = []
+        for vals in cut:  # each person's own variance, shrunk to everyone's
+            m = sum(vals) / len(vals)
+            spread.append((sum((v - m) ** 2 for v in vals), len(vals) - 1))
+        pooled = sum(s for s, _ in spread) / max(1, sum(d for _, d in spread))
+        variants = {
+            "log rate, cut at 4 SD (before)": (stats.winsorise_within(raw), None),
+            "+ weekdays out": (stats.winsorise_within(wd), None),
+            "+ weekdays out, test cut at 2 SD (now)": (cut, None),
+            "+ weekdays out, aligned rank scores": (_aligned_normal_scores(wd), None),
+            "+ weekdays out, cut at 2 SD, 1/variance weights": (
+                cut,
+                [(5 + d) / (5 * pooled + s) for s, d in spread],
+            ),
+        }
+        for name, (values, weights) in variants.items():
+            w = weights or [1.0] * len(people)
+            out[(basis, name)] = {
+                d: _perm_z([(values[j], labels[d][j]) for j in range(len(people))], w) for d, _k, _t in dims
+            }
+    return out
+
+
+def methods(histories: int, posts: int, jobs: int, seed0: int = 0) -> None:
+    """Print, per scenario, basis and method: histories with a false claim, and how often the
+    planted differences are found, with Holm and with Benjamini–Hochberg (normal p-values of the
+    permutation z; no bootstrap, so it runs in a minute)."""
+    from statistics import NormalDist
+
+    from postcraft.insights.stats import benjamini_hochberg, holm
+
+    tail = NormalDist().cdf
+    for name, planted, confounded in SCENARIOS:
+        work = [(seed0 + s, posts, planted, confounded) for s in range(histories)]
+        if jobs > 1:
+            with ProcessPoolExecutor(jobs) as pool:
+                results = list(pool.map(methods_one, work, chunksize=max(1, histories // (4 * jobs))))
+        else:
+            results = [methods_one(w) for w in work]
+        for key in results[0]:
+            cells = []
+            for rule, adjust in (("holm", holm), ("fdr", benjamini_hochberg)):
+                wrong = 0
+                found = dict.fromkeys(PLANTED, 0)
+                for res in results:
+                    zs = res[key]
+                    qs = dict(zip(zs, adjust([2 * tail(-abs(z)) for z in zs.values()]), strict=True))
+                    wrong += any(q < 0.05 for d, q in qs.items() if not (planted and d in PLANTED))
+                    for d in PLANTED:
+                        found[d] += planted and qs[d] < 0.05
+                cell = f"{rule}: false claim {wrong / histories:.1%}"
+                if planted:
+                    cell += "".join(f", {d} found {found[d] / histories:.1%}" for d in PLANTED)
+                cells.append(cell)
+            mean_z = (
+                "; mean |z| "
+                + ", ".join(f"{d} {sum(abs(r[key][d]) for r in results) / histories:.2f}" for d in PLANTED)
+                if planted
+                else ""
+            )
+            print(f"{name:20s} | per {key[0]:11s} | {key[1]:48s} | {' | '.join(cells)}{mean_z}")
 
 
 def speed() -> None:
@@ -307,7 +447,7 @@ def speed() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("what", choices=("claims", "speed"))
+    parser.add_argument("what", choices=("claims", "methods", "speed"))
     parser.add_argument("--histories", type=int, default=200, help="per scenario (default 200)")
     parser.add_argument("--posts", type=int, default=1000, help="posts per history (default 1000)")
     parser.add_argument("--resamples", type=int, default=1000, help="bootstrap replicates (default 1000)")
@@ -316,6 +456,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.what == "speed":
         speed()
+        return 0
+    if args.what == "methods":
+        t0 = time.perf_counter()
+        methods(args.histories, args.posts, args.jobs, args.seed)
+        print(f"({time.perf_counter() - t0:.0f} s)")
         return 0
     t0 = time.perf_counter()
     print_table(claims(args.histories, args.posts, args.resamples, args.jobs, args.seed))

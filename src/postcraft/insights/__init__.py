@@ -160,9 +160,11 @@ def compute_insights(
       posted before the others.
     * **What works**: engagement (reactions + comments + reposts) per impression, or per post
       when there are no impressions, by tone, template, purpose, length, hook and fold, hashtag
-      count and guideline findings; each group against the rest with ``resamples`` seeded
-      bootstrap replicates, ``level`` intervals, a small-sample warning below ``min_posts``
-      posts, and Holm adjustment over all comparisons. Descriptive, not causal.
+      count and guideline findings; one comparison per dimension made within each person
+      (weekdays taken out, viral posts pulled in), its ``level`` interval from ``resamples``
+      seeded bootstrap replicates of people, its p-value from a within-person permutation test,
+      a small-sample warning below ``min_posts`` posts a side or 10 people who wrote both,
+      and Holm adjustment over all comparisons. Descriptive, not causal.
     * **Progress**: first posts, milestones (10th, 25th, 50th … post), best month, and the slope
       of monthly posts with its interval.
 

@@ -37,7 +37,9 @@ from .model import (
     Trend,
 )
 from .stats import (
+    TEST_AT,
     Interval,
+    adjust_within,
     clustered_rate,
     holm,
     linear_trend,
@@ -426,12 +428,16 @@ def what_works(
     """Engagement per group of every dimension (descriptive), and one comparison per dimension
     (:data:`CONTRASTS`) made *within each person*.
 
-    Each post's value is its log engagement rate (:func:`outcome_value`), pulled in to at most
-    :data:`~postcraft.insights.stats.WINSOR_AT` robust standard deviations from its author's
-    median (viral posts). The comparison is :func:`~postcraft.insights.stats.within_person`: a
-    fixed effect per person, so that people who write differently *and* reach a different
-    audience do not make a pattern; its interval and p-value come from a bootstrap that resamples
-    people. Holm's method adjusts the p-values of the comparisons with enough posts and people.
+    Each post's value is its log engagement rate (:func:`outcome_value`), less the weekday's
+    effect estimated within people (:func:`~postcraft.insights.stats.adjust_within`; weekend posts
+    reach fewer people), pulled in to at most :data:`~postcraft.insights.stats.WINSOR_AT` robust
+    standard deviations from its author's median (viral posts). The comparison is
+    :func:`~postcraft.insights.stats.within_person`: a fixed effect per person, so that people who
+    write differently *and* reach a different audience do not make a pattern; its interval comes
+    from a bootstrap that resamples people, its p-value from a within-person permutation test on
+    the same values cut harder, at :data:`~postcraft.insights.stats.TEST_AT` (a Huber-type score:
+    viral posts and posts without engagement weigh less). Holm's method adjusts the p-values of
+    the comparisons with enough posts and people.
     """
     level = settings.level
     alpha = 1 - level
@@ -440,10 +446,17 @@ def what_works(
     positions: dict[str, list[int]] = defaultdict(list)
     for k, f in enumerate(facts):
         positions[f.author].append(k)
-    robust = winsorise_within([[outcome_value(facts[k], basis) for k in ks] for ks in positions.values()])
+    adjusted = adjust_within(
+        [[outcome_value(facts[k], basis) for k in ks] for ks in positions.values()],
+        [[facts[k].date.weekday() for k in ks] for ks in positions.values()],
+    )
     value: dict[int, float] = {}
-    for ks, vals in zip(positions.values(), robust, strict=True):
+    score: dict[int, float] = {}
+    for ks, vals, cut in zip(
+        positions.values(), winsorise_within(adjusted), winsorise_within(adjusted, TEST_AT), strict=True
+    ):
         value.update(zip(ks, vals, strict=True))
+        score.update(zip(ks, cut, strict=True))
     for dim, key, order in dimensions(facts, has_template):
         members: dict[str, list[PostFacts]] = defaultdict(list)
         for f in facts:
@@ -458,6 +471,8 @@ def what_works(
         test = in_focus(dim, CONTRASTS[dim])
         inside: dict[str, list[float]] = defaultdict(list)
         outside: dict[str, list[float]] = defaultdict(list)
+        test_in: dict[str, list[float]] = defaultdict(list)
+        test_out: dict[str, list[float]] = defaultdict(list)
         rows_in: list[PostFacts] = []
         rows_out: list[PostFacts] = []
         for k, f in enumerate(facts):
@@ -465,6 +480,7 @@ def what_works(
             if side is None:
                 continue
             (inside if side else outside)[f.author].append(value[k])
+            (test_in if side else test_out)[f.author].append(score[k])
             (rows_in if side else rows_out).append(f)
         if not rows_in or not rows_out:
             continue
@@ -474,6 +490,7 @@ def what_works(
             resamples=settings.resamples,
             seed=stream_seed(settings.seed, "within", dim),
             level=level,
+            test=[(test_in[a], test_out[a]) for a in sorted(inside) if a in outside],
         )
         r_in = group_rate(rows_in, basis, level, dim, CONTRASTS[dim])
         r_out = group_rate(rows_out, basis, level, dim, "rest")

@@ -187,10 +187,10 @@ class Effect(_ToDict):
     ``ratio`` is how many times the engagement per impression (per post without impressions) of
     a person's posts in the group is that of the same person's other posts — a typical post, on
     the log scale, with viral posts pulled in — averaged over the ``both`` people who wrote posts
-    on both sides (``both_posts`` posts); ``ratio_interval`` comes from a bootstrap that resamples
-    people; ``p`` is the p-value of "no difference" (Student's t, ``both`` − 1 degrees of
-    freedom) and ``p_adjusted`` its Holm adjustment over the report's comparisons with enough
-    data. ``n``/``people`` and ``rest_n``/``rest_people`` are the posts and distinct authors on
+    on both sides (``both_posts`` posts), weekdays taken out; ``ratio_interval`` comes from a
+    bootstrap that resamples people (Student's t, ``both`` − 1 degrees of freedom); ``p`` is the
+    p-value of "no difference" from a within-person permutation test and ``p_adjusted`` its Holm
+    adjustment over the report's comparisons with enough data. ``n``/``people`` and ``rest_n``/``rest_people`` are the posts and distinct authors on
     each side; ``rate``/``rest_rate`` the pooled, unadjusted rates (descriptive only).
 
     ``finding`` is true only with at least ``min_posts`` posts on each side, ``min_people``
