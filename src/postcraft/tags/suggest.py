@@ -547,6 +547,14 @@ def topic_hits(
     if not starts and not analysis.hashtags:
         return {}, set(), set()
     blocked = _idiom_tokens(toks, idx.idiom_index) if starts and idx.idiom_index else set()
+    if starts and idx.negation_index:
+        blocked |= _after_phrase(toks, idx.negation_index, text, 2, idx.not_negating)
+    hoped: dict[str, set[int]] = {}
+    if starts:
+        for cid, pix in idx.not_after_index.items():
+            got = _after_phrase(toks, pix, text, 3)
+            if got:
+                hoped[cid] = got
     # The forms that can end a role frame: a quick test before looking at the words before a term.
     frame_keys = idx.frame_index.keys if not idx.frame_index.prefixes else None
     if frame_keys is None and idx.frame_index:
@@ -560,6 +568,8 @@ def topic_hits(
         found = cache[t.lemma] if t.lemma in cache else lookup(t.lemma)
         if t.lower != t.lemma:
             found = _merge(found, lookup(t.lower))
+        if _is_name(toks, k, text, idx):
+            continue  # "Cloudflare", "AI-Denmark": a name, not the topic
         if (
             frame_keys
             and k
@@ -570,6 +580,11 @@ def topic_hits(
         for h in found:
             if h.rest and not _phrase_at(toks, k, h.rest, text):
                 continue
+            if h.concept in hoped and k in hoped[h.concept]:
+                continue  # "looking for a new job": hoped for, not so
+            verbs = idx.verbs.get(h.concept)
+            if verbs and (t.lower in verbs or t.lemma in verbs) and _verb_context(toks, k, text, idx):
+                continue  # "regeringen iværksætter en indsats": the verb, not the topic
             end_k = k + len(h.rest)
             if end_k > claimed and h.rest:
                 claimed = end_k
@@ -730,6 +745,68 @@ def _after_frame(toks: Any, k: int, index: PhraseIndex, text: str) -> bool:
             ):
                 return True
     return False
+
+
+def _after_phrase(
+    toks: Any, index: PhraseIndex, text: str, reach: int, breakers: frozenset[str] = frozenset()
+) -> set[int]:
+    """Indices of the (at most ``reach``) words right after each phrase of ``index``, within
+    the sentence (no punctuation between): the words a negation ("no", "ikke") or a hoping
+    frame ("looking for") is about. A word of ``breakers`` right after the phrase ("not only")
+    makes it no such phrase."""
+    out: set[int] = set()
+    n = len(toks)
+    for last in index.starts(toks):
+        t = toks[last]
+        for ph in index.candidates(t[4], t[5]):
+            first = last - len(ph) + 1
+            if first < 0 or not _words_match(toks, list(range(first, last + 1)), ph):
+                continue
+            if not all(text[toks[j - 1][2] : toks[j][1]].isspace() for j in range(first + 1, last + 1)):
+                continue
+            j = last + 1
+            if j < n and toks[j][3] == "word" and toks[j][4] in breakers:
+                break
+            while j < n and j <= last + reach:
+                if toks[j][3] != "word" or not text[toks[j - 1][2] : toks[j][1]].isspace():
+                    break
+                out.add(j)
+                j += 1
+            break
+    return out
+
+
+def _is_name(toks: Any, k: int, text: str, idx: TopicIndex) -> bool:
+    """True when word ``k`` is a proper name or a brand, which is no evidence of a topic its
+    parts name: written CamelCase ("DataRobot"), a hyphenated compound whose head is
+    capitalised ("AI-Denmark", "Recruit-Hub"), or capitalised in mid-sentence and neither a
+    known word of the supported languages nor itself a term ("Cloudflare", "Læringsfabrikken").
+    Acronyms ("AI", "ESG") and terms written as names ("ChatGPT") still count."""
+    w = toks[k][0]
+    if not w[:1].isupper() or w.isupper():
+        return False
+    if "-" in w:
+        parts = w.split("-")
+        if any(p[:1].isupper() and not p.isupper() for p in parts[1:]):
+            return True
+    if toks[k][4] in idx.first or toks[k][5] in idx.first:
+        return False  # a term itself ("Cloud", "ChatGPT")
+    if any(a.islower() and b.isupper() for a, b in zip(w, w[1:], strict=False)):
+        return True
+    if "-" in w or _starts_sentence(toks, k, text):
+        return False
+    from ..rules.vocab import known
+
+    return not known(toks[k][4])
+
+
+def _verb_context(toks: Any, k: int, text: str, idx: TopicIndex) -> bool:
+    """True when word ``k`` stands as a verb: a subject pronoun, auxiliary or infinitive marker
+    right before it ("vi iværksætter", "to nurse"), or an article or determiner right after it
+    ("iværksætter en indsats", "nursing a cold")."""
+    if k and toks[k - 1][3] == "word" and toks[k - 1][4] in idx.verb_before:
+        return True
+    return k + 1 < len(toks) and toks[k + 1][3] == "word" and toks[k + 1][4] in idx.verb_after
 
 
 def _phrase_count(analysis: Analysis, index: PhraseIndex) -> int:
