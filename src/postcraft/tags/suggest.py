@@ -410,6 +410,7 @@ def suggest(
     if comp.experts and hits:
         ranked: list[tuple[float, str, int, list[str]]] = []
         strongest = max(rec[0] for rec in hits.values())
+        total = sum(rec[0] for rec in hits.values())
         named = set(found) | tagged | {t for targets, *_ in ambiguous for t in targets}
         for pi, mapping in comp.experts.items():
             if pi in named:
@@ -431,15 +432,20 @@ def suggest(
                         topics.append(shown)
             if not count or count < strongest:
                 continue  # the expert's topics must be what the post is mainly about
+            others = max((r[0] for c, r in hits.items() if c not in mapping), default=0)
+            if count <= others or 2 * count < total:
+                continue  # one example among several topics ("cloud, data, security and hiring")
             score = min(1.0, 1 - DECAY**count + 0.05 * (len(topics) - 1))
             if score >= MIN_EXPERT_SCORE:
                 ranked.append((score, p.name, pi, topics))
         # Whether the post asks for the expertise is read only when someone qualifies.
         question = own_work = False
         if ranked:
-            question = _asks_readers(analysis, idx) or (
-                bool(idx.ask_index) and _phrase_count(analysis, idx.ask_index) > 0
-            )
+            question = _asks_readers(analysis, idx)
+            asks = not question and bool(idx.ask_index) and _phrase_count(
+                analysis, idx.ask_index, analysis.paragraphs[-1].start if analysis.paragraphs else 0
+            ) > 0  # a call for input closes the post: "Any tips?", "Del gerne jeres erfaringer"
+            question = question or asks
             own_work = employer_named or _speaks_as_organisation(analysis, idx)
             if not (question or own_work):
                 ranked = []
@@ -452,7 +458,7 @@ def suggest(
             action = "tag" if question and score >= EXPERT_TAG_SCORE else "ask_for_feedback"
             if action == "ask_for_feedback" and not own_work:
                 continue  # a question about a topic the expert does not answer well enough
-            key = "expert_tag" if action == "tag" else "expert_feedback"
+            key = ("expert_ask" if asks else "expert_tag") if action == "tag" else "expert_feedback"
             reason = msgs[key].format(name=name, role=role, topics=_join(topics, msgs["and"]))
             expert_out.append(Suggestion("expert", name, p.urn, None, None, round(score, 3), reason, action))
 
@@ -809,14 +815,16 @@ def _verb_context(toks: Any, k: int, text: str, idx: TopicIndex) -> bool:
     return k + 1 < len(toks) and toks[k + 1][3] == "word" and toks[k + 1][4] in idx.verb_after
 
 
-def _phrase_count(analysis: Analysis, index: PhraseIndex) -> int:
-    """How many times any phrase of ``index`` occurs (consecutive words, as written: "help me"
-    is not "helped me")."""
+def _phrase_count(analysis: Analysis, index: PhraseIndex, since: int = 0) -> int:
+    """How many times any phrase of ``index`` occurs from offset ``since`` on (consecutive
+    words, as written: "help me" is not "helped me")."""
     toks = analysis.tokens
     n = len(toks)
     count = 0
     for k in index.starts(toks):
         t = toks[k]
+        if t.start < since:
+            continue
         for ph in index.candidates(t[4], t[4]):
             if k + len(ph) <= n and _words_match(toks, list(range(k, k + len(ph))), ph, lemma=False):
                 count += 1
@@ -855,25 +863,37 @@ def _speaks_as_organisation(analysis: Analysis, idx: TopicIndex) -> bool:
 
 
 def _asks_readers(analysis: Analysis, idx: TopicIndex | None = None) -> bool:
-    """True when the last paragraph asks the readers a question (the usual "What do you think?"
-    close): a sentence there ends in a question mark and, when the language lists its words for
-    the reader (``you``), speaks to them. "Who cares?" and "Was it worth it? Here, yes." are
-    the author's own rhetorical questions."""
-    if "?" not in analysis.text or not analysis.paragraphs:
-        return False
-    last = analysis.paragraphs[-1]
-    if "?" not in analysis.text[last.start : last.end]:
+    """True when the post closes by asking the readers a question (the usual "What do you
+    think?"): one of its last two sentences with words ends in a question mark outside quotes
+    and, when the language lists its words for the reader (``you``; Danish "I" only with its
+    capital), speaks to them. "Who cares?", "Hvorfor tager det så lang tid i …?" and a question
+    the author goes on to answer ("Do you know why? Most teams …") are the author's own."""
+    if "?" not in analysis.text or not analysis.sentences:
         return False
     you = idx.you_words if idx is not None else frozenset()
+    cased = idx.you_cased if idx is not None else frozenset()
     toks = analysis.tokens
-    for s in analysis.sentences:
-        if s.end <= last.start or s.start >= last.end:
-            continue
+    text = analysis.text
+    with_words = [s for s in analysis.sentences if any(t[3] == "word" for t in toks[s.first : s.last])]
+    for s in with_words[-2:]:
         words = toks[s.first : s.last]
-        if any(t.kind == "punct" and "?" in t.text for t in words) and (
-            not you or any(t[3] == "word" and t[4] in you for t in words)
-        ):
+        qs = [t for t in words if t.kind == "punct" and "?" in t.text]
+        if not qs:
+            continue
+        last_q = qs[-1]
+        if any(t[3] == "word" for t in toks[toks.index(last_q) + 1 : s.last] if t.start > last_q.start):
+            continue  # "Why? Because …": the question does not close the sentence
+        before = text[s.start : last_q.start]
+        if sum(before.count(q) for q in '"“”»«') % 2:
+            continue  # inside a quotation: someone else's question
+        if not (you or cased):
             return True
+        for k in range(s.first, s.last):
+            t = toks[k]
+            if t[3] != "word" or t.start > last_q.start:
+                continue
+            if t[4] in you or (t.text in cased and not _starts_sentence(toks, k, text)):
+                return True
     return False
 
 
