@@ -23,7 +23,7 @@ from .. import yamlsrc as _yaml
 from ..analysis import Analysis
 from ..analysis.lemmas import lemma as _lemma
 from ..langs import DEFAULT, lookup
-from .compiled import HOW_SCORE, CompiledRoster, _compile, name_words, strict_name_words
+from .compiled import HOW_SCORE, CompiledRoster, _compile, context_words, name_words, strict_name_words
 from .roster import _ORG_URN, _PAGE, Company, Roster, load_roster
 from .vocab import PhraseIndex, TermStart, TopicIndex, WordPattern, fold, tag_key
 
@@ -308,6 +308,7 @@ def suggest(
             if m is not None and m.group(1) in comp.urns:
                 tagged.add(comp.urns[m.group(1)])
     starts = [i for i, t in enumerate(toks) if t[4] in names] if names else []
+    pending: list[tuple[int, int, int, int, str, str]] = []
     resume = 0
     for i in starts:
         if i < resume:
@@ -327,7 +328,10 @@ def suggest(
             end -= 2 if last.lower.endswith(("'s", "’s")) else 1
         written = text[start + (1 if first == "@" else 0) : end]
         covered.update(range(i, j + 1))
-        if len(e.targets) == 1:
+        if len(e.targets) == 1 and e.hows[0] == "first" and first != "@":
+            # A first name alone: the colleague only with evidence (checked below).
+            pending.append((e.targets[0], i, start, end, text[end : last.end], written))
+        elif len(e.targets) == 1:
             tgt = e.targets[0]
             how = e.hows[0]
             score = HOW_SCORE[how] - (0.05 if end != last.end else 0.0)
@@ -337,6 +341,15 @@ def suggest(
         else:
             ambiguous.append((e.targets, start, end, written))
         resume = j + 1
+
+    if pending:
+        employer_here = any(t < 0 and comp.companies[-1 - t].employer for t in (*found, *tagged))
+        for tgt, i, start, end, token, written in pending:
+            if tgt in found or tgt in tagged:
+                continue  # "Emil Sørensen … Tillykke, Emil": the person already named in full
+            if _colleague_context(analysis, i, lang, employer_here):
+                score = HOW_SCORE["first"] - (0.05 if token else 0.0)
+                found[tgt] = _Found(score, start, end, "first", token, written)
 
     people_out: list[Suggestion] = []
     company_out: list[Suggestion] = []
@@ -952,6 +965,29 @@ def _plausible_single(e: Any, toks: Any, i: int, text: str, lang: str, at: bool)
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         return nxt is not None and nxt.lower in followers and "\n" not in text[t.end : nxt.start]
     return True
+
+
+def _colleague_context(analysis: Analysis, i: int, lang: str, employer_named: bool) -> bool:
+    """True when a first name alone (token ``i``) is evidently about a colleague: no family word
+    in its sentence ("Emil pegede på sin farfar", "my son Emil"), and the employer named in the
+    post or a work word in its sentence or the one before or after ("Tak til Emil for indsatsen
+    på projektet", "Thanks to Priya … with the team")."""
+    work, family = context_words(lang)
+    toks = analysis.tokens
+    sents = analysis.sentences
+    at = next((n for n, s in enumerate(sents) if s.first <= i < s.last), None)
+    if at is None:
+        return employer_named
+
+    def words(n: int) -> set[str]:
+        s = sents[n]
+        return {w for t in toks[s.first : s.last] if t[3] == "word" for w in (t[4], t[5])}
+
+    if words(at) & family:
+        return False
+    if employer_named:
+        return True
+    return any(words(n) & work for n in (at - 1, at, at + 1) if 0 <= n < len(sents))
 
 
 def _starts_sentence(toks: Any, i: int, text: str) -> bool:
