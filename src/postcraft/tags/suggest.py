@@ -567,7 +567,7 @@ def topic_hits(
         return {}, set(), set()
     blocked = _idiom_tokens(toks, idx.idiom_index) if starts and idx.idiom_index else set()
     if starts and idx.negation_index:
-        blocked |= _after_phrase(toks, idx.negation_index, text, 2, idx.not_negating)
+        blocked |= _after_phrase(toks, idx.negation_index, text, 1, idx.not_negating)
     hoped: dict[str, set[int]] = {}
     if starts:
         for cid, pix in idx.not_after_index.items():
