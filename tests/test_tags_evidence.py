@@ -50,8 +50,12 @@ def test_a_topic_word_inside_a_name_is_not_the_topic(text: str, lang: str, wrong
 
 
 def test_the_topic_word_on_its_own_still_counts() -> None:
-    assert "#Cloud" in tags("Vi flyttede alle systemer til cloud i sidste måned, og cloud-regningen faldt.", "da")
-    assert "#Læring" in tags("Læring på arbejdet kræver tid. Vi har afsat to timer om ugen til efteruddannelse.", "da")
+    assert "#Cloud" in tags(
+        "Vi flyttede alle systemer til cloud i sidste måned, og cloud-regningen faldt.", "da"
+    )
+    assert "#Læring" in tags(
+        "Læring på arbejdet kræver tid. Vi har afsat to timer om ugen til efteruddannelse.", "da"
+    )
     assert "#AI" in tags("We use AI every day. AI drafts our summaries and AI checks our tests.", "en")
     assert "#Hiring" in tags("Our recruitment took 60 days. We now call every applicant within a week.", "en")
 
@@ -123,7 +127,9 @@ def test_an_expert_is_not_tagged_for_a_question_the_post_does_not_ask(
          "\n\nHvad synes I, vi skal fokusere på næste år?", "da"),
     ],
 )  # fmt: skip
-def test_no_expert_for_a_topic_that_is_one_example_among_several(text: str, lang: str, roster: Roster) -> None:
+def test_no_expert_for_a_topic_that_is_one_example_among_several(
+    text: str, lang: str, roster: Roster
+) -> None:
     assert suggest_tags(text, roster=roster, lang=lang).experts == ()
 
 

@@ -455,9 +455,14 @@ def suggest(
         question = own_work = False
         if ranked:
             question = _asks_readers(analysis, idx)
-            asks = not question and bool(idx.ask_index) and _phrase_count(
-                analysis, idx.ask_index, analysis.paragraphs[-1].start if analysis.paragraphs else 0
-            ) > 0  # a call for input closes the post: "Any tips?", "Del gerne jeres erfaringer"
+            asks = (
+                not question
+                and bool(idx.ask_index)
+                and _phrase_count(
+                    analysis, idx.ask_index, analysis.paragraphs[-1].start if analysis.paragraphs else 0
+                )
+                > 0
+            )  # a call for input closes the post: "Any tips?", "Del gerne jeres erfaringer"
             question = question or asks
             own_work = employer_named or _speaks_as_organisation(analysis, idx)
             if not (question or own_work):
@@ -894,7 +899,7 @@ def _asks_readers(analysis: Analysis, idx: TopicIndex | None = None) -> bool:
         if not qs:
             continue
         last_q = qs[-1]
-        if any(t[3] == "word" for t in toks[toks.index(last_q) + 1 : s.last] if t.start > last_q.start):
+        if any(t[3] == "word" and t.start > last_q.start for t in words):
             continue  # "Why? Because …": the question does not close the sentence
         before = text[s.start : last_q.start]
         if sum(before.count(q) for q in '"“”»«') % 2:

@@ -410,9 +410,7 @@ def _load_builtin(lang: str) -> TopicIndex:
         verbs = entry.get("verbs") or []
         not_after = entry.get("not_after") or []
         if not isinstance(verbs, list) or not isinstance(not_after, list):
-            raise ConfigError(
-                f"concept {cid!r}: 'verbs' and 'not_after' must be lists", path=name, line=line
-            )
+            raise ConfigError(f"concept {cid!r}: 'verbs' and 'not_after' must be lists", path=name, line=line)
         if verbs:
             idx.verbs[str(cid)] = frozenset(fold(str(w)) for w in verbs)
         if not_after:
