@@ -214,3 +214,8 @@ def test_not_only_is_no_negation_and_found_a_new_job_is_one() -> None:
     assert "#KunstigIntelligens" in tags("Ikke kun AI-værktøjer: AI har ændret hvordan vi tester.", "da")
     assert "#NewJob" in tags("After six months of looking, I got a new job! I start on Monday.", "en")
     assert "#NytJob" in tags("Efter seks måneders søgen starter jeg i et nyt job på mandag!", "da")
+
+
+def test_a_negated_harm_is_still_the_topic() -> None:
+    assert "#Arbejdsmiljø" in tags("Ingen arbejdsulykker i 500 dage på vores servicecenter.", "da")
+    assert "#HealthAndSafety" in tags("Zero work accidents in 500 days at our service centre.", "en")

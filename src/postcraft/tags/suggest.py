@@ -571,8 +571,11 @@ def topic_hits(
     if not starts and not analysis.hashtags:
         return {}, set(), set()
     blocked = _idiom_tokens(toks, idx.idiom_index) if starts and idx.idiom_index else set()
-    if starts and idx.negation_index:
-        blocked |= _after_phrase(toks, idx.negation_index, text, 1, idx.not_negating)
+    negated = (
+        _after_phrase(toks, idx.negation_index, text, 1, idx.not_negating)
+        if starts and idx.negation_index
+        else set()
+    )
     hoped: dict[str, set[int]] = {}
     if starts:
         for cid, pix in idx.not_after_index.items():
@@ -606,6 +609,10 @@ def topic_hits(
                 continue
             if h.concept in hoped and k in hoped[h.concept]:
                 continue  # "looking for a new job": hoped for, not so
+            if k in negated and not (
+                (harms := idx.harms.get(h.concept)) and (t.lower in harms or t.lemma in harms)
+            ):
+                continue  # "no AI slop"; but "ingen arbejdsulykker" is still about safety
             verbs = idx.verbs.get(h.concept)
             if verbs and (t.lower in verbs or t.lemma in verbs) and _verb_context(toks, k, text, idx):
                 continue  # "regeringen iværksætter en indsats": the verb, not the topic

@@ -203,6 +203,8 @@ class TopicIndex:
     #: concept -> phrases that make a term right after them something hoped for, not so
     #: ("looking for a new job", "søger nyt job")
     not_after: dict[str, tuple[tuple[WordPattern, ...], ...]] = field(default_factory=dict)
+    #: concept -> terms that name a harm: negated, still the topic ("ingen arbejdsulykker")
+    harms: dict[str, frozenset[str]] = field(default_factory=dict)
     #: concept -> term words that are also verb forms ("iværksætter", "nurse")
     verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     #: words before a verb form that show it is the verb ("vi iværksætter", "to nurse")
@@ -354,7 +356,7 @@ class TopicIndex:
         new.idioms, new.role_frames, new.asks = self.idioms, self.role_frames, self.asks
         new.we_words, new.i_words, new.you_words = self.we_words, self.i_words, self.you_words
         new.you_cased, new.negations, new.not_negating = self.you_cased, self.negations, self.not_negating
-        new.not_after, new.verbs = dict(self.not_after), dict(self.verbs)
+        new.not_after, new.verbs, new.harms = dict(self.not_after), dict(self.verbs), dict(self.harms)
         new.verb_before, new.verb_after = self.verb_before, self.verb_after
         return new
 
@@ -385,7 +387,16 @@ def _load_builtin(lang: str) -> TopicIndex:
         line = concepts.line_of(cid) if isinstance(concepts, _yaml.LineDict) else None
         if not isinstance(entry, dict) or not isinstance(entry.get("terms"), list):
             raise ConfigError(f"concept {cid!r} needs 'terms:' (a list)", path=name, line=line)
-        unknown = set(entry) - {"tag", "label", "terms", "weak", "other_senses", "verbs", "not_after"}
+        unknown = set(entry) - {
+            "tag",
+            "label",
+            "terms",
+            "weak",
+            "other_senses",
+            "verbs",
+            "not_after",
+            "harms",
+        }
         if unknown:
             raise ConfigError(f"concept {cid!r}: unknown keys {sorted(unknown)}", path=name, line=line)
         tag = entry.get("tag")
@@ -413,6 +424,11 @@ def _load_builtin(lang: str) -> TopicIndex:
             raise ConfigError(f"concept {cid!r}: 'verbs' and 'not_after' must be lists", path=name, line=line)
         if verbs:
             idx.verbs[str(cid)] = frozenset(fold(str(w)) for w in verbs)
+        harms = entry.get("harms") or []
+        if not isinstance(harms, list):
+            raise ConfigError(f"concept {cid!r}: 'harms' must be a list", path=name, line=line)
+        if harms:
+            idx.harms[str(cid)] = frozenset(fold(str(w)) for w in harms)
         if not_after:
             idx.not_after[str(cid)] = tuple(
                 tuple(word_pattern(w) for w in p.split()) for p in _terms(not_after, name, line)
