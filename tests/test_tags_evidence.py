@@ -219,3 +219,8 @@ def test_not_only_is_no_negation_and_found_a_new_job_is_one() -> None:
 def test_a_negated_harm_is_still_the_topic() -> None:
     assert "#Arbejdsmiljø" in tags("Ingen arbejdsulykker i 500 dage på vores servicecenter.", "da")
     assert "#HealthAndSafety" in tags("Zero work accidents in 500 days at our service centre.", "en")
+
+
+def test_a_work_topic_beside_a_first_name_is_work_context(roster: Roster) -> None:
+    assert people("Tak til Mette for hjælpen med rekrutteringen.", "da", roster) == ["Mette Hansen"]
+    assert people("Thanks to Priya for the help with our cloud migration.", "en", roster) == ["Priya Raman"]

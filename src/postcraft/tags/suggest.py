@@ -347,7 +347,11 @@ def suggest(
         for tgt, i, start, end, token, written in pending:
             if tgt in found or tgt in tagged:
                 continue  # "Emil Sørensen … Tillykke, Emil": the person already named in full
-            if _colleague_context(analysis, i, lang, employer_here):
+            # Someone who has not agreed gets the "leave it untagged" note without this check:
+            # the note tags nobody.
+            if not comp.people[tgt].consent or _colleague_context(
+                analysis, i, lang, employer_here, comp.topics[lang]
+            ):
                 score = HOW_SCORE["first"] - (0.05 if token else 0.0)
                 found[tgt] = _Found(score, start, end, "first", token, written)
 
@@ -979,11 +983,14 @@ def _plausible_single(e: Any, toks: Any, i: int, text: str, lang: str, at: bool)
     return True
 
 
-def _colleague_context(analysis: Analysis, i: int, lang: str, employer_named: bool) -> bool:
+def _colleague_context(
+    analysis: Analysis, i: int, lang: str, employer_named: bool, idx: TopicIndex | None = None
+) -> bool:
     """True when a first name alone (token ``i``) is evidently about a colleague: no family word
     in its sentence ("Emil pegede på sin farfar", "my son Emil"), and the employer named in the
-    post or a work word in its sentence or the one before or after ("Tak til Emil for indsatsen
-    på projektet", "Thanks to Priya … with the team")."""
+    post, or a work word or a term of the topic vocabulary (work topics: "rekrutteringen") in its
+    sentence or the one before or after ("Tak til Emil for indsatsen på projektet", "Thanks to
+    Priya … with the team")."""
     work, family = context_words(lang)
     toks = analysis.tokens
     sents = analysis.sentences
@@ -999,7 +1006,10 @@ def _colleague_context(analysis: Analysis, i: int, lang: str, employer_named: bo
         return False
     if employer_named:
         return True
-    return any(words(n) & work for n in (at - 1, at, at + 1) if 0 <= n < len(sents))
+    near = [n for n in (at - 1, at, at + 1) if 0 <= n < len(sents)]
+    if any(words(n) & work for n in near):
+        return True
+    return idx is not None and any(any(not h.rest for h in idx.lookup(w)) for n in near for w in words(n))
 
 
 def _starts_sentence(toks: Any, i: int, text: str) -> bool:
