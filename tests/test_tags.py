@@ -262,7 +262,7 @@ def test_guidelines_organisation_matching_a_roster_company(roster: Roster) -> No
 def test_guidelines_must_be_guidelines(roster: Roster) -> None:
     with pytest.raises(PostcraftError, match="guidelines must be"):
         suggest_tags("Tak til Emma.", roster=roster, guidelines=object())  # type: ignore[arg-type]
-    s = suggest_tags("Tak til Emma.", roster=roster, guidelines={"max_hashtags": 0})
+    s = suggest_tags("Tak til Emma fra teamet.", roster=roster, guidelines={"max_hashtags": 0})
     assert people(s) == ["Emma Clarke"] and s.hashtags == ()
 
 

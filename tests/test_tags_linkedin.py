@@ -81,7 +81,7 @@ def test_little_text_mentions_and_hashtags() -> None:
 
 
 def test_copy_text_marks_names_to_repick() -> None:
-    text = "Tak til Mette og @Emma for hjælpen med rekrutteringen."
+    text = "Tak til Mette og @Emma for hjælpen med rekrutteringen i teamet."
     s = suggest_tags(text, roster=ROSTER)
     copy = to_copy_text(text, s.all())
     assert copy.startswith("Tak til @Mette og @Emma for")  # no second '@' before @Emma
@@ -90,10 +90,10 @@ def test_copy_text_marks_names_to_repick() -> None:
 
 
 def test_only_accepted_suggestions_are_applied() -> None:
-    text = "Tak til Mette og Emma."
+    text = "Tak til Mette og Emma fra teamet."
     s = suggest_tags(text, roster=ROSTER)
     emma = [p for p in s.people if p.target == "Emma Clarke"]
-    assert to_little_text(text, emma) == "Tak til Mette og @[Emma](urn:li:person:ec_1)."
+    assert to_little_text(text, emma) == "Tak til Mette og @[Emma](urn:li:person:ec_1) fra teamet."
     assert to_little_text(text, []) == text
     assert to_copy_text(text, []) == text
 
@@ -162,10 +162,10 @@ def test_bad_spans_are_errors() -> None:
 
 
 def test_emoji_and_crlf_text() -> None:
-    text = "🎉 Tak til Mette!\r\nGod weekend 😊"
+    text = "🎉 Tak til Mette for mødet!\r\nGod weekend 😊"
     s = suggest_tags(text, roster=ROSTER)
     little = to_little_text(text, s.all())
-    assert little == "🎉 Tak til @[Mette](urn:li:person:mh1)!\r\nGod weekend 😊"
+    assert little == "🎉 Tak til @[Mette](urn:li:person:mh1) for mødet!\r\nGod weekend 😊"
 
 
 @settings(max_examples=300, deadline=None)

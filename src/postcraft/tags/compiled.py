@@ -243,3 +243,20 @@ def strict_name_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
         frozenset(fold(str(w)) for w in (doc.get("function_words") or {}).get(lang) or ()),
         frozenset(fold(str(w)) for w in (doc.get("capitalised") or {}).get(lang) or ()),
     )
+
+
+@lru_cache(maxsize=8)
+def context_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Work words that show a first name alone means the colleague ("projektet", "the team"),
+    and family words that show it does not ("søn", "grandmother"), in ``lang``.
+
+    >>> work, family = context_words("en")
+    >>> "team" in work, "grandmother" in family
+    (True, True)
+    """
+    res = resources.files("postcraft.tags") / "data" / "name_words.yaml"
+    doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), "name_words.yaml")
+    return (
+        frozenset(fold(str(w)) for w in (doc.get("work_context") or {}).get(lang) or ()),
+        frozenset(fold(str(w)) for w in (doc.get("family") or {}).get(lang) or ()),
+    )

@@ -23,7 +23,7 @@ from .. import yamlsrc as _yaml
 from ..analysis import Analysis
 from ..analysis.lemmas import lemma as _lemma
 from ..langs import DEFAULT, lookup
-from .compiled import HOW_SCORE, CompiledRoster, _compile, name_words, strict_name_words
+from .compiled import HOW_SCORE, CompiledRoster, _compile, context_words, name_words, strict_name_words
 from .roster import _ORG_URN, _PAGE, Company, Roster, load_roster
 from .vocab import PhraseIndex, TermStart, TopicIndex, WordPattern, fold, tag_key
 
@@ -308,6 +308,7 @@ def suggest(
             if m is not None and m.group(1) in comp.urns:
                 tagged.add(comp.urns[m.group(1)])
     starts = [i for i, t in enumerate(toks) if t[4] in names] if names else []
+    pending: list[tuple[int, int, int, int, str, str]] = []
     resume = 0
     for i in starts:
         if i < resume:
@@ -327,7 +328,10 @@ def suggest(
             end -= 2 if last.lower.endswith(("'s", "’s")) else 1
         written = text[start + (1 if first == "@" else 0) : end]
         covered.update(range(i, j + 1))
-        if len(e.targets) == 1:
+        if len(e.targets) == 1 and e.hows[0] == "first" and first != "@":
+            # A first name alone: the colleague only with evidence (checked below).
+            pending.append((e.targets[0], i, start, end, text[end : last.end], written))
+        elif len(e.targets) == 1:
             tgt = e.targets[0]
             how = e.hows[0]
             score = HOW_SCORE[how] - (0.05 if end != last.end else 0.0)
@@ -337,6 +341,19 @@ def suggest(
         else:
             ambiguous.append((e.targets, start, end, written))
         resume = j + 1
+
+    if pending:
+        employer_here = any(t < 0 and comp.companies[-1 - t].employer for t in (*found, *tagged))
+        for tgt, i, start, end, token, written in pending:
+            if tgt in found or tgt in tagged:
+                continue  # "Emil Sørensen … Tillykke, Emil": the person already named in full
+            # Someone who has not agreed gets the "leave it untagged" note without this check:
+            # the note tags nobody.
+            if not comp.people[tgt].consent or _colleague_context(
+                analysis, i, lang, employer_here, comp.topics[lang]
+            ):
+                score = HOW_SCORE["first"] - (0.05 if token else 0.0)
+                found[tgt] = _Found(score, start, end, "first", token, written)
 
     people_out: list[Suggestion] = []
     company_out: list[Suggestion] = []
@@ -410,6 +427,7 @@ def suggest(
     if comp.experts and hits:
         ranked: list[tuple[float, str, int, list[str]]] = []
         strongest = max(rec[0] for rec in hits.values())
+        total = sum(rec[0] for rec in hits.values())
         named = set(found) | tagged | {t for targets, *_ in ambiguous for t in targets}
         for pi, mapping in comp.experts.items():
             if pi in named:
@@ -431,15 +449,25 @@ def suggest(
                         topics.append(shown)
             if not count or count < strongest:
                 continue  # the expert's topics must be what the post is mainly about
+            others = max((r[0] for c, r in hits.items() if c not in mapping), default=0)
+            if count <= others or 2 * count < total:
+                continue  # one example among several topics ("cloud, data, security and hiring")
             score = min(1.0, 1 - DECAY**count + 0.05 * (len(topics) - 1))
             if score >= MIN_EXPERT_SCORE:
                 ranked.append((score, p.name, pi, topics))
         # Whether the post asks for the expertise is read only when someone qualifies.
         question = own_work = False
         if ranked:
-            question = _asks_readers(analysis, idx) or (
-                bool(idx.ask_index) and _phrase_count(analysis, idx.ask_index) > 0
-            )
+            question = _asks_readers(analysis, idx)
+            asks = (
+                not question
+                and bool(idx.ask_index)
+                and _phrase_count(
+                    analysis, idx.ask_index, analysis.paragraphs[-1].start if analysis.paragraphs else 0
+                )
+                > 0
+            )  # a call for input closes the post: "Any tips?", "Del gerne jeres erfaringer"
+            question = question or asks
             own_work = employer_named or _speaks_as_organisation(analysis, idx)
             if not (question or own_work):
                 ranked = []
@@ -452,7 +480,7 @@ def suggest(
             action = "tag" if question and score >= EXPERT_TAG_SCORE else "ask_for_feedback"
             if action == "ask_for_feedback" and not own_work:
                 continue  # a question about a topic the expert does not answer well enough
-            key = "expert_tag" if action == "tag" else "expert_feedback"
+            key = ("expert_ask" if asks else "expert_tag") if action == "tag" else "expert_feedback"
             reason = msgs[key].format(name=name, role=role, topics=_join(topics, msgs["and"]))
             expert_out.append(Suggestion("expert", name, p.urn, None, None, round(score, 3), reason, action))
 
@@ -547,6 +575,17 @@ def topic_hits(
     if not starts and not analysis.hashtags:
         return {}, set(), set()
     blocked = _idiom_tokens(toks, idx.idiom_index) if starts and idx.idiom_index else set()
+    negated = (
+        _after_phrase(toks, idx.negation_index, text, 1, idx.not_negating)
+        if starts and idx.negation_index
+        else set()
+    )
+    hoped: dict[str, set[int]] = {}
+    if starts:
+        for cid, pix in idx.not_after_index.items():
+            got = _after_phrase(toks, pix, text, 3)
+            if got:
+                hoped[cid] = got
     # The forms that can end a role frame: a quick test before looking at the words before a term.
     frame_keys = idx.frame_index.keys if not idx.frame_index.prefixes else None
     if frame_keys is None and idx.frame_index:
@@ -560,6 +599,8 @@ def topic_hits(
         found = cache[t.lemma] if t.lemma in cache else lookup(t.lemma)
         if t.lower != t.lemma:
             found = _merge(found, lookup(t.lower))
+        if _is_name(toks, k, text, idx):
+            continue  # "Cloudflare", "AI-Denmark": a name, not the topic
         if (
             frame_keys
             and k
@@ -570,6 +611,15 @@ def topic_hits(
         for h in found:
             if h.rest and not _phrase_at(toks, k, h.rest, text):
                 continue
+            if h.concept in hoped and k in hoped[h.concept]:
+                continue  # "looking for a new job": hoped for, not so
+            if k in negated and not (
+                (harms := idx.harms.get(h.concept)) and (t.lower in harms or t.lemma in harms)
+            ):
+                continue  # "no AI slop"; but "ingen arbejdsulykker" is still about safety
+            verbs = idx.verbs.get(h.concept)
+            if verbs and (t.lower in verbs or t.lemma in verbs) and _verb_context(toks, k, text, idx):
+                continue  # "regeringen iværksætter en indsats": the verb, not the topic
             end_k = k + len(h.rest)
             if end_k > claimed and h.rest:
                 claimed = end_k
@@ -732,14 +782,78 @@ def _after_frame(toks: Any, k: int, index: PhraseIndex, text: str) -> bool:
     return False
 
 
-def _phrase_count(analysis: Analysis, index: PhraseIndex) -> int:
-    """How many times any phrase of ``index`` occurs (consecutive words, as written: "help me"
-    is not "helped me")."""
+def _after_phrase(
+    toks: Any, index: PhraseIndex, text: str, reach: int, breakers: frozenset[str] = frozenset()
+) -> set[int]:
+    """Indices of the (at most ``reach``) words right after each phrase of ``index``, within
+    the sentence (no punctuation between): the words a negation ("no", "ikke") or a hoping
+    frame ("looking for") is about. A word of ``breakers`` right after the phrase ("not only")
+    makes it no such phrase."""
+    out: set[int] = set()
+    n = len(toks)
+    for last in index.starts(toks):
+        t = toks[last]
+        for ph in index.candidates(t[4], t[5]):
+            first = last - len(ph) + 1
+            if first < 0 or not _words_match(toks, list(range(first, last + 1)), ph):
+                continue
+            if not all(text[toks[j - 1][2] : toks[j][1]].isspace() for j in range(first + 1, last + 1)):
+                continue
+            j = last + 1
+            if j < n and toks[j][3] == "word" and toks[j][4] in breakers:
+                break
+            while j < n and j <= last + reach:
+                if toks[j][3] != "word" or not text[toks[j - 1][2] : toks[j][1]].isspace():
+                    break
+                out.add(j)
+                j += 1
+            break
+    return out
+
+
+def _is_name(toks: Any, k: int, text: str, idx: TopicIndex) -> bool:
+    """True when word ``k`` is a proper name or a brand, which is no evidence of a topic its
+    parts name: written CamelCase ("DataRobot"), a hyphenated compound whose head is
+    capitalised ("AI-Denmark", "Recruit-Hub"), or capitalised in mid-sentence and neither a
+    known word of the supported languages nor itself a term ("Cloudflare", "Læringsfabrikken").
+    Acronyms ("AI", "ESG") and terms written as names ("ChatGPT") still count."""
+    w = toks[k][0]
+    if not w[:1].isupper() or w.isupper():
+        return False
+    if "-" in w:
+        parts = w.split("-")
+        if any(p[:1].isupper() and not p.isupper() for p in parts[1:]):
+            return True
+    if toks[k][4] in idx.first or toks[k][5] in idx.first:
+        return False  # a term itself ("Cloud", "ChatGPT")
+    if any(a.islower() and b.isupper() for a, b in zip(w, w[1:], strict=False)):
+        return True
+    if "-" in w or _starts_sentence(toks, k, text):
+        return False
+    from ..rules.vocab import known
+
+    return not known(toks[k][4])
+
+
+def _verb_context(toks: Any, k: int, text: str, idx: TopicIndex) -> bool:
+    """True when word ``k`` stands as a verb: a subject pronoun, auxiliary or infinitive marker
+    right before it ("vi iværksætter", "to nurse"), or an article or determiner right after it
+    ("iværksætter en indsats", "nursing a cold")."""
+    if k and toks[k - 1][3] == "word" and toks[k - 1][4] in idx.verb_before:
+        return True
+    return k + 1 < len(toks) and toks[k + 1][3] == "word" and toks[k + 1][4] in idx.verb_after
+
+
+def _phrase_count(analysis: Analysis, index: PhraseIndex, since: int = 0) -> int:
+    """How many times any phrase of ``index`` occurs from offset ``since`` on (consecutive
+    words, as written: "help me" is not "helped me")."""
     toks = analysis.tokens
     n = len(toks)
     count = 0
     for k in index.starts(toks):
         t = toks[k]
+        if t.start < since:
+            continue
         for ph in index.candidates(t[4], t[4]):
             if k + len(ph) <= n and _words_match(toks, list(range(k, k + len(ph))), ph, lemma=False):
                 count += 1
@@ -778,25 +892,37 @@ def _speaks_as_organisation(analysis: Analysis, idx: TopicIndex) -> bool:
 
 
 def _asks_readers(analysis: Analysis, idx: TopicIndex | None = None) -> bool:
-    """True when the last paragraph asks the readers a question (the usual "What do you think?"
-    close): a sentence there ends in a question mark and, when the language lists its words for
-    the reader (``you``), speaks to them. "Who cares?" and "Was it worth it? Here, yes." are
-    the author's own rhetorical questions."""
-    if "?" not in analysis.text or not analysis.paragraphs:
-        return False
-    last = analysis.paragraphs[-1]
-    if "?" not in analysis.text[last.start : last.end]:
+    """True when the post closes by asking the readers a question (the usual "What do you
+    think?"): one of its last two sentences with words ends in a question mark outside quotes
+    and, when the language lists its words for the reader (``you``; Danish "I" only with its
+    capital), speaks to them. "Who cares?", "Hvorfor tager det så lang tid i …?" and a question
+    the author goes on to answer ("Do you know why? Most teams …") are the author's own."""
+    if "?" not in analysis.text or not analysis.sentences:
         return False
     you = idx.you_words if idx is not None else frozenset()
+    cased = idx.you_cased if idx is not None else frozenset()
     toks = analysis.tokens
-    for s in analysis.sentences:
-        if s.end <= last.start or s.start >= last.end:
-            continue
+    text = analysis.text
+    with_words = [s for s in analysis.sentences if any(t[3] == "word" for t in toks[s.first : s.last])]
+    for s in with_words[-2:]:
         words = toks[s.first : s.last]
-        if any(t.kind == "punct" and "?" in t.text for t in words) and (
-            not you or any(t[3] == "word" and t[4] in you for t in words)
-        ):
+        qs = [t for t in words if t.kind == "punct" and "?" in t.text]
+        if not qs:
+            continue
+        last_q = qs[-1]
+        if any(t[3] == "word" and t.start > last_q.start for t in words):
+            continue  # "Why? Because …": the question does not close the sentence
+        before = text[s.start : last_q.start]
+        if sum(before.count(q) for q in '"“”»«') % 2:
+            continue  # inside a quotation: someone else's question
+        if not (you or cased):
             return True
+        for k in range(s.first, s.last):
+            t = toks[k]
+            if t[3] != "word" or t.start > last_q.start:
+                continue
+            if t[4] in you or (t.text in cased and not _starts_sentence(toks, k, text)):
+                return True
     return False
 
 
@@ -855,6 +981,35 @@ def _plausible_single(e: Any, toks: Any, i: int, text: str, lang: str, at: bool)
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         return nxt is not None and nxt.lower in followers and "\n" not in text[t.end : nxt.start]
     return True
+
+
+def _colleague_context(
+    analysis: Analysis, i: int, lang: str, employer_named: bool, idx: TopicIndex | None = None
+) -> bool:
+    """True when a first name alone (token ``i``) is evidently about a colleague: no family word
+    in its sentence ("Emil pegede på sin farfar", "my son Emil"), and the employer named in the
+    post, or a work word or a term of the topic vocabulary (work topics: "rekrutteringen") in its
+    sentence or the one before or after ("Tak til Emil for indsatsen på projektet", "Thanks to
+    Priya … with the team")."""
+    work, family = context_words(lang)
+    toks = analysis.tokens
+    sents = analysis.sentences
+    at = next((n for n, s in enumerate(sents) if s.first <= i < s.last), None)
+    if at is None:
+        return employer_named
+
+    def words(n: int) -> set[str]:
+        s = sents[n]
+        return {w for t in toks[s.first : s.last] if t[3] == "word" for w in (t[4], t[5])}
+
+    if words(at) & family:
+        return False
+    if employer_named:
+        return True
+    near = [n for n in (at - 1, at, at + 1) if 0 <= n < len(sents)]
+    if any(words(n) & work for n in near):
+        return True
+    return idx is not None and any(any(not h.rest for h in idx.lookup(w)) for n in near for w in words(n))
 
 
 def _starts_sentence(toks: Any, i: int, text: str) -> bool:

@@ -191,8 +191,26 @@ class TopicIndex:
     we_words: frozenset[str] = frozenset()
     #: first-person singular words ("jeg", "min"; "I", "my")
     i_words: frozenset[str] = frozenset()
-    #: words for the reader ("du", "I", "jer"; "you", "your")
+    #: words for the reader ("du", "jer"; "you", "your")
     you_words: frozenset[str] = frozenset()
+    #: words for the reader only as written, with their capital, not starting a sentence
+    #: (Danish "I", the plural you; "i" is "in")
+    you_cased: frozenset[str] = frozenset()
+    #: words that negate the one or two words after them ("no AI slop", "ikke", "uden")
+    negations: tuple[tuple[WordPattern, ...], ...] = ()
+    #: words right after a negation that make it no negation of what follows ("not only")
+    not_negating: frozenset[str] = frozenset()
+    #: concept -> phrases that make a term right after them something hoped for, not so
+    #: ("looking for a new job", "søger nyt job")
+    not_after: dict[str, tuple[tuple[WordPattern, ...], ...]] = field(default_factory=dict)
+    #: concept -> terms that name a harm: negated, still the topic ("ingen arbejdsulykker")
+    harms: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: concept -> term words that are also verb forms ("iværksætter", "nurse")
+    verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: words before a verb form that show it is the verb ("vi iværksætter", "to nurse")
+    verb_before: frozenset[str] = frozenset()
+    #: words after a verb form that show it is the verb ("iværksætter en indsats")
+    verb_after: frozenset[str] = frozenset()
     _frozen: dict[str, tuple[TermStart, ...]] = field(default_factory=dict)
     _cache: dict[str, tuple[TermStart, ...]] = field(default_factory=dict)
     _tags: dict[str, list[str]] = field(default_factory=dict)
@@ -201,6 +219,8 @@ class TopicIndex:
     idiom_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
     frame_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
     ask_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
+    negation_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
+    not_after_index: dict[str, PhraseIndex] = field(default_factory=dict)
 
     def add_term(self, term: str, concept: str, weak: bool = False) -> None:
         """Add one term (a lemma phrase; ``x*``/``*x`` for compound parts) for ``concept``;
@@ -240,6 +260,8 @@ class TopicIndex:
         self.idiom_index = PhraseIndex(self.idioms)
         self.frame_index = PhraseIndex(self.role_frames, by_last=True)
         self.ask_index = PhraseIndex(self.asks)
+        self.negation_index = PhraseIndex(self.negations, by_last=True)
+        self.not_after_index = {c: PhraseIndex(p, by_last=True) for c, p in self.not_after.items()}
 
     @property
     def cache(self) -> dict[str, tuple[TermStart, ...]]:
@@ -333,6 +355,9 @@ class TopicIndex:
         new.other_senses = dict(self.other_senses)
         new.idioms, new.role_frames, new.asks = self.idioms, self.role_frames, self.asks
         new.we_words, new.i_words, new.you_words = self.we_words, self.i_words, self.you_words
+        new.you_cased, new.negations, new.not_negating = self.you_cased, self.negations, self.not_negating
+        new.not_after, new.verbs, new.harms = dict(self.not_after), dict(self.verbs), dict(self.harms)
+        new.verb_before, new.verb_after = self.verb_before, self.verb_after
         return new
 
 
@@ -362,7 +387,16 @@ def _load_builtin(lang: str) -> TopicIndex:
         line = concepts.line_of(cid) if isinstance(concepts, _yaml.LineDict) else None
         if not isinstance(entry, dict) or not isinstance(entry.get("terms"), list):
             raise ConfigError(f"concept {cid!r} needs 'terms:' (a list)", path=name, line=line)
-        unknown = set(entry) - {"tag", "label", "terms", "weak", "other_senses"}
+        unknown = set(entry) - {
+            "tag",
+            "label",
+            "terms",
+            "weak",
+            "other_senses",
+            "verbs",
+            "not_after",
+            "harms",
+        }
         if unknown:
             raise ConfigError(f"concept {cid!r}: unknown keys {sorted(unknown)}", path=name, line=line)
         tag = entry.get("tag")
@@ -384,6 +418,21 @@ def _load_builtin(lang: str) -> TopicIndex:
             )
         if others:
             idx.other_senses[str(cid)] = frozenset(fold(str(w)) for w in others)
+        verbs = entry.get("verbs") or []
+        not_after = entry.get("not_after") or []
+        if not isinstance(verbs, list) or not isinstance(not_after, list):
+            raise ConfigError(f"concept {cid!r}: 'verbs' and 'not_after' must be lists", path=name, line=line)
+        if verbs:
+            idx.verbs[str(cid)] = frozenset(fold(str(w)) for w in verbs)
+        harms = entry.get("harms") or []
+        if not isinstance(harms, list):
+            raise ConfigError(f"concept {cid!r}: 'harms' must be a list", path=name, line=line)
+        if harms:
+            idx.harms[str(cid)] = frozenset(fold(str(w)) for w in harms)
+        if not_after:
+            idx.not_after[str(cid)] = tuple(
+                tuple(word_pattern(w) for w in p.split()) for p in _terms(not_after, name, line)
+            )
         if tag is not None:
             # The hashtag itself, written as a word ("AI", "ESG"), is evidence too (as weak as
             # the same word in the list: "data").
@@ -391,7 +440,10 @@ def _load_builtin(lang: str) -> TopicIndex:
     signals = doc.get("signals") or {}
     if not isinstance(signals, dict):
         raise ConfigError("'signals:' must be a mapping", path=name, line=1)
-    unknown = set(signals) - {"idioms", "role_frames", "asks", "we", "i", "you"}
+    unknown = set(signals) - {
+        "idioms", "role_frames", "asks", "we", "i", "you", "negations", "not_negating",
+        "verb_before", "verb_after",
+    }  # fmt: skip
     if unknown:
         raise ConfigError(f"signals: unknown keys {sorted(unknown)}", path=name, line=1)
 
@@ -405,7 +457,13 @@ def _load_builtin(lang: str) -> TopicIndex:
     idx.asks = phrases("asks")
     idx.we_words = frozenset(fold(str(w)) for w in signals.get("we") or ())
     idx.i_words = frozenset(fold(str(w)) for w in signals.get("i") or ())
-    idx.you_words = frozenset(fold(str(w)) for w in signals.get("you") or ())
+    you = [str(w) for w in signals.get("you") or ()]
+    idx.you_words = frozenset(fold(w) for w in you if w == fold(w))
+    idx.you_cased = frozenset(w for w in you if w != fold(w))
+    idx.negations = phrases("negations")
+    idx.not_negating = frozenset(fold(str(w)) for w in signals.get("not_negating") or ())
+    idx.verb_before = frozenset(fold(str(w)) for w in signals.get("verb_before") or ())
+    idx.verb_after = frozenset(fold(str(w)) for w in signals.get("verb_after") or ())
     idx.freeze()
     return idx
 
