@@ -160,13 +160,10 @@ def _fmt(x: float | None, digits: int = 3) -> str:
 
 def cross_source_scores(lang: str) -> dict[str, Any]:
     """id -> a ToneScore whose ``personal`` comes from a model that never saw the text's source."""
-    import dataclasses
-
     import numpy as np
 
-    import postcraft
     from postcraft.tone import voicefit as vf
-    from postcraft.tone.model import MIN_WORDS
+    from postcraft.tone.model import MIN_WORDS, ToneScore
 
     def load(lg: str) -> tuple[list[Any], Any]:
         texts = vf.load_team(ROOT / "corpora" / "tone", lg) + vf.load_real(REAL, lg)
@@ -186,11 +183,10 @@ def cross_source_scores(lang: str) -> dict[str, Any]:
         if words < MIN_WORDS:  # the same shrinking as ToneModel.score
             z = math.log(max(pp, 1e-9) / max(1 - pp, 1e-9)) * (words / MIN_WORDS) ** 2
             pp = 1 / (1 + math.exp(-z))
-        base = postcraft.score_tone("x", lang=lang)
         label = "personal" if pp >= 0.6 else "corporate" if pp < 0.4 else "mixed"
-        out[t.id] = dataclasses.replace(
-            base, personal=round(pp, 4), label=label, confidence="low" if words < MIN_WORDS else "normal"
-        )
+        logit = math.log(max(pp, 1e-9) / max(1 - pp, 1e-9))
+        conf = "low" if words < MIN_WORDS else "normal"
+        out[t.id] = ToneScore(round(pp, 4), label, (), logit, lang, confidence=conf)
     del np
     return out
 
