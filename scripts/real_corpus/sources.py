@@ -770,7 +770,13 @@ _org_site(
     ["_pages/", "_posts/"],
     "none found (no LICENSE file)",
     False,
-    lambda p: "job_ad" if "kommunikationsmedarbejder" in p else "blog_org" if p.startswith("_posts/") else "page_org",
+    lambda p: (
+        "job_ad"
+        if "kommunikationsmedarbejder" in p
+        else "blog_org"
+        if p.startswith("_posts/")
+        else "page_org"
+    ),
     "OptiPeople (Danish manufacturing-software company): company blog posts, product pages and one job ad, 2018-2020.",
     genres=["blog_org", "job_ad", "page_org"],
     skip=r" - Kopi|nedetid0",
