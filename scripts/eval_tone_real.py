@@ -160,13 +160,10 @@ def _fmt(x: float | None, digits: int = 3) -> str:
 
 def cross_source_scores(lang: str) -> dict[str, Any]:
     """id -> a ToneScore whose ``personal`` comes from a model that never saw the text's source."""
-    import dataclasses
-
     import numpy as np
 
-    import postcraft
     from postcraft.tone import voicefit as vf
-    from postcraft.tone.model import MIN_WORDS
+    from postcraft.tone.model import MIN_WORDS, ToneScore
 
     def load(lg: str) -> tuple[list[Any], Any]:
         texts = vf.load_team(ROOT / "corpora" / "tone", lg) + vf.load_real(REAL, lg)
@@ -186,11 +183,10 @@ def cross_source_scores(lang: str) -> dict[str, Any]:
         if words < MIN_WORDS:  # the same shrinking as ToneModel.score
             z = math.log(max(pp, 1e-9) / max(1 - pp, 1e-9)) * (words / MIN_WORDS) ** 2
             pp = 1 / (1 + math.exp(-z))
-        base = postcraft.score_tone("x", lang=lang)
         label = "personal" if pp >= 0.6 else "corporate" if pp < 0.4 else "mixed"
-        out[t.id] = dataclasses.replace(
-            base, personal=round(pp, 4), label=label, confidence="low" if words < MIN_WORDS else "normal"
-        )
+        logit = math.log(max(pp, 1e-9) / max(1 - pp, 1e-9))
+        conf = "low" if words < MIN_WORDS else "normal"
+        out[t.id] = ToneScore(round(pp, 4), label, (), logit, lang, confidence=conf)
     del np
     return out
 
@@ -229,10 +225,19 @@ def evaluate(lang: str, model: str | None, shipped: bool = False) -> dict[str, A
         org = [r["author_type"] == "organisation" for r in sel]
         rated = [r for r in sel if "mean_grade" in r]
         decided = [r for r in rated if r["mean_grade"] != 3]
+        # a group of one voice: AUC against every text of the other voice in the language
+        other = None
+        if sel and (all(org) or not any(org)):
+            kind = "person" if all(org) else "organisation"
+            rest = [r for r in rows if r["author_type"] == kind]
+            both = list(sel) + rest
+            other = auc([1 - r["personal"] for r in both], [r["author_type"] == "organisation" for r in both])
         return {
             "n": len(sel),
             "organisation": sum(org),
+            "mean_personal": statistics.fmean(r["personal"] for r in sel) if sel else None,
             "auc_author_type": auc(corp, org),
+            "auc_vs_other_voice": other,
             "rated": len(rated),
             "spearman_raters": spearman([1 - r["personal"] for r in rated], [r["mean_grade"] for r in rated]),
             "ece_raters": ece([r["personal"] for r in decided], [r["mean_grade"] < 3 for r in decided]),
@@ -245,6 +250,8 @@ def evaluate(lang: str, model: str | None, shipped: bool = False) -> dict[str, A
         "texts": len(texts),
         "not_scored": failed,
         "all": block(rows),
+        # every text's P(personal), so that any subset can be re-scored from the JSON
+        "scores": {r["id"]: r["personal"] for r in rows},
     }
     if oos is not None:
         team = [t for t in oos if t not in by_id_all]
@@ -299,12 +306,16 @@ def print_report(res: dict[str, Any]) -> None:
     print(
         f"\n## {lang} ({res['mode']}): {res['texts']} texts ({res['not_scored']} not scored), {a['rated']} rated"
     )
-    print("| group | n | org | AUC vs author type | rated | Spearman vs raters | ECE vs raters |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| group | n | org | mean P(personal) | AUC vs author type | AUC vs the other voice¹ | rated "
+        "| Spearman vs raters | ECE vs raters |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 
     def line(name: str, b: dict[str, Any]) -> None:
         print(
-            f"| {name} | {b['n']} | {b['organisation']} | {_fmt(b['auc_author_type'])} | {b['rated']} | "
+            f"| {name} | {b['n']} | {b['organisation']} | {_fmt(b['mean_personal'], 2)} | "
+            f"{_fmt(b['auc_author_type'])} | {_fmt(b['auc_vs_other_voice'])} | {b['rated']} | "
             f"{_fmt(b['spearman_raters'])} | {_fmt(b['ece_raters'])} |"
         )
 
@@ -312,7 +323,10 @@ def print_report(res: dict[str, Any]) -> None:
     for key in ("genre", "source"):
         for g, b in res[key].items():
             line(f"{key}: {g}", b)
-    print(f"\nscore histogram (P(personal) in tenths, 0.0–0.1 … 0.9–1.0): {a['histogram']}")
+    print(
+        "\n¹ for a group of one voice only: its texts against every text of the other voice in the language"
+    )
+    print(f"score histogram (P(personal) in tenths, 0.0–0.1 … 0.9–1.0): {a['histogram']}")
     if "agreement" in res:
         ag = res["agreement"]
         print(

@@ -645,3 +645,305 @@ def x_jobads_lpy(mirror, src):
                 )
             )
     return recs
+
+
+# ------------------------------------------------------------------ Danish, third pass (issue 13)
+# More Danish organisation voice: association/company/agency websites kept as Markdown, each
+# its own organisation (one author per repository), plus two personal blogs. Statutes
+# (vedtægter), privacy/cookie policies and page templates are left out: they are legal
+# boilerplate or placeholders, not the organisation talking to its readers.
+_SKIP_PAGES = r"(^|/)(readme|license|licence|contributing|maintainers)[^/]*$|vedtaegt|persondata|privatliv|privacy|cookie|skabelon|template"
+_ORG_RULE = "Pages, notices and news of one organisation's own website (company, association or public body), written in its name: organisation."
+
+
+_KRAMDOWN_ATTR = re.compile(r"\{:[^}\n]*\}|\{#[^}\n]*\}")  # Kramdown attribute lists / header ids
+
+
+def _page_key(p: str) -> str:
+    return re.sub(r"(\.da)?\.(md|markdown)$", "", p)
+
+
+def _site_pages(mirror, src, *, genre, author_type="organisation", lang="da", skip=None, only=None, pre=None):
+    """Markdown pages under src['paths'] (prefixes), one author per repository.
+
+    ``genre`` is a genre name or a function path -> genre; ``skip``/``only`` are regexes on the
+    path; ``pre`` cleans the raw file before the usual Markdown cleaning. Keys are the paths
+    (so two ``_index.md`` in different folders stay apart)."""
+    recs = []
+    auth = author_id("site", src.get("author_key") or src["repo"])
+    files = git_ls(mirror, src["repo"], src["commit"])
+    for p in sorted({f for f in files for pre_ in src["paths"] if f.startswith(pre_)}):
+        if not p.endswith((".md", ".markdown")):
+            continue
+        if re.search(_SKIP_PAGES, p, re.I) or (skip and re.search(skip, p, re.I)):
+            continue
+        if only and not re.search(only, p, re.I):
+            continue
+        raw = git_text(mirror, src["repo"], src["commit"], p)
+        if pre:
+            raw = pre(raw)
+        got = finish(_KRAMDOWN_ATTR.sub("", raw), "md")
+        if not got:
+            continue
+        t, exc = got
+        if guess(t)[0] != lang:
+            continue
+        g = genre(p) if callable(genre) else genre
+        recs.append(
+            record(
+                src["id"],
+                _page_key(p),
+                lang,
+                g,
+                author_type,
+                auth,
+                t,
+                {"repo": src["repo"], "commit": src["commit"], "path": p},
+                exc,
+            )
+        )
+    return recs
+
+
+def _org_site(sid, repo, commit, paths, licence, redistributable, genre, notes, **kw):
+    genres = sorted({genre} if isinstance(genre, str) else set(kw.pop("genres")))
+
+    @source(
+        id=sid,
+        repo=repo,
+        commit=commit,
+        paths=paths,
+        licence=licence,
+        redistributable=redistributable,
+        lang="da",
+        genres=genres,
+        author_rule=_ORG_RULE,
+        notes=notes,
+    )
+    def _x(mirror, src):
+        return _site_pages(mirror, src, genre=genre, **kw)
+
+    return _x
+
+
+_BREADCRUMB = re.compile(r"(?m)^\s*\[Forside\]\([^)]*\)\s*>.*$")
+_org_site(
+    "news_valdemarshave_da",
+    "Valdemars-Have/valdemars-have.github.io",
+    "03ddac12fbed65b80d78dd7f3e734173a6179cb2",
+    [""],
+    "MIT (LICENSE, copyright Valdemars-Have, the association's own account)",
+    True,
+    lambda p: "news_org" if p.startswith("nyhedsbreve/") else "page_org",
+    "Valdemars Have (owners' association, Copenhagen): the board's newsletters to residents and notice pages (house rules, parking, caretaker, bulk waste, heat exchangers), 2020-2025. Breadcrumb lines removed.",
+    genres=["news_org", "page_org"],
+    pre=lambda s: _BREADCRUMB.sub("", s),
+    skip=r"bestyrelsen|referater",
+)
+_org_site(
+    "handbook_os2_da",
+    "OS2offdig/os2-sekretariat-docs",
+    "09afb997635a03f5b2869e14bea3d3eaa363c80c",
+    ["docs/", "index.md"],
+    "CC-BY-SA-4.0 (LICENSE); share-alike does not fit this repository's MIT licence",
+    False,
+    "handbook_org",
+    "Handbook of OS2 - Offentligt Digitaliseringsfællesskab (association of Danish municipalities and regions for open source) and its secretariat: purpose, organisation, role descriptions, services, communication and working routines, 2025-2026. Some pages are how-to guides for tools.",
+    skip=r"appendix|mermaid|onboarding_medarbejder|faktura_godkender|kontoplaner",
+    pre=lambda s: re.sub(r"(?m)^DRAFT VERSION - NOT AN OFFICIALLY APPROVED DOCUMENT\s*$", "", s),
+)
+_org_site(
+    "guide_dkfds_da",
+    "detfaellesdesignsystem/dkfds-docs",
+    "5a084df3fd70fb70038576f4daf8e2a6bae425e8",
+    ["_components/", "pages/"],
+    "none found (no LICENSE file); guidance of Det Fælles Designsystem (Danish Agency for Digital Government)",
+    False,
+    "guide_org",
+    "Det Fælles Designsystem (Digitaliseringsstyrelsen, the Danish Agency for Digital Government): guidance pages for public self-service design (getting started, style guide, when and how to use each component), 2017-2026. Release notes and newsletter sign-up pages left out.",
+    skip=r"release-notes|nyhedsbrev|/404\.md$|mastertest|selvbetjeningsloesninger\.md$",
+)
+_org_site(
+    "pages_optipeople_da",
+    "Mopra/optipeople",
+    "22e39804c55f2b95086df047b325e6059eba45d4",
+    ["_pages/", "_posts/"],
+    "none found (no LICENSE file)",
+    False,
+    lambda p: (
+        "job_ad"
+        if "kommunikationsmedarbejder" in p
+        else "blog_org"
+        if p.startswith("_posts/")
+        else "page_org"
+    ),
+    "OptiPeople (Danish manufacturing-software company): company blog posts, product pages and one job ad, 2018-2020.",
+    genres=["blog_org", "job_ad", "page_org"],
+    skip=r" - Kopi|nedetid0",
+)
+_org_site(
+    "pages_revisorkontoret_da",
+    "azlopro/revisorkontoret",
+    "78512f0ea6c538d52b028b3ec91ebfd789dee7a7",
+    ["content/"],
+    "none found (no LICENSE file)",
+    False,
+    lambda p: "news_org" if p.startswith("content/nyheder/") else "page_org",
+    "An accounting firm in Horsens: service pages and a news item, 2026 (a new site; the copy may be machine-assisted).",
+    genres=["news_org", "page_org"],
+    skip=r"_index\.md$",
+)
+_org_site(
+    "news_pgnord_da",
+    "ambsoerensen/pgnord",
+    "32010087998e40fbfb1e2454b12b691410f47005",
+    ["_posts/", "Klubbens Historie.md"],
+    "GPL-2.0 (LICENSE of the repository); copyleft does not fit this repository's MIT licence",
+    False,
+    "news_org",
+    "Paraglider Nord (paragliding club): club posts on sites, equipment, pilot training and costs, and the club history, 2020-2021.",
+)
+_org_site(
+    "pages_bsidesaarhus_da",
+    "BSides-Aarhus/Website-2026",
+    "b7f09d3f280f18fdc291ab5ff27ec9a0cfa4e270",
+    ["content/"],
+    "GPL-3.0 (LICENSE of the repository); copyleft does not fit this repository's MIT licence",
+    False,
+    "page_org",
+    "BSides Aarhus (volunteer security conference): Danish pages (front page, call for papers, code of conduct, venue, tickets), 2026.",
+    only=r"\.da\.md$",
+)
+_org_site(
+    "pages_monsun_da",
+    "MonsunDK/monsundk.github.io",
+    "66fdc78f15fcac3be1d1a0216b9fd6a5ac104185",
+    [""],
+    "none found (no LICENSE file)",
+    False,
+    "page_org",
+    "Monsun (small Danish IT consultancy): about, competences and contact pages, 2018-2025.",
+)
+_org_site(
+    "pages_sabrosvenner_da",
+    "sabro-skoles-venner/sabrosvenner.dk",
+    "376772556a6661d3e6c0a23bef18fb36aaea687c",
+    [""],
+    "none found (no LICENSE file)",
+    False,
+    "page_org",
+    "Sabro Skoles Venner (a school's friends' association): front page, activities, membership and projects, 2019-2020.",
+)
+_org_site(
+    "pages_melholtvand_da",
+    "Nichlas/melholtvand",
+    "1724b87106c75778ecedfc0d53166cf19ddc7fa3",
+    [""],
+    "none found (no LICENSE file)",
+    False,
+    "page_org",
+    "A small consumer-owned waterworks (Melholt Vandværk): front page and general-assembly notice, 2017-2025 (the price table left out).",
+    skip=r"priser",
+)
+
+
+# ---- Danish persons, third pass
+_WP_CONTENT = re.compile(r'<div class="entry-content">(.*?)</div><!-- \.entry-content -->', re.S)
+_WP_TITLE = re.compile(r'<h1 class="entry-title">(.*?)</h1>', re.S)
+
+
+@source(
+    id="blog_madforandrer_da",
+    repo="m-abs/madforandrer.dk",
+    commit="19c6d142aa1d0ad15cf43e53b18bd911bb2cec74",
+    paths=["_posts/", "_draft/", "om.md"],
+    licence="MIT file present but it is the Jekyll template's (CloudCannon); post content licence not stated",
+    redistributable=False,
+    lang="da",
+    genres=["blog_person"],
+    author_rule="Personal blog of one named individual (the site's author, who signs the posts); every post by that person.",
+    notes="'Mad forandrer': one man's weight-loss, fitness-diary and recipe blog, 2013-2020. _draft/ holds the saved WordPress pages of posts published on the old site (article text taken from the entry-content block); recipes are short.",
+)
+def x_madforandrer(mirror, src):
+    recs = []
+    auth = author_id("site", src["repo"])
+    files = git_ls(mirror, src["repo"], src["commit"])
+    for p in sorted(f for f in files for pre_ in src["paths"] if f.startswith(pre_)):
+        if not p.endswith((".md", ".markdown")):
+            continue
+        raw = git_text(mirror, src["repo"], src["commit"], p)
+        if p.startswith("_draft/"):
+            m = _WP_CONTENT.search(raw)
+            if not m:
+                continue
+            title = _WP_TITLE.search(raw)
+            raw = (title.group(1) + "\n\n" if title else "") + m.group(1)
+            got = finish(raw, "html")
+        else:
+            got = finish(raw, "md")
+        if not got:
+            continue
+        t, exc = got
+        if guess(t)[0] != "da":
+            continue
+        recs.append(
+            record(
+                src["id"],
+                _page_key(p),
+                "da",
+                "blog_person",
+                "person",
+                auth,
+                t,
+                {"repo": src["repo"], "commit": src["commit"], "path": p},
+                exc,
+            )
+        )
+    return recs
+
+
+_PELICAN_META = re.compile(r"\A(?:[A-Z][A-Za-z_]*:[^\n]*\n)+\s*\n")
+_PELICAN_AUTHOR = re.compile(r"(?m)^Author:\s*(.+)$")
+
+
+@source(
+    id="blog_glatis_da",
+    repo="glatis-dk/koen-p--den-glatte-is",
+    commit="414f9549390b0a74ae3dad29872fe074fe035d70",
+    paths=["content/"],
+    licence="none found (no LICENSE file)",
+    redistributable=False,
+    lang="da",
+    genres=["blog_person"],
+    author_rule="Personal blog of a couple, each post signed by one of them (Author field, a pen name): person; the author id is per pen name.",
+    notes="'Køn på den glatte is' (glatis.dk): a couple from Nepal writing about everyday life in Denmark while learning Danish (diary posts, a poem, school essays), 2025. The 'om os' page left out.",
+)
+def x_glatis(mirror, src):
+    recs = []
+    for p in sorted(git_ls(mirror, src["repo"], src["commit"], "content/")):
+        if not p.endswith(".md") or p.endswith("om-os.md"):
+            continue
+        raw = git_text(mirror, src["repo"], src["commit"], p)
+        a = _PELICAN_AUTHOR.search(raw)
+        if not a:
+            continue
+        got = finish(_PELICAN_META.sub("", raw), "md")
+        if not got:
+            continue
+        t, exc = got
+        if guess(t)[0] != "da":
+            continue
+        recs.append(
+            record(
+                src["id"],
+                _page_key(p),
+                "da",
+                "blog_person",
+                "person",
+                author_id("site", src["repo"], a.group(1).strip().lower()),
+                t,
+                {"repo": src["repo"], "commit": src["commit"], "path": p},
+                exc,
+            )
+        )
+    return recs
