@@ -425,7 +425,7 @@ class Context:
         if extra is None:
             extra = list(found)
             if m.patterns:
-                got, timed_out = run_patterns(m, self.text, self.lang, self.regex_budget)
+                got, timed_out = run_patterns(m, self.text, self.lang, self.regex_budget, self.folded)
                 extra.extend(got)
                 if timed_out is not None:
                     self.timeouts.append((m, timed_out))
@@ -436,6 +436,11 @@ class Context:
             extra.sort(key=lambda x: (x.start, -x.end))
             self._extra[m.id] = extra
         return extra
+
+    @cached_property
+    def folded(self) -> str:
+        """The draft case-folded once, for the patterns' prefilters."""
+        return self.text.casefold()
 
     @cached_property
     def kinds(self) -> list[str]:

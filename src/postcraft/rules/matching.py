@@ -23,6 +23,7 @@ from ..langs import SUPPORTED
 from ..yamlsrc import LineDict, LineList, check_keys, line_of
 from .figures import find_amounts, readings
 from .figures import matches as figure_matches_one
+from .prefilter import needs
 
 #: The rule kinds' name for :data:`postcraft.langs.SUPPORTED` (the same tuple, not a list of its own).
 LANGS = SUPPORTED
@@ -64,7 +65,9 @@ class Matcher:
 
     id: int
     phrases: dict[str, list[Phrase]] = field(default_factory=dict)
-    patterns: list[tuple[Any, str, str | None]] = field(default_factory=list)  # (regex, source, lang)
+    #: (regex, source, lang, prefilter): ``prefilter`` holds case-folded strings of which every
+    #: match contains one (:func:`.prefilter.needs`), or ``None``
+    patterns: list[tuple[Any, str, str | None, tuple[str, ...] | None]] = field(default_factory=list)
     numbers: NumberSpec | None = None
     #: amounts from ``figures_from`` lists: (the item as written, its readings)
     figures: list[tuple[str, frozenset[Any]]] = field(default_factory=list)
@@ -312,24 +315,32 @@ class RegexBudget:
 
 
 def run_patterns(
-    m: Matcher, text: str, lang: str, budget: RegexBudget | None = None
+    m: Matcher, text: str, lang: str, budget: RegexBudget | None = None, folded: str | None = None
 ) -> tuple[list[Match], str | None]:
     """Run a matcher's regular expressions (those for ``lang`` and for every language) over
     ``text``. Returns the matches and, when a pattern ran out of its own time, the pattern
     that did (its matches are dropped). With a ``budget``, each pattern's time is taken from
     it; once it is spent, the remaining patterns are skipped and counted in ``budget.skipped``.
+    A pattern whose prefilter strings are all absent from ``folded`` (``text.casefold()``) cannot
+    match and is not run.
     """
     out: list[Match] = []
-    todo = [p for p in m.patterns if p[2] is None or p[2] == lang]
+    if folded is None:
+        folded = text.casefold()
+    todo = [
+        p
+        for p in m.patterns
+        if (p[2] is None or p[2] == lang) and (p[3] is None or any(s in folded for s in p[3]))
+    ]
     if m.timeout is None:  # the built-in packs' own patterns: no timeout, not charged to the budget
-        for pattern, source, _ in todo:
+        for pattern, source, _, _ in todo:
             out.extend(
                 Match(mo.start(), mo.end(), source, True, -1, -1)
                 for mo in pattern.finditer(text)
                 if mo.end() > mo.start()
             )
         return out, None
-    for k, (pattern, source, _) in enumerate(todo):
+    for k, (pattern, source, _, _) in enumerate(todo):
         limit = m.timeout
         if budget is not None:
             if budget.exhausted:
@@ -487,7 +498,7 @@ class MatcherBuilder:
                     m.phrases[lang] = phrases
             elif expanded:
                 alt = "|".join(regex.escape(t) for t in sorted(set(expanded), key=len, reverse=True))
-                m.patterns.append((regex.compile(alt, flags), alt, lang))
+                m.patterns.append((regex.compile(alt, flags), alt, lang, needs(alt)))
         if "patterns" in spec:
             pats = spec["patterns"]
             if not isinstance(pats, list) or not all(isinstance(p, str) for p in pats):
@@ -497,7 +508,8 @@ class MatcherBuilder:
                     line=line_of(spec, "patterns"),
                 )
             for k, p in enumerate(pats):
-                m.patterns.append((compile_user_regex(p, flags, self.path, line_of(pats, k)), p, None))
+                compiled = compile_user_regex(p, flags, self.path, line_of(pats, k))
+                m.patterns.append((compiled, p, None, needs(p)))
         if "numbers" in spec:
             m.numbers = _numbers(spec["numbers"], what, self.path, line_of(spec, "numbers"))
         return m

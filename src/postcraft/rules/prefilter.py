@@ -1,0 +1,212 @@
+"""Literal prefilters for regular expressions: skip a pattern on a text it cannot match.
+
+Most patterns in the rule packs start with an alternation of words (``\\b(?:comment|type|drop)``)
+that the regex engine tries at every position of every draft. :func:`needs` reads a pattern and
+returns strings of which every match must contain at least one (case-folded); when the
+case-folded draft holds none of them, the pattern cannot match and is not run. The reading is
+conservative: anything it does not understand (back-references, verbose mode, ``\\x`` escapes)
+gives ``None``, "no prefilter", and the pattern always runs.
+
+>>> needs(r"\\b(?:comment|kommentér) ['\\"][\\p{L}]+")
+('comment', 'kommentér')
+>>> needs(r"\\bnot (?:been )?(?:public|published) yet\\b")
+('public', 'published')
+>>> needs(r"(a|b*)c") is None
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# escapes that match nothing (zero-width) and escapes that match one unknown character
+_ZERO_WIDTH = frozenset("bBAZzGKm")
+_CLASSES = frozenset("dDwWsShHvVX")
+_UNKNOWN = None  # an atom that consumes text we cannot name
+
+
+@dataclass
+class _Atom:
+    """One element of a sequence: a literal character, a group's needs, or something else."""
+
+    char: str | None  # a literal character, case-folded (one or more code points)
+    group: tuple[str, ...] | None  # what a group needs (None: nothing known)
+    zero_width: bool
+    required: bool  # matched at least once
+    single: bool  # matched exactly once
+
+
+class _Unsupported(Exception):
+    """The pattern uses syntax this reader does not follow; no prefilter."""
+
+
+class _Reader:
+    def __init__(self, pattern: str) -> None:
+        self.p = pattern
+        self.i = 0
+
+    def alternation(self) -> tuple[str, ...] | None:
+        """Read branches up to ``)`` or the end; every branch must need something."""
+        branches = [self.sequence()]
+        while self.i < len(self.p) and self.p[self.i] == "|":
+            self.i += 1
+            branches.append(self.sequence())
+        if any(b is None for b in branches):
+            return None
+        return tuple(dict.fromkeys(s for b in branches if b for s in b))
+
+    def sequence(self) -> tuple[str, ...] | None:
+        candidates: list[tuple[str, ...]] = []
+        run = ""
+        while self.i < len(self.p) and self.p[self.i] not in "|)":
+            atom = self.atom()
+            if atom.zero_width:
+                continue
+            if atom.char is not None and atom.required:
+                run += atom.char
+                if atom.single:
+                    continue
+            if run:
+                candidates.append((run,))
+                run = ""
+            if atom.group is not None and atom.required:
+                candidates.append(atom.group)
+        if run:
+            candidates.append((run,))
+        if not candidates:
+            return None
+        # the most selective: the longest shortest string, then the fewest strings
+        return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
+
+    def atom(self) -> _Atom:
+        p, i = self.p, self.i
+        c = p[i]
+        char: str | None = None
+        group: tuple[str, ...] | None = None
+        zero = False
+        if c == "\\":
+            if i + 1 >= len(p):
+                raise _Unsupported
+            e = p[i + 1]
+            self.i = i + 2
+            if e in _ZERO_WIDTH:
+                zero = True
+            elif e in _CLASSES:
+                pass
+            elif e in "pP":
+                if self.i < len(p) and p[self.i] == "{":
+                    end = p.find("}", self.i)
+                    if end < 0:
+                        raise _Unsupported
+                    self.i = end + 1
+                else:
+                    self.i += 1
+            elif e == "n":
+                char = "\n"
+            elif e == "t":
+                char = "\t"
+            elif e.isascii() and e.isalnum():
+                raise _Unsupported  # \x.., \u...., back-references, \N{…}
+            else:
+                char = e.casefold()
+        elif c == "[":
+            self.i = self._class_end(i)
+        elif c == "(":
+            group, zero = self._group()
+        elif c in "^$":
+            self.i = i + 1
+            zero = True
+        elif c == ".":
+            self.i = i + 1
+        elif c in "*+?{":
+            raise _Unsupported  # a quantifier with nothing before it
+        else:
+            self.i = i + 1
+            char = c.casefold()
+        lo, hi = self._quantifier()  # a character may fold to two ("ß" to "ss"): still one atom
+        return _Atom(char, group, zero, lo >= 1, lo == hi == 1)
+
+    def _class_end(self, i: int) -> int:
+        j = i + 1
+        if j < len(self.p) and self.p[j] == "^":
+            j += 1
+        if j < len(self.p) and self.p[j] == "]":
+            j += 1
+        while j < len(self.p) and self.p[j] != "]":
+            if self.p[j] == "[":
+                raise _Unsupported  # nested sets (V1)
+            j += 2 if self.p[j] == "\\" else 1
+        if j >= len(self.p):
+            raise _Unsupported
+        return j + 1
+
+    def _group(self) -> tuple[tuple[str, ...] | None, bool]:
+        p = self.p
+        self.i += 1
+        zero = False
+        if p.startswith("?", self.i):
+            rest = p[self.i + 1 :]
+            if rest.startswith((":", ">")):
+                self.i += 2
+            elif rest.startswith(("=", "!", "<=", "<!")):
+                zero = True
+                self.i += 2 if rest[0] in "=!" else 3
+            elif rest.startswith(("P<", "<")):
+                end = p.find(">", self.i)
+                if end < 0:
+                    raise _Unsupported
+                self.i = end + 1
+            else:  # inline flags: (?i:…) scoped; (?i) global; verbose mode is not followed
+                k = self.i + 1
+                while k < len(p) and (p[k].isalpha() or p[k] == "-"):
+                    k += 1
+                flags = p[self.i + 1 : k]
+                if not flags or "x" in flags or k >= len(p) or p[k] not in ":)":
+                    raise _Unsupported
+                if p[k] == ")":
+                    self.i = k + 1
+                    return None, True
+                self.i = k + 1
+        inner = self.alternation()
+        if self.i >= len(p) or p[self.i] != ")":
+            raise _Unsupported
+        self.i += 1
+        return (None if zero else inner), zero
+
+    def _quantifier(self) -> tuple[int, float]:
+        p = self.p
+        if self.i >= len(p):
+            return 1, 1
+        c = p[self.i]
+        if c in "?*+":
+            self.i += 1
+            lo, hi = {"?": (0, 1), "*": (0, float("inf")), "+": (1, float("inf"))}[c]
+        elif c == "{":
+            end = p.find("}", self.i)
+            body = p[self.i + 1 : end] if end > 0 else ""
+            lo_s, _, hi_s = body.partition(",")
+            if not lo_s.strip().isdigit() and lo_s.strip() != "":
+                return 1, 1  # a literal "{"
+            self.i = end + 1
+            lo = int(lo_s or 0)
+            hi = float(hi_s) if hi_s.strip() else (float("inf") if "," in body else lo)
+        else:
+            return 1, 1
+        if self.i < len(p) and p[self.i] in "?+":  # lazy or possessive
+            self.i += 1
+        return lo, hi
+
+
+def needs(pattern: str) -> tuple[str, ...] | None:
+    """Case-folded strings of which every match of ``pattern`` contains one, or ``None``.
+
+    Only strings of two or more characters are worth checking for; shorter ones give ``None``.
+    """
+    reader = _Reader(pattern)
+    try:
+        got = reader.alternation()
+    except (_Unsupported, IndexError, ValueError):
+        return None
+    if reader.i != len(pattern) or not got or min(len(s) for s in got) < 2:
+        return None
+    return got
