@@ -327,11 +327,8 @@ def run_patterns(
     out: list[Match] = []
     if folded is None:
         folded = text.casefold()
-    todo = [
-        p
-        for p in m.patterns
-        if (p[2] is None or p[2] == lang) and (p[3] is None or any(s in folded for s in p[3]))
-    ]
+    has = folded.__contains__
+    todo = [p for p in m.patterns if (p[2] is None or p[2] == lang) and (p[3] is None or any(map(has, p[3])))]
     if m.timeout is None:  # the built-in packs' own patterns: no timeout, not charged to the budget
         for pattern, source, _, _ in todo:
             out.extend(
