@@ -127,7 +127,12 @@ def sentences(text: str, tokens: list[Token]) -> list[Sentence]:
                     prev[4] in ABBREVIATIONS or (prev[3] == "number" and _next_is_lower(tokens, i))
                 ):
                     end_here = False
-        if not end_here and i + 1 < n and _breaks_before(tokens, i + 1, tok):
+        if (
+            not end_here
+            and i + 1 < n
+            and (tokens[i + 1][3] in _MAY_BREAK or tok[3] == "url")
+            and _breaks_before(tokens, i + 1, tok)
+        ):
             end_here = True
         if not end_here and i + 1 < n:
             # A line break in the gap before the next token (inlined _line_break: most gaps are
@@ -154,6 +159,8 @@ def sentences(text: str, tokens: list[Token]) -> list[Sentence]:
 
 
 _CLOSERS = frozenset({'"', "”", "’", ")", "»", "'"})
+#: the kinds of token before which :func:`_breaks_before` can end a sentence (after a URL: any)
+_MAY_BREAK = frozenset({"punct", "emoji", "symbol", "hashtag"})
 _BULLETS = frozenset("•▪◦‣●■►▶→➡✅✔☑✓👉🔹🔸📌⭐🚀💡")
 
 
