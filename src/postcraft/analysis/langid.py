@@ -124,7 +124,7 @@ def detect(words: list[str], hashtag_words: list[str], raw_text: str) -> Languag
     """Detect the language of a post and refuse anything that is not supported."""
     # Only text with many code points beyond Latin letters and their marks can be in another script.
     beyond = len(_BEYOND_LATIN.findall(raw_text)) if not raw_text.isascii() else 0
-    letters = sum(1 for ch in raw_text if ch.isalpha()) if beyond else 0
+    letters = sum(map(str.isalpha, raw_text)) if beyond else 0
     if letters and beyond > letters / 2:
         for name, pattern in _SCRIPTS:
             if len(pattern.findall(raw_text)) > letters / 2:
