@@ -142,7 +142,7 @@ def assemble(
     # colleagues who agreed to be tagged: naming them is not a call for tags (unless_colleague)
     agreed: tuple[str, ...] = ()
     if g.agreement is None or g.agreement.tag_colleagues:
-        agreed = tuple(n for p in people.people if p.consent for n in (p.name, *p.aliases))
+        agreed = people.consenting_names
     findings = check_analysis(analysis, g, disable=disable, tone=score, colleagues=agreed)
     suggestions = suggest(analysis, people, g) if tags else None
     match = None

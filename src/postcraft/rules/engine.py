@@ -119,7 +119,7 @@ def check_analysis(
     """
     g = load_guidelines(guidelines)
     rules = active_rules(g, disable)
-    agreed = frozenset(" ".join(n.split()).casefold() for n in colleagues if n.strip())
+    agreed = _name_keys(tuple(colleagues))
     if has_markers(analysis.text):
         marked = parse_markers(analysis.text)
         clean = analyze(marked.clean, lang=analysis.lang)
@@ -128,6 +128,13 @@ def check_analysis(
         findings = run_rules(analysis, g, rules, tone, colleagues=agreed)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
+
+
+@lru_cache(maxsize=64)
+def _name_keys(names: tuple[str, ...]) -> frozenset[str]:
+    """Names as the rules compare them: spaces collapsed, case folded (cached: a roster's names
+    reach every review)."""
+    return frozenset(" ".join(n.split()).casefold() for n in names if n.strip())
 
 
 def _remap(findings: list[Finding], marked: Marked, original: Positions) -> list[Finding]:

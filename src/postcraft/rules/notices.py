@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .engine import active_rules, message
@@ -55,6 +56,12 @@ def notices(g: Guidelines, lang: str, disable: Iterable[str] = ()) -> tuple[Noti
     """The notices of a review of a draft in ``lang`` with ``g`` (``disable``: rule id prefixes
     switched off, as in the check). ``no_organisation`` when a disclosure or confidentiality
     rule runs and the organisation's file is missing."""
+    return _notices(g, lang, tuple(disable))
+
+
+@lru_cache(maxsize=64)
+def _notices(g: Guidelines, lang: str, disable: tuple[str, ...]) -> tuple[Notice, ...]:
+    # the same for every draft reviewed with the same guidelines: computed once
     running = {r.id.split(".", 1)[0] for r in active_rules(g, disable)}
     if unconfigured(g) and running.intersection(ORGANISATION_PACKS):
         return (Notice("no_organisation", message(lang, "no_organisation")),)

@@ -13,6 +13,7 @@ import io
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -158,6 +159,15 @@ class Roster:
         from .compiled import compile_roster
 
         object.__setattr__(self, "compiled", compile_roster(self))
+
+    @cached_property
+    def consenting_names(self) -> tuple[str, ...]:
+        """The names and aliases of the people who agreed to be tagged (``consent: true``).
+
+        >>> Roster(people=(Person("Mette Hansen", consent=True, aliases=("Mette H",)),)).consenting_names
+        ('Mette Hansen', 'Mette H')
+        """
+        return tuple(n for p in self.people if p.consent for n in (p.name, *p.aliases))
 
     @property
     def employer(self) -> Company | None:
