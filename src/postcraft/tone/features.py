@@ -271,6 +271,12 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
     word_chars = 0
     covered = -1
     prev_lem: str | None = None
+    # the lexicon's tables as locals: this loop runs once per token of every draft
+    forms, phrases, words, suffixes = lex.forms, lex.phrases, lex.words, lex.suffixes
+    long_word, imperatives, quote_verbs = lex.long_word, lex.imperatives, lex.quote_verbs
+    org_nouns, org_verbs = lex.org_nouns, lex.org_verbs
+    contractions = lex.contractions
+    capital_i = lex.capital_i_is_you
     for i, tok in enumerate(tokens):
         text, _, _, kind, low, lem = tok
         if kind != "word":
@@ -296,8 +302,8 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
                 bucket.append(i)
             prev_lem = lem
 
-        cls = lex.forms.get(low)
-        if low == "i" and lex.capital_i_is_you:
+        cls = forms.get(low)
+        if low == "i" and capital_i:
             # the Danish preposition "i"; "I" (you, plural) when capitalised mid-sentence or
             # opening a sentence before a verb ("I har ret", not "I går" or "I dag")
             nxt = next_word(i)
@@ -310,18 +316,18 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
         if cls is not None:
             st[cls].append(i)
             category[i] = STYLE_CATEGORY[cls]
-        if _is_contraction(low, lex):
+        if contractions and ("'" in low or "’" in low) and _is_contraction(low, lex):
             st["contractions"].append(i)
             category.setdefault(i, "informality")
         if i > covered:
             for key in (low, lem):
-                cands = lex.phrases.get(key)
+                cands = phrases.get(key)
                 if not cands:
                     continue
                 for seq, pcat in cands:
                     # calls to action are imperatives: "Learn more" is one, "I learned more" not
                     exact = pcat == "call_to_action"
-                    if exact and (key != low or (i > 0 and tokens[i - 1].lower in lex.forms)):
+                    if exact and (key != low or (i > 0 and tokens[i - 1].lower in forms)):
                         continue
                     idx = _match_phrase(tokens, i, seq, exact)
                     if idx:
@@ -333,25 +339,25 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
                 if i <= covered:
                     break
         if cls is None and i > covered:
-            wcat = lex.words.get(lem) or lex.words.get(low)
+            wcat = words.get(lem) or words.get(low)
             if wcat is not None and wcat not in ("first_singular", "first_plural", "second_person"):
                 st[wcat].append(i)
                 category[i] = STYLE_CATEGORY[wcat]
-        if len(low) > 6 and low.endswith(lex.suffixes) and i not in category:
+        if len(low) > 6 and low.endswith(suffixes) and i not in category:
             st["nominal"].append(i)
             category[i] = "nominal_style"
-        if len(low) >= lex.long_word and "-" not in low:
+        if len(low) >= long_word and "-" not in low:
             st["long_words"].append(i)
             category.setdefault(i, "nominal_style")
-        if i in sentence_first and low in lex.imperatives and cls is None:
+        if i in sentence_first and low in imperatives and cls is None:
             nxt = next_word(i)
             # "Get …", "Læs mere"; not "See you" / "Tak" (a following pronoun "I"/"jeg" is narration)
-            if nxt is None or lex.forms.get(nxt.lower) not in ("first_singular",):
+            if nxt is None or forms.get(nxt.lower) not in ("first_singular",):
                 st["imperative_opening"].append(i)
                 category[i] = "call_to_action"
-        if low in lex.quote_verbs:
+        if low in quote_verbs:
             p, nx = prev_word(i), next_word(i)
-            if not (p is not None and lex.forms.get(p.lower) == "first_singular") and (
+            if not (p is not None and forms.get(p.lower) == "first_singular") and (
                 has_quote_marks
                 or any(
                     w is not None and ((_capitalised(w.text) and w.lower != "i") or w.lower in _THIRD_PERSON)
@@ -360,7 +366,7 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
             ):
                 st["official_quotes"].append(i)
                 category[i] = "quotes"
-        if low in lex.org_nouns:
+        if low in org_nouns:
             p = prev_word(i)
             arts = lex.org_noun_articles
             if not arts or (p is not None and p.lower in arts):
@@ -368,7 +374,7 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
                 st["self_reference"].extend(idx)
                 for j in idx:
                     category[j] = "names"
-        elif low in lex.org_verbs:
+        elif low in org_verbs:
             # "Acme Corp announced …", "Skatteministeriet præsenterer …": a capitalised subject that
             # opens the sentence, right before the verb
             first = first_word_of[i]
@@ -377,7 +383,7 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
                 if all(
                     tokens[j].kind == "word"
                     and _capitalised(tokens[j].text)
-                    and tokens[j].lower not in lex.forms
+                    and tokens[j].lower not in forms
                     for j in span
                 ):
                     st["self_reference"].extend([*span, i])
