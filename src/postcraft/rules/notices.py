@@ -59,7 +59,7 @@ def notices(g: Guidelines, lang: str, disable: Iterable[str] = ()) -> tuple[Noti
     return _notices(g, lang, tuple(disable))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8)  # few guidelines are live at once; an old one is let go
 def _notices(g: Guidelines, lang: str, disable: tuple[str, ...]) -> tuple[Notice, ...]:
     # the same for every draft reviewed with the same guidelines: computed once
     running = {r.id.split(".", 1)[0] for r in active_rules(g, disable)}

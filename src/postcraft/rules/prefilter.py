@@ -17,7 +17,7 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # escapes that match nothing (zero-width) and escapes that match one unknown character
 _ZERO_WIDTH = frozenset("bBAZzGKm")
@@ -25,8 +25,7 @@ _CLASSES = frozenset("dDwWsShHvVX")
 _UNKNOWN = None  # an atom that consumes text we cannot name
 
 
-@dataclass
-class _Atom:
+class _Atom(NamedTuple):
     """One element of a sequence: a literal character, a group's needs, or something else."""
 
     char: str | None  # a literal character, case-folded (one or more code points)
