@@ -314,6 +314,8 @@ class _Run:
                     return
                 if self.for_me:
                     self.review_mine(self.for_me.popleft())
+                elif not self.exhausted and self.next_new - self.next_out < self.window:
+                    continue  # what was yielded made room: read the next batches before waiting
                 else:
                     self.receive(POLL_SECONDS)
         finally:

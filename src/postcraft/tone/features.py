@@ -381,9 +381,7 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
             if 0 <= first < i and i - first <= 6:
                 span = range(first, i)
                 if all(
-                    tokens[j].kind == "word"
-                    and _capitalised(tokens[j].text)
-                    and tokens[j].lower not in forms
+                    tokens[j].kind == "word" and _capitalised(tokens[j].text) and tokens[j].lower not in forms
                     for j in span
                 ):
                     st["self_reference"].extend([*span, i])
