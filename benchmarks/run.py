@@ -362,21 +362,27 @@ def measure_batch(texts: list[str], roster: Path) -> dict[str, Any]:
     import postcraft
 
     res: dict[str, Any] = {"posts": len(texts)}
-    for n_process in (1, 2):
-        before = os.times()
-        t = time.perf_counter()
-        count = sum(
-            1
-            for _ in postcraft.review_many(
-                texts, n_process=n_process, roster=str(roster), show_progress=False
+    # warm the word caches first (as a long-running service has them), so that neither run
+    # pays for the first sight of the corpus; then alternate the two and keep each one's best
+    for text in texts:
+        postcraft.review(text, roster=str(roster))
+    for _ in range(2):
+        for n_process in (1, 2):
+            before = os.times()
+            t = time.perf_counter()
+            count = sum(
+                1
+                for _ in postcraft.review_many(
+                    texts, n_process=n_process, roster=str(roster), show_progress=False
+                )
             )
-        )
-        elapsed = time.perf_counter() - t
-        after = os.times()
-        res[f"n{n_process}_posts_per_s"] = count / elapsed
-        res[f"n{n_process}_s"] = elapsed
-        # CPU of this process and its workers together
-        res[f"n{n_process}_cpu_s"] = sum(after[:4]) - sum(before[:4])
+            elapsed = time.perf_counter() - t
+            after = os.times()
+            if elapsed < res.get(f"n{n_process}_s", float("inf")):
+                res[f"n{n_process}_posts_per_s"] = count / elapsed
+                res[f"n{n_process}_s"] = elapsed
+                # CPU of this process and its workers together
+                res[f"n{n_process}_cpu_s"] = sum(after[:4]) - sum(before[:4])
     res["worker_peak_rss_mb"] = rss_mb(resource.RUSAGE_CHILDREN)
     return res
 

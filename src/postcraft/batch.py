@@ -210,7 +210,8 @@ class _Workers:
 
 class _Run:
     """One parallel :func:`review_many` run: this process reviews every ``n``-th batch itself
-    (one text at a time, handing out work between texts); ``n - 1`` workers review the rest."""
+    (one text at a time, handing out work between texts); ``n - 1`` workers review the rest,
+    and a worker with nothing left to do takes this process's latest batch not yet begun."""
 
     def __init__(self, texts: Iterable[str], n: int, size: int, options: dict[str, Any], keep: bool) -> None:
         self.source = iter(texts)
@@ -249,6 +250,8 @@ class _Run:
                 bid = self.retry.popleft()
             elif self.for_workers:
                 bid = self.for_workers.popleft()
+            elif self.for_me:  # an idle worker takes this process's latest batch not yet begun
+                bid = self.for_me.pop()
             else:
                 return
             self.attempts[bid] += 1
