@@ -30,6 +30,8 @@ from .pipeline import Review, review
 
 #: How long (seconds) the parent waits for any worker before looking again at which are alive.
 POLL_SECONDS = 0.5
+#: batches a worker holds at once (one being reviewed, one waiting)
+PREFETCH = 2
 #: How many times a batch is sent to a worker before its texts are reported as lost.
 MAX_ATTEMPTS = 2
 #: Exit code of a worker that found itself started from an unguarded main script.
@@ -160,7 +162,8 @@ class _Workers:
         self.procs: list[Any] = []
         self.conns: dict[Any, Connection] = {}
         self.ready: dict[Any, bool] = {}
-        self.holding: dict[Any, int | None] = {}
+        #: the batches sent to each worker and not yet returned, oldest first
+        self.holding: dict[Any, deque[int]] = {}
 
     def start_one(self) -> None:
         parent, child = self.ctx.Pipe()
@@ -180,7 +183,7 @@ class _Workers:
         self.procs.append(proc)
         self.conns[proc] = parent
         self.ready[proc] = False
-        self.holding[proc] = None
+        self.holding[proc] = deque()
 
     def forget(self, proc: Any) -> None:
         self.procs.remove(proc)
@@ -189,7 +192,9 @@ class _Workers:
         proc.join(timeout=1)
 
     def idle(self) -> list[Any]:
-        return [p for p in self.procs if self.ready[p] and self.holding[p] is None]
+        """Workers that can take a batch: each holds up to :data:`PREFETCH`, so it has the next
+        one at hand when it sends its results and never waits for this process."""
+        return [p for p in self.procs if self.ready[p] and len(self.holding[p]) < PREFETCH]
 
     def close(self) -> None:
         for proc in self.procs:
@@ -228,7 +233,7 @@ class _Run:
         self.next_new = 0  # id of the next batch to read from ``texts``
         self.next_out = 0  # id of the next batch to yield
         self.exhausted = False
-        self.window = 2 * n  # batches read ahead of the one being yielded, bounding memory
+        self.window = 4 * n  # batches read ahead of the one being yielded, bounding memory
         self.pool = _Workers(n - 1, options, keep)
 
     def read_ahead(self) -> None:
@@ -245,21 +250,23 @@ class _Run:
 
     def hand_out(self) -> None:
         pool = self.pool
+        self.read_ahead()
         for proc in pool.idle():
-            if self.retry:
-                bid = self.retry.popleft()
-            elif self.for_workers:
-                bid = self.for_workers.popleft()
-            elif self.for_me:  # an idle worker takes this process's latest batch not yet begun
-                bid = self.for_me.pop()
-            else:
-                return
-            self.attempts[bid] += 1
-            pool.holding[proc] = bid
-            try:
-                pool.conns[proc].send((bid, self.batches[bid]))
-            except OSError:
-                pass  # the worker just died: its sentinel fires and the batch is retried
+            while len(pool.holding[proc]) < PREFETCH:
+                if self.retry:
+                    bid = self.retry.popleft()
+                elif self.for_workers:
+                    bid = self.for_workers.popleft()
+                elif self.for_me:  # an idle worker takes this process's latest batch not yet begun
+                    bid = self.for_me.pop()
+                else:
+                    return
+                self.attempts[bid] += 1
+                pool.holding[proc].append(bid)
+                try:
+                    pool.conns[proc].send((bid, self.batches[bid]))
+                except OSError:
+                    break  # the worker just died: its sentinel fires and its batches are retried
 
     def receive(self, timeout: float) -> None:
         """Take what the workers sent, waiting at most ``timeout`` seconds for something."""
@@ -280,7 +287,7 @@ class _Run:
                         pool.ready[proc] = True
                     else:
                         bid, results = message
-                        pool.holding[proc] = None
+                        pool.holding[proc].popleft()
                         self.done[bid] = results
             except (EOFError, OSError):
                 pass  # the worker is gone; its sentinel says so
@@ -334,9 +341,14 @@ def _lost_worker(
     retry: deque[int],
     keep: bool,
 ) -> None:
-    """A worker ended: retry its batch once, or report its texts; start a replacement."""
+    """A worker ended: retry the batch it was reviewing once, or report its texts; the batches
+    it held unopened go back to the front of the queue uncounted; start a replacement."""
     was_ready = pool.ready[proc]
-    bid = pool.holding[proc]
+    held = list(pool.holding[proc])
+    bid = held[0] if held else None  # the oldest: the one it was reviewing
+    for waiting in reversed(held[1:]):
+        attempts[waiting] -= 1
+        retry.appendleft(waiting)
     exitcode = proc.exitcode
     pool.forget(proc)
     if not was_ready:
