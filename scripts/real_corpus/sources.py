@@ -682,27 +682,23 @@ def _site_pages(mirror, src, *, genre, author_type="organisation", lang="da", sk
         raw = git_text(mirror, src["repo"], src["commit"], p)
         if pre:
             raw = pre(raw)
-        got = finish(_KRAMDOWN_ATTR.sub("", raw), "md")
-        if not got:
-            continue
-        t, exc = got
-        if guess(t)[0] != lang:
-            continue
         g = genre(p) if callable(genre) else genre
-        recs.append(
-            record(
-                src["id"],
-                _page_key(p),
-                lang,
-                g,
-                author_type,
-                auth,
-                t,
-                {"repo": src["repo"], "commit": src["commit"], "path": p},
-                exc,
-            )
-        )
+        rec = _page_record(src, p, finish(_KRAMDOWN_ATTR.sub("", raw), "md"), lang, g, author_type, auth)
+        if rec:
+            recs.append(rec)
     return recs
+
+
+def _page_record(src, p, got, lang, genre, author_type, author):
+    """The record of page ``p`` of a git source (``got``: what ``finish`` returned), or None
+    when the page was dropped or is not in ``lang``."""
+    if not got:
+        return None
+    t, exc = got
+    if guess(t)[0] != lang:
+        return None
+    locator = {"repo": src["repo"], "commit": src["commit"], "path": p}
+    return record(src["id"], _page_key(p), lang, genre, author_type, author, t, locator, exc)
 
 
 def _org_site(sid, repo, commit, paths, licence, redistributable, genre, notes, **kw):
@@ -881,24 +877,9 @@ def x_madforandrer(mirror, src):
             got = finish(raw, "html")
         else:
             got = finish(raw, "md")
-        if not got:
-            continue
-        t, exc = got
-        if guess(t)[0] != "da":
-            continue
-        recs.append(
-            record(
-                src["id"],
-                _page_key(p),
-                "da",
-                "blog_person",
-                "person",
-                auth,
-                t,
-                {"repo": src["repo"], "commit": src["commit"], "path": p},
-                exc,
-            )
-        )
+        rec = _page_record(src, p, got, "da", "blog_person", "person", auth)
+        if rec:
+            recs.append(rec)
     return recs
 
 
@@ -927,23 +908,10 @@ def x_glatis(mirror, src):
         a = _PELICAN_AUTHOR.search(raw)
         if not a:
             continue
-        got = finish(_PELICAN_META.sub("", raw), "md")
-        if not got:
-            continue
-        t, exc = got
-        if guess(t)[0] != "da":
-            continue
-        recs.append(
-            record(
-                src["id"],
-                _page_key(p),
-                "da",
-                "blog_person",
-                "person",
-                author_id("site", src["repo"], a.group(1).strip().lower()),
-                t,
-                {"repo": src["repo"], "commit": src["commit"], "path": p},
-                exc,
-            )
+        auth = author_id("site", src["repo"], a.group(1).strip().lower())
+        rec = _page_record(
+            src, p, finish(_PELICAN_META.sub("", raw), "md"), "da", "blog_person", "person", auth
         )
+        if rec:
+            recs.append(rec)
     return recs
