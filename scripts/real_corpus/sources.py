@@ -915,3 +915,132 @@ def x_glatis(mirror, src):
         if rec:
             recs.append(rec)
     return recs
+
+
+# ------------------------------------------------------------------ held out for tags (fresh)
+# Sources added for issue 14 as a held-out evaluation set for tag suggestions: posts that
+# neither the tag tuning nor the judges of the DEV/TEST halves have seen. They carry
+# ``heldout="tags"``: build.py keeps them out of the main corpus (texts/, ids/, the author cap
+# and dedup of the other sources stay exactly as they were) and writes them to fresh/texts and
+# fresh/ids; benchmarks/bench_tags_real.py reads them only with ``--split fresh``. Do not tune
+# anything on them, and do not read them to design features.
+HELDOUT_TAGS = "tags"
+_PERSON_RULE = "Personal blog/site of one named individual; every post by that person."
+_MEETUP_RULE = "News and meetup announcements of a community group's website, written in the group's name: organisation."
+
+
+def _md_files(mirror, src, prefix, exts=(".md", ".markdown")):
+    return sorted(p for p in git_ls(mirror, src["repo"], src["commit"], prefix) if p.endswith(exts))
+
+
+def x_fresh_md_posts(mirror, src, *, lang, genre, author_type):
+    """Markdown posts under the source's path prefixes, kept when they are in ``lang``; one author
+    per repository. Front matter, code, images and link targets go (``finish``)."""
+    recs = []
+    auth = author_id("site", src.get("author_key") or src["repo"])
+    for pre in src["paths"]:
+        for p in _md_files(mirror, src, pre):
+            got = finish(git_text(mirror, src["repo"], src["commit"], p), "md")
+            rec = _page_record(src, p, got, lang, genre, author_type, auth)
+            if rec:
+                recs.append(rec)
+    return recs
+
+
+def _fresh_md_source(sid, repo, commit, paths, lang, genre, author_type, rule, notes, author_key=None):
+    @source(
+        id=sid,
+        repo=repo,
+        commit=commit,
+        paths=paths,
+        licence="none found (no LICENSE file)",
+        redistributable=False,
+        lang=lang,
+        genres=[genre],
+        author_rule=rule,
+        notes=notes,
+        heldout=HELDOUT_TAGS,
+        author_key=author_key or repo,
+    )
+    def _x(mirror, src):
+        return x_fresh_md_posts(mirror, src, lang=lang, genre=genre, author_type=author_type)
+
+    return _x
+
+
+_KS_NOTES = (
+    "Kevin Simper's personal blog (a Danish developer and meetup organiser): posts about his "
+    "projects, talks, meetups, tools and work, 2012-2025; the early posts are Danish, the later "
+    "ones English. Split by language into two sources with one author id."
+)
+for _lang in ("da", "en"):
+    _fresh_md_source(
+        f"fresh_blog_kevinsimper_{_lang}",
+        "kevinsimper/kevinsimper.dk",
+        "97569951ba733c8ba2f2224a17e8451fe0b9df92",
+        ["app/blog/posts/"],
+        _lang,
+        "blog_person",
+        "person",
+        _PERSON_RULE,
+        _KS_NOTES,
+    )
+
+_fresh_md_source(
+    "fresh_news_copenhagenjs_en",
+    "copenhagenjs/copenhagenjs.dk",
+    "f7dbcf74b9af7a1ebad86051c8d683998cdb8d77",
+    ["_posts/"],
+    "en",
+    "news_org",
+    "organisation",
+    _MEETUP_RULE,
+    "CopenhagenJS, a JavaScript community group in Copenhagen: monthly meetup announcements "
+    "(host, speakers, schedule), workshops and group news, 2011-2023.",
+)
+
+_fresh_md_source(
+    "fresh_blog_mikkel1997_da",
+    "Mikkel1997/mikkel1997.github.io",
+    "465e4feeab7d105e9213dcadc3a44cd0749fa8c8",
+    ["_posts/"],
+    "da",
+    "blog_person",
+    "person",
+    _PERSON_RULE,
+    "A Danish IT student's semester portfolio blog (2025): goals, project work on a machine-"
+    "learning service, reflections on what he learnt.",
+)
+
+
+@source(
+    id="fresh_blog_mortenskouandersen_da",
+    repo="ChristianSkovdal/mortenskouandersen.dk",
+    commit="9430818fff50adcda20c9594623b27d596daf626",
+    paths=["data/nyheder.json"],
+    licence="none found (no LICENSE file)",
+    redistributable=False,
+    lang="da",
+    genres=["blog_person"],
+    author_rule="News items of a musician's own website, written by him (first person, 'vi' = his band): person.",
+    notes="Morten Skou Andersen, a Danish singer-songwriter: the news list of his site (album "
+    "recordings, releases, concerts, band news), restored from the old site into data/nyheder.json.",
+    heldout=HELDOUT_TAGS,
+)
+def x_fresh_mortenskouandersen(mirror, src):
+    """One record per item of the ``[{date, html}]`` news list; the key is the item's date slug."""
+    recs = []
+    auth = author_id("site", src["repo"])
+    items = json.loads(git_text(mirror, src["repo"], src["commit"], src["paths"][0]))
+    seen: dict[str, int] = {}
+    for item in items:
+        slug = re.sub(r"[^0-9a-zæøå]+", "-", str(item.get("date", "")).lower()).strip("-") or "item"
+        seen[slug] = seen.get(slug, 0) + 1
+        key = slug if seen[slug] == 1 else f"{slug}-{seen[slug]}"
+        got = finish(str(item.get("html", "")), "html")
+        if not got or guess(got[0])[0] != "da":
+            continue
+        t, exc = got
+        locator = {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "key": key}
+        recs.append(record(src["id"], key, "da", "blog_person", "person", auth, t, locator, exc))
+    return recs
