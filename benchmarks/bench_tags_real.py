@@ -65,7 +65,17 @@ FRESH_SOURCES = (
     "fresh_news_copenhagenjs_en",
     "fresh_blog_mikkel1997_da",
     "fresh_blog_mortenskouandersen_da",
+    "fresh_blog_xoc_da",
+    "fresh_blog_larsolesen_da",
+    "fresh_blog_teambuilder_da",
+    "fresh_blog_msdahl_da",
+    "fresh_blog_madsdavidsen_da",
+    "fresh_blog_madsdavidsen_en",
+    "fresh_news_soeborggruppe_da",
+    "fresh_blog_substancelab_da",
 )
+# The fresh set also holds a company blog (blog_org): what a company page would post.
+FRESH_GENRES = (*GENRES, "blog_org")
 KINDS = ("hashtag", "expert", "person", "company")
 _PLURAL = {"hashtag": "hashtags", "expert": "experts", "person": "people", "company": "companies"}
 
@@ -304,7 +314,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     root = args.fresh_texts if args.split == "fresh" else args.texts
-    texts = load_texts(root, tuple(args.genre or GENRES), args.split)
+    default = FRESH_GENRES if args.split == "fresh" else GENRES
+    texts = load_texts(root, tuple(args.genre or default), args.split)
     if not texts:
         print(f"no posts under {args.texts} (run scripts/real_corpus/rebuild.py)", file=sys.stderr)
         return 0
