@@ -926,7 +926,9 @@ def x_glatis(mirror, src):
 # anything on them, and do not read them to design features.
 HELDOUT_TAGS = "tags"
 _PERSON_RULE = "Personal blog/site of one named individual; every post by that person."
-_MEETUP_RULE = "News and meetup announcements of a community group's website, written in the group's name: organisation."
+_MEETUP_RULE = (
+    "News and meetup announcements of a community group's website, written in the group's name: organisation."
+)
 
 
 def _md_files(mirror, src, prefix, exts=(".md", ".markdown")):
