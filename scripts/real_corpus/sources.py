@@ -1110,6 +1110,7 @@ _fresh_md_source(
     "market (geographic mobility, who new firms hire, organisational change and stress) and two "
     "posts on a football club's strategy. Test posts are dropped by the language/length filter "
     "or kept only if they are Danish prose.",
+    licence="LICENSE file present but it is the Hugo theme's (PaperMod, MIT); post content licence not stated",
 )
 
 
