@@ -5,7 +5,10 @@
 Reads corpora/real/ids/<lang>/<source>.jsonl (the committed ids and locators), re-runs the same
 extractor and cleaning as build.py on the snapshot at the recorded commit, and writes
 <out>/<lang>/<source>.jsonl with exactly the listed ids. Each repository must have been fetched
-first (the search tool's fetch puts it at <mirror>/<owner>+<name>/repo)."""
+first (the search tool's fetch puts it at <mirror>/<owner>+<name>/repo).
+
+The held-out tag-evaluation sources (corpora/real/fresh/ids, ``heldout`` in sources.py) are rebuilt
+the same way into corpora/real/fresh/texts (``--fresh-ids``, ``--fresh-out``)."""
 
 from __future__ import annotations
 
@@ -25,10 +28,14 @@ def main(argv=None):
     ap.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
     ap.add_argument("--out", type=Path, default=here / "texts")
     ap.add_argument("--ids", type=Path, default=here / "ids")
+    ap.add_argument("--fresh-ids", type=Path, default=here / "fresh" / "ids")
+    ap.add_argument("--fresh-out", type=Path, default=here / "fresh" / "texts")
     a = ap.parse_args(argv)
     by_id = {s["id"]: s for s in SOURCES}
     missing = 0
-    for f in sorted(a.ids.glob("*/*.jsonl")):
+    jobs = [(f, a.out) for f in sorted(a.ids.glob("*/*.jsonl"))]
+    jobs += [(f, a.fresh_out) for f in sorted(a.fresh_ids.glob("*/*.jsonl"))]
+    for f, out in jobs:
         sid, lang = f.stem, f.parent.name
         want = [r["id"] for r in read_jsonl(f)]
         src = by_id[sid]
@@ -40,7 +47,7 @@ def main(argv=None):
             continue
         rows = [{k: recs[i][k] for k in PUBLIC_FIELDS} for i in want if i in recs]
         missing += len(want) - len(rows)
-        write_jsonl(a.out / lang / f"{sid}.jsonl", rows)
+        write_jsonl(out / lang / f"{sid}.jsonl", rows)
         print(f"{lang}/{sid}: {len(rows)}/{len(want)}")
     if missing:
         print(f"{missing} texts could not be rebuilt")

@@ -915,3 +915,287 @@ def x_glatis(mirror, src):
         if rec:
             recs.append(rec)
     return recs
+
+
+# ------------------------------------------------------------------ held out for tags (fresh)
+# Sources added for issue 14 as a held-out evaluation set for tag suggestions: posts that
+# neither the tag tuning nor the judges of the DEV/TEST halves have seen. They carry
+# ``heldout="tags"``: build.py keeps them out of the main corpus (texts/, ids/, the author cap
+# and dedup of the other sources stay exactly as they were) and writes them to fresh/texts and
+# fresh/ids; benchmarks/bench_tags_real.py reads them only with ``--split fresh``. Do not tune
+# anything on them, and do not read them to design features.
+HELDOUT_TAGS = "tags"
+_PERSON_RULE = "Personal blog/site of one named individual; every post by that person."
+_MEETUP_RULE = (
+    "News and meetup announcements of a community group's website, written in the group's name: organisation."
+)
+
+
+def _md_files(mirror, src, prefix, exts=(".md", ".markdown")):
+    return sorted(p for p in git_ls(mirror, src["repo"], src["commit"], prefix) if p.endswith(exts))
+
+
+_NON_LATIN = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def mostly_latin(text: str, share: float = 0.05) -> bool:
+    """False when more than ``share`` of the letters are CJK, Cyrillic, Arabic or Hangul: the stop-word
+    guesser can call a Chinese CV with a few English words "en"."""
+    letters = sum(c.isalpha() for c in text)
+    return letters == 0 or len(_NON_LATIN.findall(text)) / letters <= share
+
+
+def x_fresh_md_posts(mirror, src, *, lang, genre, author_type, skip=None, drop=None):
+    """Markdown posts under the source's path prefixes, kept when they are in ``lang``; one author
+    per repository (``author_key``). Front matter, code, images and link targets go (``finish``);
+    ``skip`` is a regex on the path of posts to leave out, ``drop`` one on the raw text of
+    markers to delete (e.g. a site's "read more" marker)."""
+    recs = []
+    auth = author_id("site", src.get("author_key") or src["repo"])
+    for pre in src["paths"]:
+        for p in _md_files(mirror, src, pre):
+            if skip and re.search(skip, p):
+                continue
+            raw = git_text(mirror, src["repo"], src["commit"], p)
+            if drop:
+                raw = re.sub(drop, "", raw)
+            got = finish(raw, "md")
+            if got and not mostly_latin(got[0]):
+                continue
+            rec = _page_record(src, p, got, lang, genre, author_type, auth)
+            if rec:
+                recs.append(rec)
+    return recs
+
+
+def _fresh_md_source(
+    sid,
+    repo,
+    commit,
+    paths,
+    lang,
+    genre,
+    author_type,
+    rule,
+    notes,
+    author_key=None,
+    licence=None,
+    skip=None,
+    drop=None,
+):
+    @source(
+        id=sid,
+        repo=repo,
+        commit=commit,
+        paths=paths,
+        licence=licence or "none found (no LICENSE file)",
+        redistributable=False,
+        lang=lang,
+        genres=[genre],
+        author_rule=rule,
+        notes=notes,
+        heldout=HELDOUT_TAGS,
+        author_key=author_key or repo,
+    )
+    def _x(mirror, src):
+        return x_fresh_md_posts(
+            mirror, src, lang=lang, genre=genre, author_type=author_type, skip=skip, drop=drop
+        )
+
+    return _x
+
+
+_KS_NOTES = (
+    "Kevin Simper's personal blog (a Danish developer and meetup organiser): posts about his "
+    "projects, talks, meetups, tools and work, 2012-2025; the early posts are Danish, the later "
+    "ones English. Split by language into two sources with one author id."
+)
+for _lang in ("da", "en"):
+    _fresh_md_source(
+        f"fresh_blog_kevinsimper_{_lang}",
+        "kevinsimper/kevinsimper.dk",
+        "97569951ba733c8ba2f2224a17e8451fe0b9df92",
+        ["app/blog/posts/"],
+        _lang,
+        "blog_person",
+        "person",
+        _PERSON_RULE,
+        _KS_NOTES,
+    )
+
+_fresh_md_source(
+    "fresh_news_copenhagenjs_en",
+    "copenhagenjs/copenhagenjs.dk",
+    "f7dbcf74b9af7a1ebad86051c8d683998cdb8d77",
+    ["_posts/"],
+    "en",
+    "news_org",
+    "organisation",
+    _MEETUP_RULE,
+    "CopenhagenJS, a JavaScript community group in Copenhagen: monthly meetup announcements "
+    "(host, speakers, schedule), workshops and group news, 2011-2023.",
+)
+
+_fresh_md_source(
+    "fresh_blog_mikkel1997_da",
+    "Mikkel1997/mikkel1997.github.io",
+    "465e4feeab7d105e9213dcadc3a44cd0749fa8c8",
+    ["_posts/"],
+    "da",
+    "blog_person",
+    "person",
+    _PERSON_RULE,
+    "A Danish IT student's semester portfolio blog (2025): goals, project work on a machine-"
+    "learning service, reflections on what he learnt.",
+)
+
+
+_fresh_md_source(
+    "fresh_blog_xoc_da",
+    "naxoc/xoc-dk-jekyll-blog",
+    "a30c33c45b1df92168d409922bd99fed10baa49f",
+    ["_posts/"],
+    "da",
+    "blog_person",
+    "person",
+    _PERSON_RULE,
+    "'Camillog' (xoc.dk): a Danish web developer's personal blog, 2004 onwards (new jobs, the "
+    "author's degree and thesis, work, conferences, everyday life, music and films). The LICENSE file is "
+    "the Jekyll theme's (MIT, Amplify); no licence for the posts.",
+    licence="MIT file present but it is the Jekyll theme's (Amplify); post content licence not stated",
+)
+
+
+_fresh_md_source(
+    "fresh_blog_larsolesen_da",
+    "lsolesen/larsolesen-dk-jekyll",
+    "e710ecf41d1bb3e9b151e967c442d97235de3c2c",
+    ["_posts/"],
+    "da",
+    "blog_person",
+    "person",
+    _PERSON_RULE,
+    "Lars Olesen's personal blog (larsolesen.dk), 2003-2020: travel letters from Tanzania and "
+    "California, notes from his work as a folk-high-school teacher (democratic education, "
+    "training plans) and everyday life.",
+    author_key="lsolesen",
+)
+_fresh_md_source(
+    "fresh_blog_teambuilder_da",
+    "lsolesen/teambuilder-dk-jekyll",
+    "31cd48a646707543c9c72d2c2e8b0d629e081623",
+    ["_posts/"],
+    "da",
+    "blog_person",
+    "person",
+    _PERSON_RULE + " (Same author as fresh_blog_larsolesen_da.)",
+    "teambuilder.dk, Lars Olesen's professional site on team building: posts on team "
+    "effectiveness, project work, meetings, evaluation, behaviour profiles, climbing-instructor "
+    "training, 2009-2020. Left out: the 2021-2022 posts (keyword-stuffed SEO pages and a "
+    "cipher-activity series, not posts), the activity catalogue in _activity/ and the drafts; the "
+    "affiliate book lists sit in the front matter and are dropped with it.",
+    author_key="lsolesen",
+    skip=r"^_posts/202[1-9]-",
+)
+_fresh_md_source(
+    "fresh_blog_msdahl_da",
+    "msdahlblog/my-blog",
+    "513480482250ee45d1233df5c3d6fa8223d2b2b5",
+    ["content/posts/"],
+    "da",
+    "blog_person",
+    "person",
+    _PERSON_RULE,
+    "A Danish researcher's blog (2015, reposted 2025): summaries of his research on the labour "
+    "market (geographic mobility, who new firms hire, organisational change and stress) and two "
+    "posts on a football club's strategy. Test posts are dropped by the language/length filter "
+    "or kept only if they are Danish prose.",
+    licence="LICENSE file present but it is the Hugo theme's (PaperMod, MIT); post content licence not stated",
+)
+
+
+_MD_NOTES = (
+    "Mads Davidsen's site (madsdavidsen.com, built by Lars Olesen): a Danish football coach and "
+    "club executive (Shanghai SIPG, Brøndby IF, his own consultancy) writing about his work, "
+    "2009-2022: new contracts and roles, interviews, coaching analysis, talks, podcasts, columns. "
+    "Danish and English posts, split by language into two sources with one author id."
+)
+for _lang in ("da", "en"):
+    _fresh_md_source(
+        f"fresh_blog_madsdavidsen_{_lang}",
+        "lsolesen/madsdavidsen-com-jekyll",
+        "d71bc540baa8373d4469ef7a714cc2bad0d7b0de",
+        ["_posts/"],
+        _lang,
+        "blog_person",
+        "person",
+        "Personal professional site of one named individual (the coach, who writes the posts); every post by that person.",
+        _MD_NOTES,
+    )
+
+
+_fresh_md_source(
+    "fresh_news_soeborggruppe_da",
+    "soeborggruppe/web",
+    "0d6161672cf64c9bf5f00ecf69c1bb48bd117a8e",
+    ["_events/"],
+    "da",
+    "news_org",
+    "organisation",
+    "Event notices of a scout group's own website, written in the group's name by its leaders: organisation.",
+    "1. Søborg Gruppe (a Danish scout group, DDS): the notices of its calendar (camps, trips, "
+    "leader weekends, its 100th anniversary, open house, international conference), 2011-2025, "
+    "most migrated from the old site. Event files with an empty or very short body are dropped by "
+    "the length filter; test events ('-test-...') left out.",
+    skip=r"/-test|/\.md$",
+)
+
+
+_fresh_md_source(
+    "fresh_blog_substancelab_da",
+    "substancelab/substancelab-website",
+    "3172de3cc6bc901ec5f2ca370b0b5ce1e9989054",
+    ["source/articles/da/"],
+    "da",
+    "blog_org",
+    "organisation",
+    "Articles of a company's own blog, published by the company (some written in the first person by its founder): organisation by publisher, the rule used for the other company blog.",
+    "Substance Lab, a small Danish web/software consultancy: articles on how it works (iterative "
+    "development, quality, technical debt, finding a technical partner), client cases (Kræftens "
+    "Bekæmpelse, Dansk Flygtningehjælp, start-ups), its 10th anniversary, 2013-2023. The "
+    "'READMORE' teaser marker removed.",
+    drop=r"(?m)^READMORE\s*$",
+)
+
+
+@source(
+    id="fresh_blog_mortenskouandersen_da",
+    repo="ChristianSkovdal/mortenskouandersen.dk",
+    commit="9430818fff50adcda20c9594623b27d596daf626",
+    paths=["data/nyheder.json"],
+    licence="none found (no LICENSE file)",
+    redistributable=False,
+    lang="da",
+    genres=["blog_person"],
+    author_rule="News items of a musician's own website, written by him (first person, 'vi' = his band): person.",
+    notes="Morten Skou Andersen, a Danish singer-songwriter: the news list of his site (album "
+    "recordings, releases, concerts, band news), restored from the old site into data/nyheder.json.",
+    heldout=HELDOUT_TAGS,
+)
+def x_fresh_mortenskouandersen(mirror, src):
+    """One record per item of the ``[{date, html}]`` news list; the key is the item's date slug."""
+    recs = []
+    auth = author_id("site", src["repo"])
+    items = json.loads(git_text(mirror, src["repo"], src["commit"], src["paths"][0]))
+    seen: dict[str, int] = {}
+    for item in items:
+        slug = re.sub(r"[^0-9a-zæøå]+", "-", str(item.get("date", "")).lower()).strip("-") or "item"
+        seen[slug] = seen.get(slug, 0) + 1
+        key = slug if seen[slug] == 1 else f"{slug}-{seen[slug]}"
+        got = finish(str(item.get("html", "")), "html")
+        if not got or guess(got[0])[0] != "da":
+            continue
+        t, exc = got
+        locator = {"repo": src["repo"], "commit": src["commit"], "path": src["paths"][0], "key": key}
+        recs.append(record(src["id"], key, "da", "blog_person", "person", auth, t, locator, exc))
+    return recs

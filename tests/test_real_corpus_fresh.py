@@ -1,0 +1,228 @@
+"""The held-out ("fresh") tag-evaluation sources of the real corpus: extractors and separation.
+
+The extractors in ``scripts/real_corpus/sources.py`` read fetched repository snapshots with
+``git``; here they run on a tiny repository built in a temporary directory, so the test is
+offline. Also checked: the held-out sources stay out of the main build (``build.MAIN``) and
+``benchmarks/bench_tags_real.py`` reads them only with ``--split fresh``.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts" / "real_corpus"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import bench_tags_real  # noqa: E402
+import build  # noqa: E402
+import sources  # noqa: E402
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs the git binary")
+
+DA_POST = """---
+title: Ny kollega
+tags: [job]
+---
+Så er jeg startet i mit nye job som udvikler. Det er en stor arbejdsplads, og jeg har allerede
+mødt mange søde kolleger. Vi skal bygge en ny løsning til kommunen, og jeg glæder mig meget.
+
+READMORE
+
+Mere om det senere, når jeg har fundet ud af, hvor kaffemaskinen står.
+"""
+EN_POST = """---
+title: New role
+---
+I am happy to share that I start a new role as head coach next month. It has been a long process
+and I want to thank everyone at the club for the support over the past years.
+"""
+ZH_POST = """---
+title: CV
+---
+麦斯大卫森 专业的丹麦足球教练 欧洲足联A级别执照教练 中国上海总监兼足球学院总监兼主教练 团队管理 and the
+English words of the title only.
+"""
+NEWS = [
+    {
+        "date": "29. december, 2024",
+        "html": "<p>Det nye album er færdigtrykt, og vi er i fuld gang med at finde et sted at holde releasekoncert.</p>",
+    },
+    {
+        "date": "29. december, 2024",
+        "html": "<p>Vi har også fået en ny trommeslager i bandet, og han er allerede i studiet med os.</p>",
+    },
+    {"date": "1. maj, 2020", "html": "<p>Kort.</p>"},
+]
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+@pytest.fixture()
+def mirror(tmp_path: Path) -> tuple[Path, str]:
+    """A mirror with one repository ``someone/site`` holding posts in three languages."""
+    repo = tmp_path / "someone+site" / "repo"
+    files = {
+        "_posts/2020-01-01-ny-kollega.md": DA_POST,
+        "_posts/2021-01-01-new-role.md": EN_POST,
+        "_posts/2013-04-09-cv.md": ZH_POST,
+        "_posts/2022-01-01-keyword-page.md": DA_POST.replace("Ny kollega", "Andet indlæg").replace(
+            "kaffemaskinen", "printeren"
+        ),
+        "_posts/notes.txt": "ikke en post, men en tekstfil med mange danske ord i sig selv",
+        "data/nyheder.json": json.dumps(NEWS, ensure_ascii=False),
+    }
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+    _git(repo.parent, "init", "-q", str(repo))
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "posts")
+    return tmp_path, _git(repo, "rev-parse", "HEAD")
+
+
+def _src(commit: str, **kw: object) -> dict[str, object]:
+    return {"id": "fresh_test_da", "repo": "someone/site", "commit": commit, "paths": ["_posts/"], **kw}
+
+
+def test_md_posts_keeps_only_the_language_and_cleans_markdown(mirror: tuple[Path, str]) -> None:
+    root, commit = mirror
+    recs = sources.x_fresh_md_posts(
+        root, _src(commit), lang="da", genre="blog_person", author_type="person", drop=r"(?m)^READMORE\s*$"
+    )
+    keys = sorted(r["id"] for r in recs)
+    assert keys == [
+        "fresh_test_da:_posts/2020-01-01-ny-kollega",
+        "fresh_test_da:_posts/2022-01-01-keyword-page",
+    ]
+    text = recs[0]["text"]
+    assert text.startswith("Så er jeg startet i mit nye job")
+    assert "title:" not in text and "READMORE" not in text
+    assert {r["genre"] for r in recs} == {"blog_person"} and {r["author_type"] for r in recs} == {"person"}
+    assert len({r["author"] for r in recs}) == 1
+    assert recs[0]["_loc"] == {
+        "repo": "someone/site",
+        "commit": commit,
+        "path": "_posts/2020-01-01-ny-kollega.md",
+    }
+
+
+def test_md_posts_skip_and_other_language(mirror: tuple[Path, str]) -> None:
+    root, commit = mirror
+    da = sources.x_fresh_md_posts(
+        root, _src(commit), lang="da", genre="blog_person", author_type="person", skip=r"^_posts/2022-"
+    )
+    assert [r["id"] for r in da] == ["fresh_test_da:_posts/2020-01-01-ny-kollega"]
+    en = sources.x_fresh_md_posts(root, _src(commit), lang="en", genre="blog_person", author_type="person")
+    # the Chinese CV has a few English words: the stop-word guesser alone would call it English
+    assert [r["id"] for r in en] == ["fresh_test_da:_posts/2021-01-01-new-role"]
+
+
+def test_author_key_groups_sources(mirror: tuple[Path, str]) -> None:
+    root, commit = mirror
+    a = sources.x_fresh_md_posts(
+        root, _src(commit, author_key="x"), lang="da", genre="g", author_type="person"
+    )
+    b = sources.x_fresh_md_posts(root, _src(commit), lang="da", genre="g", author_type="person")
+    assert a[0]["author"] != b[0]["author"]
+    assert a[0]["author"] == sources.author_id("site", "x")
+
+
+def test_mostly_latin() -> None:
+    assert sources.mostly_latin("Det nye album er færdigtrykt.")
+    assert sources.mostly_latin("")
+    assert not sources.mostly_latin(ZH_POST)
+
+
+def test_news_json_extractor(mirror: tuple[Path, str]) -> None:
+    root, commit = mirror
+    src = {
+        "id": "fresh_news_test_da",
+        "repo": "someone/site",
+        "commit": commit,
+        "paths": ["data/nyheder.json"],
+    }
+    recs = sources.x_fresh_mortenskouandersen(root, src)
+    # two items on the same date get distinct keys; the too-short item is dropped
+    assert [r["id"] for r in recs] == [
+        "fresh_news_test_da:29-december-2024",
+        "fresh_news_test_da:29-december-2024-2",
+    ]
+    assert recs[0]["text"].startswith("Det nye album") and "<p>" not in recs[0]["text"]
+    assert recs[1]["_loc"]["key"] == "29-december-2024-2"
+
+
+def test_heldout_sources_are_built_apart() -> None:
+    held = {s["id"] for s in sources.SOURCES if s.get("heldout")}
+    assert held and held == {s["id"] for s in build.HELDOUT}
+    assert not held & {s["id"] for s in build.MAIN}
+    assert held == set(bench_tags_real.FRESH_SOURCES)
+    assert all(not s["redistributable"] for s in build.HELDOUT)
+
+
+def _rec(rid: str, text: str, lang: str = "da") -> dict[str, object]:
+    return {"id": rid, "lang": lang, "text": text}
+
+
+def test_select_heldout_drops_main_and_repeated_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build, "HELDOUT", [{"id": "a"}, {"id": "b"}])
+    main = {"m": [_rec("m:1", "Vi har ansat en ny kollega!")]}
+    held = {
+        "a": [
+            _rec("a:1", "vi har ansat en NY kollega"),
+            _rec("a:2", "Et helt nyt indlæg."),
+            _rec("a:3", "x", "en"),
+        ],
+        "b": [_rec("b:1", "Et helt nyt indlæg"), _rec("b:2", "x", "da")],
+    }
+    out = build.select_heldout(held, main)
+    assert [r["id"] for r in out["a"]] == ["a:2", "a:3"]
+    assert [r["id"] for r in out["b"]] == ["b:2"]
+
+
+def test_bench_reads_fresh_only_with_split_fresh(tmp_path: Path) -> None:
+    rows = [
+        {
+            "id": "fresh_blog_xoc_da:p1",
+            "source": "fresh_blog_xoc_da",
+            "lang": "da",
+            "genre": "blog_person",
+            "text": "a",
+        },
+        {
+            "id": "blog_krejac_da:p2",
+            "source": "blog_krejac_da",
+            "lang": "da",
+            "genre": "blog_person",
+            "text": "b",
+        },
+        {
+            "id": "fresh_blog_substancelab_da:p3",
+            "source": "fresh_blog_substancelab_da",
+            "lang": "da",
+            "genre": "blog_org",
+            "text": "c",
+        },
+    ]
+    (tmp_path / "da").mkdir()
+    (tmp_path / "da" / "x.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    fresh = bench_tags_real.load_texts(tmp_path, bench_tags_real.FRESH_GENRES, "fresh")
+    assert [t["id"] for t in fresh] == ["fresh_blog_xoc_da:p1", "fresh_blog_substancelab_da:p3"]
+    every = bench_tags_real.load_texts(tmp_path, bench_tags_real.FRESH_GENRES, "all")
+    assert [t["id"] for t in every] == ["blog_krejac_da:p2"]
+    both = {
+        t["id"]
+        for s in ("dev", "test")
+        for t in bench_tags_real.load_texts(tmp_path, bench_tags_real.GENRES, s)
+    }
+    assert both == {"blog_krejac_da:p2"}
