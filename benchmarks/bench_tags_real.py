@@ -342,6 +342,9 @@ def rescore(found: list[dict[str, Any]], folder: Path, show_new: bool = False) -
         for i in sorted(now):
             if i not in judged:
                 out.append(f"new: {i[0]} {i[1]}")
+        for i in sorted(judged - set(now)):
+            votes = "".join("+" if j.get(i) else "-" for j in judges if i in j)
+            out.append(f"dropped ({votes}): {i[0]} {i[1]}")
     return "\n".join(out)
 
 
@@ -364,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-n", type=int, default=None, help="sample at most N, stratified (default: all)")
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--rescore", type=Path, metavar="DIR", help="compare with the verdicts in DIR")
-    ap.add_argument("--show-new", action="store_true", help="with --rescore: list unjudged suggestions")
+    ap.add_argument("--show-new", action="store_true", help="with --rescore: list new and dropped suggestions")
     ap.add_argument("--judge", nargs="+", metavar="PATH", help="DIR (with key.jsonl) then judge files")
     args = ap.parse_args(argv)
 
