@@ -10,11 +10,11 @@ a long post about something else. :func:`refine` drops those topics:
   (sport, scouting) loses the concepts whose words mean something else there;
 * **an event's name**: a term right before a capitalised event word ("Cloud Next", "AI Summit")
   is part of the event's name, no evidence of its topic;
-* **sentences, not words**: a topic's count is the number of sentences that mention it ("AI …
-  AI" in one sentence is one mention);
+* **a tool is not the topic** (``specific: true``): the concept's weak words are never enough
+  alone, however often ("GitHub", "pull request" without open-source words);
 * **broad concepts** (``broad: true``: research, marketing, AI, innovation …) need two pieces of
-  evidence — two sentences that mention them, or two different words ("ChatGPT … AI") — unless
-  a post of at most three sentences names them in its first;
+  evidence — two sentences that mention them, or two different words ("ChatGPT … AI") — in a
+  post of more than three sentences;
 * **one paragraph**: in a long post (three or more paragraphs, more than 12 sentences), a topic
   whose mentions all stand in one paragraph that is not the first and holds less than a quarter
   of the post is a passing mention (a bio at the end, one example, one aside).
@@ -28,13 +28,22 @@ from typing import Any
 from ..analysis import Analysis
 from .vocab import TopicIndex
 
-#: a post of at most this many sentences may name a broad topic once, in its first sentence
+#: concepts of events: a post that announces one in its opening is a notice, not a call for
+#: expertise on the talks it lists
+EVENT_CONCEPTS = ("events", "meetup")
+#: a post of at most this many sentences may name a broad topic once
 SHORT_POST = 3
 #: a post of this many paragraphs and more than SPREAD_SENTENCES sentences is long: a topic
 #: must not live in one paragraph other than the first that holds less than 1/SPREAD_SHARE of it
 SPREAD_PARAGRAPHS = 3
 SPREAD_SENTENCES = 12
 SPREAD_SHARE = 4
+
+
+def event_notice(hits: dict[str, list[Any]]) -> bool:
+    """True when the draft announces an event (a meetup, a conference) in its opening: the talks
+    it lists are the event's programme, so no expert is suggested for their topics."""
+    return any(c in hits and hits[c][5] for c in EVENT_CONCEPTS)
 
 
 def blocked_by_domain(analysis: Analysis, idx: TopicIndex) -> frozenset[str]:
@@ -95,6 +104,9 @@ def refine(analysis: Analysis, idx: TopicIndex, hits: dict[str, list[Any]]) -> N
             continue
         if not spans:
             continue  # only the draft's own hashtag
+        if cid in idx.specific and not rec[4]:
+            del hits[cid]  # weak words only: "GitHub" is a tool, not #OpenSource
+            continue
         spans = [sp for sp in spans if not in_event_name(toks, sp[1], text, idx)]
         if not spans:
             del hits[cid]
@@ -103,7 +115,7 @@ def refine(analysis: Analysis, idx: TopicIndex, hits: dict[str, list[Any]]) -> N
         tag_mentions = max(0, rec[0] - len(rec[6]))  # hashtags already in the draft
         rec[0] = len(spans) + tag_mentions
         if cid in idx.broad and len(in_sents) < 2 and len(rec[2]) < 2 and not tag_mentions:
-            if not (len(sents) <= SHORT_POST and min(in_sents) == 0):
+            if len(sents) > SHORT_POST:
                 del hits[cid]
                 continue
         if long_post and not tag_mentions:

@@ -23,7 +23,7 @@ from .. import yamlsrc as _yaml
 from ..analysis import Analysis
 from ..analysis.lemmas import lemma as _lemma
 from ..langs import DEFAULT, lookup
-from .aboutness import refine
+from .aboutness import event_notice, refine
 from .compiled import HOW_SCORE, CompiledRoster, _compile, context_words, name_words, strict_name_words
 from .roster import _ORG_URN, _PAGE, Company, Roster, load_roster
 from .vocab import PhraseIndex, TermStart, TopicIndex, WordPattern, fold, tag_key
@@ -429,7 +429,7 @@ def suggest(
     # it first). Not for a post in which the author only states their job or tells of a past
     # event: such words are a role frame or weak terms, and do not count.
     expert_out: list[Suggestion] = []
-    if comp.experts and hits:
+    if comp.experts and hits and not event_notice(hits):
         ranked: list[tuple[float, str, int, list[str]]] = []
         strongest = max(rec[0] for rec in hits.values())
         total = max(mass, sum(rec[0] for rec in hits.values()))
@@ -1017,7 +1017,10 @@ def _colleague_context(
     near = [n for n in (at - 1, at, at + 1) if 0 <= n < len(sents)]
     if any(words(n) & work for n in near):
         return True
-    return idx is not None and any(any(not h.rest for h in idx.lookup(w)) for n in near for w in words(n))
+    # A specific term only: a weak one ("kultur", "skole", "data") is no work context.
+    return idx is not None and any(
+        any(not h.rest and not h.weak for h in idx.lookup(w)) for n in near for w in words(n)
+    )
 
 
 def _starts_sentence(toks: Any, i: int, text: str) -> bool:

@@ -233,6 +233,9 @@ class TopicIndex:
     event_names: frozenset[str] = frozenset()
     #: broad concepts (research, marketing, AI …) need mentions in two sentences at least
     broad: frozenset[str] = frozenset()
+    #: concepts whose weak terms are never enough alone, however often (a tool is not the topic:
+    #: "GitHub" without open-source words is no #OpenSource)
+    specific: frozenset[str] = frozenset()
     _frozen: dict[str, tuple[TermStart, ...]] = field(default_factory=dict)
     _cache: dict[str, tuple[TermStart, ...]] = field(default_factory=dict)
     _tags: dict[str, list[str]] = field(default_factory=dict)
@@ -383,7 +386,7 @@ class TopicIndex:
         new.not_after, new.verbs, new.harms = dict(self.not_after), dict(self.verbs), dict(self.harms)
         new.verb_before, new.verb_after = self.verb_before, self.verb_after
         new.domains, new.not_heads = self.domains, self.not_heads
-        new.event_names, new.broad = self.event_names, self.broad
+        new.event_names, new.broad, new.specific = self.event_names, self.broad, self.specific
         return new
 
 
@@ -407,6 +410,7 @@ def _load_builtin(lang: str) -> TopicIndex:
     doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), name)
     idx = TopicIndex(lang)
     broad: set[str] = set()
+    specific: set[str] = set()
     concepts = doc.get("concepts") if isinstance(doc, dict) else None
     if not isinstance(concepts, dict):
         raise ConfigError("expected 'concepts:' with one entry per concept id", path=name, line=1)
@@ -424,6 +428,7 @@ def _load_builtin(lang: str) -> TopicIndex:
             "not_after",
             "harms",
             "broad",
+            "specific",
         }
         if unknown:
             raise ConfigError(f"concept {cid!r}: unknown keys {sorted(unknown)}", path=name, line=line)
@@ -433,6 +438,8 @@ def _load_builtin(lang: str) -> TopicIndex:
         label = str(entry.get("label") or (tag or cid).lstrip("#"))
         if entry.get("broad"):
             broad.add(str(cid))
+        if entry.get("specific"):
+            specific.add(str(cid))
         idx.concepts[str(cid)] = Concept(str(cid), tag, label)
         for term in _terms(entry["terms"], name, line):
             idx.add_term(term, str(cid))
@@ -498,6 +505,7 @@ def _load_builtin(lang: str) -> TopicIndex:
     idx.not_heads = frozenset(fold(str(w)) for w in signals.get("not_heads") or ())
     idx.event_names = frozenset(fold(str(w)) for w in signals.get("event_names") or ())
     idx.broad = frozenset(broad)
+    idx.specific = frozenset(specific)
     idx.freeze()
     return idx
 
