@@ -367,7 +367,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-n", type=int, default=None, help="sample at most N, stratified (default: all)")
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--rescore", type=Path, metavar="DIR", help="compare with the verdicts in DIR")
-    ap.add_argument("--show-new", action="store_true", help="with --rescore: list new and dropped suggestions")
+    ap.add_argument(
+        "--show-new", action="store_true", help="with --rescore: list new and dropped suggestions"
+    )
     ap.add_argument("--judge", nargs="+", metavar="PATH", help="DIR (with key.jsonl) then judge files")
     args = ap.parse_args(argv)
 

@@ -15,6 +15,9 @@ a long post about something else. :func:`refine` drops those topics:
 * **broad concepts** (``broad: true``: research, marketing, AI, innovation …) need two pieces of
   evidence — two sentences that mention them, or two different words ("ChatGPT … AI") — in a
   post of more than three sentences;
+* **an event notice** (a meetup or conference named in the opening): the topics of the talks
+  it lists are its programme, not its topic; only topics named in its opening or first paragraph
+  stay, and no expert is suggested;
 * **one paragraph**: in a long post (three or more paragraphs, more than 12 sentences), a topic
   whose mentions all stand in one paragraph that is not the first and holds less than a quarter
   of the post is a passing mention (a bio at the end, one example, one aside).
@@ -77,9 +80,7 @@ def in_event_name(toks: Any, end: int, text: str, idx: TopicIndex) -> bool:
         return False
     nt = toks[end + 1]
     gap = text[toks[end][2] : nt[1]]
-    return (
-        nt[3] == "word" and nt[0][:1].isupper() and gap == " " and (nt[4] in idx.event_names)
-    )
+    return nt[3] == "word" and nt[0][:1].isupper() and gap == " " and (nt[4] in idx.event_names)
 
 
 def refine(analysis: Analysis, idx: TopicIndex, hits: dict[str, list[Any]]) -> None:
@@ -124,3 +125,16 @@ def refine(analysis: Analysis, idx: TopicIndex, hits: dict[str, list[Any]]) -> N
                 p = paras[in_paras.pop()]
                 if (p.end - p.start) * SPREAD_SHARE < len(text):
                     del hits[cid]  # one paragraph of a long post about something else
+    if event_notice(hits):
+        # The talks a notice lists are its programme; the event's own theme is in its opening
+        # (its first sentence or first paragraph).
+        head = paras[0].end if paras else len(text)
+        for cid in [
+            c
+            for c, rec in hits.items()
+            if c not in EVENT_CONCEPTS
+            and not rec[5]
+            and rec[6]
+            and not any(toks[a][1] < head for a, *_ in rec[6])
+        ]:
+            del hits[cid]

@@ -516,8 +516,10 @@ def _domains(doc: object, name: str) -> tuple[Domain, ...]:
         raise ConfigError("'signals: domains:' must be a mapping of domain names", path=name, line=1)
     out = []
     for dname, d in doc.items():
-        if not isinstance(d, dict) or not isinstance(d.get("words"), list) or not isinstance(
-            d.get("blocks"), list
+        if (
+            not isinstance(d, dict)
+            or not isinstance(d.get("words"), list)
+            or not isinstance(d.get("blocks"), list)
         ):
             raise ConfigError(f"domain {dname!r} needs 'words:' and 'blocks:' (lists)", path=name, line=1)
         least = d.get("least", 2)
