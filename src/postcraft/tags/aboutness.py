@@ -55,8 +55,8 @@ def blocked_by_domain(analysis: Analysis, idx: TopicIndex) -> frozenset[str]:
 
     >>> from postcraft.analysis import analyze
     >>> from postcraft.tags.vocab import builtin
-    >>> sorted(blocked_by_domain(analyze("Klubben har hentet en ny træner og to spillere til "
-    ...     "fodboldholdet.", lang="da"), builtin("da")))[:3]
+    >>> sorted(blocked_by_domain(analyze("Fodboldklubben har hentet en ny angriber til "
+    ...     "Superligaen.", lang="da"), builtin("da")))[:3]
     ['career', 'green_transition', 'leadership']
     """
     if not idx.domains:
