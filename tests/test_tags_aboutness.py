@@ -315,32 +315,16 @@ def test_a_conference_is_still_a_conference(text: str, lang: str, right: str) ->
 # -- 4. passing mentions: a broad topic named once, one paragraph of a long post --------------
 
 PASSING = [
-    (
-        "Vi har haft en travl sommer i butikken. Kunderne strømmede ind, og hylderne blev tømt. "
-        "Mette fra lageret gjorde en kæmpe indsats. Tak til alle for en god sæson. Hun er "
-        "uddannet inden for forskning.",
-        "da",
-        "#Forskning",
-    ),
-    (
-        "We had a busy summer in the shop. Customers poured in and the shelves ran empty. The "
-        "team did a great job. Thanks to everyone for a good season. Interview by Jane Doe, "
-        "research lead.",
-        "en",
-        "#Research",
-    ),
-    (
-        "Vores nye kontor i Aarhus er klar. Flytningen tog tre uger. Vi har fået nye skriveborde "
-        "og et stort køkken. Marketing sidder på første sal.",
-        "da",
-        "#Marketing",
-    ),
-    (
-        "Our new office in Leeds is ready. The move took three weeks. We have new desks and a big "
-        "kitchen. Marketing sits on the first floor.",
-        "en",
-        "#Marketing",
-    ),
+    # a bio line or an interviewer's title opening a post about something else
+    ("Interview ved Jane Doe, marketingchef hos Northwind. Vi talte om det nye lager i Vejle. "
+     "Flytningen tog tre uger. Holdet gjorde det flot. Tak til alle.", "da", "#Marketing"),
+    ("Interview by Jane Doe, Head of Marketing at Northwind. We talked about the new warehouse "
+     "in Leeds. The move took three weeks. The crew did a great job. Thanks to everyone.", "en",
+     "#Marketing"),
+    ("Anna, der er forsker på universitetet, var med på turen søndag. Vi gik ti kilometer. "
+     "Vejret var fint. Vi drak kaffe ved søen.", "da", "#Forskning"),
+    ("Anna, a researcher at the university, joined our walk on Sunday. We walked ten "
+     "kilometres. The weather was fine. We had coffee by the lake.", "en", "#Research"),
 ]
 
 
@@ -384,8 +368,10 @@ def _long_post(lang: str, aside: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "aside", "wrong"),
     [
-        ("da", "Undervejs talte vi om kunstig intelligens og ChatGPT.", "#KunstigIntelligens"),
-        ("en", "On the way we talked about artificial intelligence and ChatGPT.", "#AI"),
+        ("da", "Undervejs talte vi om kunstig intelligens, ChatGPT og sprogmodeller. AI er overalt.",
+         "#KunstigIntelligens"),
+        ("en", "On the way we talked about artificial intelligence, ChatGPT and language models. "
+         "AI is everywhere.", "#AI"),
     ],
 )
 def test_one_paragraph_of_a_long_post_is_a_passing_mention(lang: str, aside: str, wrong: str) -> None:
