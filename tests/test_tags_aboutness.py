@@ -252,6 +252,18 @@ MEETUPS = [
         "programmering i praksis.\n\nPizza efter meetuppet.",
         "da",
     ),
+    (
+        "Join us for the Copenhagen community meetup on Thursday! Doors open at 18:00. First talk: "
+        "refactoring a legacy codebase. Second talk: test automation in practice. Pizza and drinks "
+        "after the meetup.",
+        "en",
+    ),
+    (
+        "Kom til vores meetup på torsdag! Dørene åbner kl. 18. Første oplæg handler om "
+        "refaktorering af en gammel kodebase. Andet oplæg handler om testautomatisering. Pizza "
+        "efter meetuppet.",
+        "da",
+    ),
 ]
 
 
@@ -316,15 +328,30 @@ def test_a_conference_is_still_a_conference(text: str, lang: str, right: str) ->
 
 PASSING = [
     # a bio line or an interviewer's title opening a post about something else
-    ("Interview ved Jane Doe, marketingchef hos Northwind. Vi talte om det nye lager i Vejle. "
-     "Flytningen tog tre uger. Holdet gjorde det flot. Tak til alle.", "da", "#Marketing"),
-    ("Interview by Jane Doe, Head of Marketing at Northwind. We talked about the new warehouse "
-     "in Leeds. The move took three weeks. The crew did a great job. Thanks to everyone.", "en",
-     "#Marketing"),
-    ("Anna, der er forsker på universitetet, var med på turen søndag. Vi gik ti kilometer. "
-     "Vejret var fint. Vi drak kaffe ved søen.", "da", "#Forskning"),
-    ("Anna, a researcher at the university, joined our walk on Sunday. We walked ten "
-     "kilometres. The weather was fine. We had coffee by the lake.", "en", "#Research"),
+    (
+        "Interview ved Jane Doe, marketingchef hos Northwind. Vi talte om det nye lager i Vejle. "
+        "Flytningen tog tre uger. Holdet gjorde det flot. Tak til alle.",
+        "da",
+        "#Marketing",
+    ),
+    (
+        "Interview by Jane Doe, Head of Marketing at Northwind. We talked about the new warehouse "
+        "in Leeds. The move took three weeks. The crew did a great job. Thanks to everyone.",
+        "en",
+        "#Marketing",
+    ),
+    (
+        "Anna, der er forsker på universitetet, var med på turen søndag. Vi gik ti kilometer. "
+        "Vejret var fint. Vi drak kaffe ved søen.",
+        "da",
+        "#Forskning",
+    ),
+    (
+        "Anna, a researcher at the university, joined our walk on Sunday. We walked ten "
+        "kilometres. The weather was fine. We had coffee by the lake.",
+        "en",
+        "#Research",
+    ),
 ]
 
 
@@ -368,10 +395,17 @@ def _long_post(lang: str, aside: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "aside", "wrong"),
     [
-        ("da", "Undervejs talte vi om kunstig intelligens, ChatGPT og sprogmodeller. AI er overalt.",
-         "#KunstigIntelligens"),
-        ("en", "On the way we talked about artificial intelligence, ChatGPT and language models. "
-         "AI is everywhere.", "#AI"),
+        (
+            "da",
+            "Undervejs talte vi om kunstig intelligens, ChatGPT og sprogmodeller. AI er overalt.",
+            "#KunstigIntelligens",
+        ),
+        (
+            "en",
+            "On the way we talked about artificial intelligence, ChatGPT and language models. "
+            "AI is everywhere.",
+            "#AI",
+        ),
     ],
 )
 def test_one_paragraph_of_a_long_post_is_a_passing_mention(lang: str, aside: str, wrong: str) -> None:

@@ -16,8 +16,8 @@ a long post about something else. :func:`refine` drops those topics:
   evidence — two sentences that mention them, or two different words ("ChatGPT … AI") — in a
   post of more than three sentences;
 * **an event notice** (a meetup or conference named in the opening): the topics of the talks
-  it lists are its programme, not its topic; only topics named in its opening or first paragraph
-  stay, and no expert is suggested;
+  it lists are its programme, not its topic; only topics named in its opening or (when it has
+  several paragraphs) its first paragraph stay, and no expert is suggested;
 * **one paragraph**: in a long post (three or more paragraphs, more than 12 sentences), a topic
   whose mentions all stand in one paragraph that is not the first and holds less than a quarter
   of the post is a passing mention (a bio at the end, one example, one aside).
@@ -127,8 +127,8 @@ def refine(analysis: Analysis, idx: TopicIndex, hits: dict[str, list[Any]]) -> N
                     del hits[cid]  # one paragraph of a long post about something else
     if event_notice(hits):
         # The talks a notice lists are its programme; the event's own theme is in its opening
-        # (its first sentence or first paragraph).
-        head = paras[0].end if paras else len(text)
+        # (its first sentence, or its first paragraph when it has several).
+        head = paras[0].end if len(paras) > 1 else 0
         for cid in [
             c
             for c, rec in hits.items()
