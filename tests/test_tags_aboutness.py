@@ -442,3 +442,49 @@ def test_a_first_name_in_a_private_story_is_not_the_colleague(text: str, lang: s
 )
 def test_a_first_name_with_work_context_is_the_colleague(text: str, lang: str, roster: Roster) -> None:
     assert "Camilla Frost" in targets(text, lang, roster)
+
+
+# -- weak words of a specific concept: alone never, two different ones in a sentence yes ------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "wrong"),
+    [
+        (
+            "Vi byder velkommen til otte nye familier i gaden. Vi glæder os til at byde velkommen til flere.",
+            "da",
+            "#Onboarding",
+        ),
+        (
+            "We welcome eight new families to the street this spring. Say welcome if you see them!",
+            "en",
+            "#Onboarding",
+        ),
+        (
+            "Jeg har lagt koden på GitHub. Mit GitHub-login virker igen, og GitHub Actions kører. "
+            "GitHub er nemt.",
+            "da",
+            "#OpenSource",
+        ),
+        (
+            "Vores ledere mødtes i weekenden. Lederne spiste sammen, og to ledere holdt tale. En leder sang.",
+            "da",
+            "#Ledelse",
+        ),
+    ],
+)
+def test_weak_words_of_a_specific_concept_are_never_enough_alone(text: str, lang: str, wrong: str) -> None:
+    assert wrong not in targets(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "right"),
+    [
+        ("Vi har halveret tiden fra ansøgning til ansættelse.", "da", "#Rekruttering"),
+        ("We halved the time from the first candidate call to the hire.", "en", "#Hiring"),
+        ("I dag har vi sagt velkommen til 14 nye kolleger på vores servicecenter.", "da", "#Onboarding"),
+        ("Today we welcome our new colleagues to the service centre.", "en", "#Onboarding"),
+    ],
+)
+def test_two_different_weak_words_in_one_sentence_are_specific(text: str, lang: str, right: str) -> None:
+    assert right in targets(text, lang)

@@ -11,7 +11,8 @@ a long post about something else. :func:`refine` drops those topics:
 * **an event's name**: a term right before a capitalised event word ("Cloud Next", "AI Summit")
   is part of the event's name, no evidence of its topic;
 * **a tool is not the topic** (``specific: true``): the concept's weak words are never enough
-  alone, however often ("GitHub", "pull request" without open-source words);
+  alone, however often ("GitHub" without open-source words), unless two different ones stand in
+  one sentence ("fra ansøgning til ansættelse", "velkommen til 14 nye kolleger");
 * **broad concepts** (``broad: true``: research, marketing, AI, innovation …) need two pieces of
   evidence — two sentences that mention them, or two different words ("ChatGPT … AI") — in a
   post of more than three sentences;
@@ -47,6 +48,16 @@ def event_notice(hits: dict[str, list[Any]]) -> bool:
     """True when the draft announces an event (a meetup, a conference) in its opening: the talks
     it lists are the event's programme, so no expert is suggested for their topics."""
     return any(c in hits and hits[c][5] for c in EVENT_CONCEPTS)
+
+
+def weak_pairs(toks: Any, firsts: list[int], spans: list[tuple[int, int, bool]]) -> int:
+    """How many sentences hold two different weak words of one concept ("sagt velkommen til 14
+    nye kolleger", "fra ansøgning til ansættelse"): together they are specific evidence."""
+    words: dict[int, set[str]] = {}
+    for a, _, weak in spans:
+        if weak:
+            words.setdefault(bisect_right(firsts, a) - 1, set()).add(toks[a][5])
+    return sum(len(w) >= 2 for w in words.values())
 
 
 def blocked_by_domain(analysis: Analysis, idx: TopicIndex) -> frozenset[str]:
@@ -106,8 +117,11 @@ def refine(analysis: Analysis, idx: TopicIndex, hits: dict[str, list[Any]]) -> N
         if not spans:
             continue  # only the draft's own hashtag
         if cid in idx.specific and not rec[4]:
-            del hits[cid]  # weak words only: "GitHub" is a tool, not #OpenSource
-            continue
+            paired = weak_pairs(toks, firsts, spans)
+            if not paired:
+                del hits[cid]  # weak words only: "GitHub" is a tool, not #OpenSource
+                continue
+            rec[4] = paired  # "fra ansøgning til ansættelse": two weak words make one specific
         spans = [sp for sp in spans if not in_event_name(toks, sp[1], text, idx)]
         if not spans:
             del hits[cid]
