@@ -102,6 +102,22 @@ WRONG_SENSE = [
 ]
 
 
+WRONG_SENSE += [
+    (
+        "Skakklubben søger nye medlemmer! Rekruttering af nye medlemmer sker torsdag i klubhuset. "
+        "Rekrutteringen er åben for alle.",
+        "da",
+        "#Rekruttering",
+    ),
+    (
+        "We are recruiting new members for the chess club! Recruitment night is on Thursday at the "
+        "clubhouse. Our recruitment drive is open to all.",
+        "en",
+        "#Hiring",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "lang", "wrong"), WRONG_SENSE)
 def test_a_word_in_another_domains_sense_is_not_the_topic(
     text: str, lang: str, wrong: str, roster: Roster

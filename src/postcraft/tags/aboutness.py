@@ -72,14 +72,18 @@ def blocked_by_domain(analysis: Analysis, idx: TopicIndex) -> frozenset[str]:
     """
     if not idx.domains:
         return frozenset()
-    forms: set[str] = set()
-    for t in analysis.tokens:
-        if t[3] == "word":
-            forms.add(t[4])
-            forms.add(t[5])
+    words = {(t[4], t[5]) for t in analysis.tokens if t[3] == "word"}
     out: set[str] = set()
     for d in idx.domains:
-        if len(d.words & forms) >= d.least:
+        found = {  # distinct words by lemma: "club" and "clubs" are one
+            lemma
+            for low, lemma in words
+            if low in d.words
+            or lemma in d.words
+            or (d.prefixes and low.startswith(d.prefixes))
+            or (d.suffixes and low.endswith(d.suffixes))
+        }
+        if len(found) >= d.least:
             out |= d.blocks
     return frozenset(out)
 

@@ -78,6 +78,9 @@ class Domain(NamedTuple):
     words: frozenset[str]
     least: int
     blocks: frozenset[str]
+    #: word starts and ends ("fodbold*", "*klubben"): a word of the domain too
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
 
 
 class TermStart(NamedTuple):
@@ -525,12 +528,15 @@ def _domains(doc: object, name: str) -> tuple[Domain, ...]:
         least = d.get("least", 2)
         if not isinstance(least, int) or least < 1:
             raise ConfigError(f"domain {dname!r}: 'least' must be a positive number", path=name, line=1)
+        words = [fold(str(w)) for w in d["words"]]
         out.append(
             Domain(
                 str(dname),
-                frozenset(fold(str(w)) for w in d["words"]),
+                frozenset(w for w in words if "*" not in w),
                 least,
                 frozenset(str(c) for c in d["blocks"]),
+                tuple(w[:-1] for w in words if w.endswith("*") and not w.startswith("*")),
+                tuple(w[1:] for w in words if w.startswith("*") and not w.endswith("*")),
             )
         )
     return tuple(out)
