@@ -72,17 +72,18 @@ def blocked_by_domain(analysis: Analysis, idx: TopicIndex) -> frozenset[str]:
     """
     if not idx.domains:
         return frozenset()
-    words = {(t[4], t[5]) for t in analysis.tokens if t[3] == "word"}
+    lemma_of = {t[4]: t[5] for t in analysis.tokens if t[3] == "word"}
+    lemmas = set(lemma_of.values())
     out: set[str] = set()
     for d in idx.domains:
-        found = {  # distinct words by lemma: "club" and "clubs" are one
-            lemma
-            for low, lemma in words
-            if low in d.words
-            or lemma in d.words
-            or (d.prefixes and low.startswith(d.prefixes))
-            or (d.suffixes and low.endswith(d.suffixes))
-        }
+        # distinct words by lemma: "club" and "clubs" are one
+        found = {lemma_of[w] for w in d.words.intersection(lemma_of)} | (d.words & lemmas)
+        if len(found) < d.least and (d.prefixes or d.suffixes):
+            found |= {
+                lemma
+                for low, lemma in lemma_of.items()
+                if (d.prefixes and low.startswith(d.prefixes)) or (d.suffixes and low.endswith(d.suffixes))
+            }
         if len(found) >= d.least:
             out |= d.blocks
     return frozenset(out)
@@ -104,7 +105,8 @@ def refine(analysis: Analysis, idx: TopicIndex, hits: dict[str, list[Any]]) -> N
     ``(first, last, weak)`` of its mentions; a hashtag already in the draft has none and stays."""
     if not hits:
         return
-    blocked = blocked_by_domain(analysis, idx)
+    blockable = any(c in d.blocks for d in idx.domains for c in hits)
+    blocked = blocked_by_domain(analysis, idx) if blockable else frozenset()
     sents = analysis.sentences
     firsts = [s.first for s in sents]
     paras = analysis.paragraphs
