@@ -7,7 +7,8 @@ of an event ("Google Cloud Next"), and for a topic named once in a bio line or o
 a long post about something else. :func:`refine` drops those topics:
 
 * **another domain** (``signals: domains:``): a post with enough distinct words of a domain
-  (sport, scouting) loses the concepts whose words mean something else there;
+  (sport, scouting, a club or association) loses the concepts whose words mean something else
+  there;
 * **an event's name**: a term right before a capitalised event word ("Cloud Next", "AI Summit")
   is part of the event's name, no evidence of its topic;
 * **a tool is not the topic** (``specific: true``): the concept's weak words are never enough
@@ -20,7 +21,7 @@ a long post about something else. :func:`refine` drops those topics:
   it lists are its programme, not its topic; only topics named in its opening or (when it has
   several paragraphs) its first paragraph stay, and no expert is suggested;
 * **one paragraph**: in a long post (three or more paragraphs, more than 12 sentences), a topic
-  whose mentions all stand in one paragraph that is not the first and holds less than a quarter
+  whose mentions all stand in one paragraph after the first two that holds less than a quarter
   of the post is a passing mention (a bio at the end, one example, one aside).
 """
 
