@@ -38,6 +38,12 @@ A judge writes one line ``{"sid": "...", "good": true|false}`` per item (``usefu
 too). ``--judge DIR FILE…`` prints precision (good / judged) per kind and language, the mean
 over judges, and the judges' agreement (share of items two judges answer alike, and Cohen's κ).
 
+``--rescore DIR`` reruns the split and compares it with verdicts kept in DIR (``judge*.jsonl``,
+by ``sid`` with DIR's ``key.jsonl``, or by ``id`` and ``suggestion``): how many judged
+suggestions are kept and dropped, precision on the judged items before and after (mean over
+judges), how many judged-good suggestions are lost (the recall cost) and how many suggestions
+are new (not judged: judge them before quoting a precision). ``--show-new`` lists those.
+
 Nothing is asserted; this is a measurement.
 """
 
@@ -286,6 +292,62 @@ def precision(key: list[dict[str, Any]], judges: list[list[dict[str, Any]]]) -> 
     return "\n".join(out)
 
 
+def rescore(found: list[dict[str, Any]], folder: Path, show_new: bool = False) -> str:
+    """Judged suggestions kept and dropped by this run, precision before and after, recall cost."""
+    key_path = folder / "key.jsonl"
+    by_sid = {k["sid"]: k for k in _read_jsonl(key_path)} if key_path.exists() else {}
+    judges: list[dict[tuple[str, str], bool]] = []
+    kinds: dict[tuple[str, str], str] = {}
+    for path in sorted(folder.glob("judge*.jsonl")):
+        mine: dict[tuple[str, str], bool] = {}
+        for j in _read_jsonl(path):
+            k = by_sid.get(j.get("sid", ""), j)
+            v = _verdict(j)
+            if v is None or "id" not in k:
+                continue
+            item = (k["id"], k["suggestion"])
+            mine[item] = v
+            kinds[item] = k.get("kind") or ("hashtag" if item[1].startswith("#") else "expert")
+        judges.append(mine)
+    now = {(f["id"], f["suggestion"]): f["kind"] for f in found}
+    judged = set(kinds)
+    out = [f"{len(judges)} judge file(s) in {folder}; {len(judged)} judged suggestions"]
+    out.append(
+        f"{'kind':10}{'judged':>8}{'kept':>6}{'dropped':>9}{'P before':>10}{'P after':>9}"
+        f"{'good lost':>11}{'bad dropped':>13}{'new':>5}"
+    )
+
+    def p(items: set[tuple[str, str]]) -> tuple[float, float, float]:
+        if not items:
+            return float("nan"), 0.0, 0.0
+        per = [sum(j[i] for i in items if i in j) / max(1, sum(i in j for i in items)) for j in judges]
+        good = [sum(j.get(i, False) for i in items) for j in judges]
+        bad = [sum(i in j and not j[i] for i in items) for j in judges]
+        return sum(per) / len(per), sum(good) / len(good), sum(bad) / len(bad)
+
+    for kind in (*KINDS, "all"):
+        mine_items = {i for i in judged if kind in ("all", kinds[i])}
+        if not mine_items and kind != "all":
+            continue
+        kept = {i for i in mine_items if i in now}
+        dropped = mine_items - kept
+        new = [i for i, k in now.items() if i not in judged and kind in ("all", k)]
+        before, after = p(mine_items)[0], p(kept)[0]
+        lost, bad_dropped = p(dropped)[1], p(dropped)[2]
+        out.append(
+            f"{kind:10}{len(mine_items):>8}{len(kept):>6}{len(dropped):>9}{before:>10.2f}"
+            f"{after:>9.2f}{lost:>11.1f}{bad_dropped:>13.1f}{len(new):>5}"
+        )
+    if show_new:
+        for i in sorted(now):
+            if i not in judged:
+                out.append(f"new: {i[0]} {i[1]}")
+        for i in sorted(judged - set(now)):
+            votes = "".join("+" if j.get(i) else "-" for j in judges if i in j)
+            out.append(f"dropped ({votes}): {i[0]} {i[1]}")
+    return "\n".join(out)
+
+
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").split("\n") if x.strip()]
 
@@ -304,6 +366,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=Path, metavar="DIR", help="write sample.jsonl and key.jsonl here")
     ap.add_argument("-n", type=int, default=None, help="sample at most N, stratified (default: all)")
     ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--rescore", type=Path, metavar="DIR", help="compare with the verdicts in DIR")
+    ap.add_argument(
+        "--show-new", action="store_true", help="with --rescore: list new and dropped suggestions"
+    )
     ap.add_argument("--judge", nargs="+", metavar="PATH", help="DIR (with key.jsonl) then judge files")
     args = ap.parse_args(argv)
 
@@ -322,6 +388,8 @@ def main(argv: list[str] | None = None) -> int:
     found, seconds = run(texts, args.roster)
     print(f"split {args.split}: " + counts(texts, found))
     print(f"\n{len(found)} suggestions in {seconds:.1f} s")
+    if args.rescore:
+        print(rescore(found, args.rescore, args.show_new))
     if args.sample:
         items, key = sample(texts, found, args.n, args.seed, args.split)
         args.sample.mkdir(parents=True, exist_ok=True)

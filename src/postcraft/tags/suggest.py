@@ -23,6 +23,7 @@ from .. import yamlsrc as _yaml
 from ..analysis import Analysis
 from ..analysis.lemmas import lemma as _lemma
 from ..langs import DEFAULT, lookup
+from .aboutness import event_notice, refine
 from .compiled import HOW_SCORE, CompiledRoster, _compile, context_words, name_words, strict_name_words
 from .roster import _ORG_URN, _PAGE, Company, Roster, load_roster
 from .vocab import PhraseIndex, TermStart, TopicIndex, WordPattern, fold, tag_key
@@ -405,6 +406,10 @@ def suggest(
     # -- topics: one pass over the words -----------------------------------------------------
     idx = comp.topics[lang]
     hits, present, present_concepts = topic_hits(analysis, idx, covered)
+    # Every mention counts towards how many topics the post touches (an expert's topic must be
+    # most of them); then the mentions that do not make the post about a topic are dropped.
+    mass = sum(rec[0] for rec in hits.values())
+    refine(analysis, idx, hits)
 
     # -- is the post about the organisation's own work? ------------------------------------
     # The employer's page named or tagged, or one of the organisation's hashtags already used.
@@ -424,10 +429,10 @@ def suggest(
     # it first). Not for a post in which the author only states their job or tells of a past
     # event: such words are a role frame or weak terms, and do not count.
     expert_out: list[Suggestion] = []
-    if comp.experts and hits:
+    if comp.experts and hits and not event_notice(hits):
         ranked: list[tuple[float, str, int, list[str]]] = []
         strongest = max(rec[0] for rec in hits.values())
-        total = sum(rec[0] for rec in hits.values())
+        total = max(mass, sum(rec[0] for rec in hits.values()))
         named = set(found) | tagged | {t for targets, *_ in ambiguous for t in targets}
         for pi, mapping in comp.experts.items():
             if pi in named:
@@ -547,7 +552,7 @@ def topic_hits(
     analysis: Analysis, idx: TopicIndex, skip: set[int] | frozenset[int] = frozenset()
 ) -> tuple[dict[str, list[Any]], set[str], set[str]]:
     """Which concepts the draft is about: ``{concept: [count, first offset, words, last index,
-    strong count, in the lead]}``, plus the keys of the hashtags already in the draft and the
+    strong count, in the lead, mentions]}`` (mentions: ``(first, last, weak)`` token spans), plus the keys of the hashtags already in the draft and the
     concepts those cover.
 
     Each word counts once per concept, and the words after the first of a matched phrase are
@@ -633,6 +638,7 @@ def topic_hits(
                     end_k,
                     int(not h.weak),
                     lead,
+                    [(k, end_k, h.weak)],
                 ]
                 continue
             if k <= rec[3]:
@@ -642,6 +648,7 @@ def topic_hits(
                     rec[4] = 1
                 continue
             rec[0] += 1
+            rec[6].append((k, end_k, h.weak))
             rec[3] = end_k
             rec[4] += not h.weak
             rec[5] = rec[5] or lead
@@ -661,6 +668,7 @@ def topic_hits(
                     rec = hits[cid]
                     if rec[4]:
                         rec[0] = rec[4]
+                        rec[6] = [sp for sp in rec[6] if not sp[2]]
                     else:
                         del hits[cid]
 
@@ -672,7 +680,7 @@ def topic_hits(
             present_concepts.add(cid)
             rec = hits.get(cid)
             if rec is None:
-                hits[cid] = [1, t.start, [t.text], -1, 1, True]
+                hits[cid] = [1, t.start, [t.text], -1, 1, True, []]
             else:
                 rec[0] += 1
                 rec[4] += 1
@@ -1009,7 +1017,10 @@ def _colleague_context(
     near = [n for n in (at - 1, at, at + 1) if 0 <= n < len(sents)]
     if any(words(n) & work for n in near):
         return True
-    return idx is not None and any(any(not h.rest for h in idx.lookup(w)) for n in near for w in words(n))
+    # A specific term only: a weak one ("kultur", "skole", "data") is no work context.
+    return idx is not None and any(
+        any(not h.rest and not h.weak for h in idx.lookup(w)) for n in near for w in words(n)
+    )
 
 
 def _starts_sentence(toks: Any, i: int, text: str) -> bool:

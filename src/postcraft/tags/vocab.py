@@ -68,6 +68,21 @@ def tag_key(tag: str) -> str:
     return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode() or s
 
 
+class Domain(NamedTuple):
+    """Another domain of life whose words give some concepts another sense: in a post with at
+    least ``least`` distinct ``words`` of it ("fodbold", "kamp", "spillere"), the concepts in
+    ``blocks`` (recruitment, mentoring, leadership …) are not topics: a transfer is not #Hiring,
+    a football coach not #Mentorship."""
+
+    name: str
+    words: frozenset[str]
+    least: int
+    blocks: frozenset[str]
+    #: word starts and ends ("fodbold*", "*klubben"): a word of the domain too
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+
+
 class TermStart(NamedTuple):
     """A term of a concept that starts at a word: ``rest`` are the lemmas that must follow.
 
@@ -211,6 +226,19 @@ class TopicIndex:
     verb_before: frozenset[str] = frozenset()
     #: words after a verb form that show it is the verb ("iværksætter en indsats")
     verb_after: frozenset[str] = frozenset()
+    #: other domains in which some concepts' words mean something else (a football club's
+    #: "recruitment" and "coach", a scout group's "ledere"): see :class:`Domain`
+    domains: tuple[Domain, ...] = ()
+    #: endings that are no compound head: "fabrik|erede" is the verb "fabrikere", not a factory
+    not_heads: frozenset[str] = frozenset()
+    #: capitalised words that make the term before them part of an event's name ("Google Cloud
+    #: Next", "AI Summit"): the name of an event is no evidence of the term's topic
+    event_names: frozenset[str] = frozenset()
+    #: broad concepts (research, marketing, AI …) need mentions in two sentences at least
+    broad: frozenset[str] = frozenset()
+    #: concepts whose weak terms are never enough alone, however often (a tool is not the topic:
+    #: "GitHub" without open-source words is no #OpenSource)
+    specific: frozenset[str] = frozenset()
     _frozen: dict[str, tuple[TermStart, ...]] = field(default_factory=dict)
     _cache: dict[str, tuple[TermStart, ...]] = field(default_factory=dict)
     _tags: dict[str, list[str]] = field(default_factory=dict)
@@ -293,6 +321,8 @@ class TopicIndex:
             ids = self.prefix.get(word[:k])
             if ids:
                 rest = word[k:]
+                if rest in self.not_heads:
+                    continue  # "fabrikerede": a derived word, not a compound of "fabrik"
                 if rest[0] in _LINKING and len(rest) > _MIN_REST:
                     rest = rest[1:]
                 if len(rest) >= _MIN_REST:
@@ -358,6 +388,8 @@ class TopicIndex:
         new.you_cased, new.negations, new.not_negating = self.you_cased, self.negations, self.not_negating
         new.not_after, new.verbs, new.harms = dict(self.not_after), dict(self.verbs), dict(self.harms)
         new.verb_before, new.verb_after = self.verb_before, self.verb_after
+        new.domains, new.not_heads = self.domains, self.not_heads
+        new.event_names, new.broad, new.specific = self.event_names, self.broad, self.specific
         return new
 
 
@@ -380,6 +412,8 @@ def _load_builtin(lang: str) -> TopicIndex:
         raise MissingLanguageDataError(lang, f"tags/data/{name}")
     doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), name)
     idx = TopicIndex(lang)
+    broad: set[str] = set()
+    specific: set[str] = set()
     concepts = doc.get("concepts") if isinstance(doc, dict) else None
     if not isinstance(concepts, dict):
         raise ConfigError("expected 'concepts:' with one entry per concept id", path=name, line=1)
@@ -396,6 +430,8 @@ def _load_builtin(lang: str) -> TopicIndex:
             "verbs",
             "not_after",
             "harms",
+            "broad",
+            "specific",
         }
         if unknown:
             raise ConfigError(f"concept {cid!r}: unknown keys {sorted(unknown)}", path=name, line=line)
@@ -403,6 +439,10 @@ def _load_builtin(lang: str) -> TopicIndex:
         if tag is not None and (not isinstance(tag, str) or not tag.startswith("#")):
             raise ConfigError(f"concept {cid!r}: 'tag' must start with '#'", path=name, line=line)
         label = str(entry.get("label") or (tag or cid).lstrip("#"))
+        if entry.get("broad"):
+            broad.add(str(cid))
+        if entry.get("specific"):
+            specific.add(str(cid))
         idx.concepts[str(cid)] = Concept(str(cid), tag, label)
         for term in _terms(entry["terms"], name, line):
             idx.add_term(term, str(cid))
@@ -442,7 +482,7 @@ def _load_builtin(lang: str) -> TopicIndex:
         raise ConfigError("'signals:' must be a mapping", path=name, line=1)
     unknown = set(signals) - {
         "idioms", "role_frames", "asks", "we", "i", "you", "negations", "not_negating",
-        "verb_before", "verb_after",
+        "verb_before", "verb_after", "domains", "not_heads", "event_names",
     }  # fmt: skip
     if unknown:
         raise ConfigError(f"signals: unknown keys {sorted(unknown)}", path=name, line=1)
@@ -464,8 +504,42 @@ def _load_builtin(lang: str) -> TopicIndex:
     idx.not_negating = frozenset(fold(str(w)) for w in signals.get("not_negating") or ())
     idx.verb_before = frozenset(fold(str(w)) for w in signals.get("verb_before") or ())
     idx.verb_after = frozenset(fold(str(w)) for w in signals.get("verb_after") or ())
+    idx.domains = _domains(signals.get("domains") or {}, name)
+    idx.not_heads = frozenset(fold(str(w)) for w in signals.get("not_heads") or ())
+    idx.event_names = frozenset(fold(str(w)) for w in signals.get("event_names") or ())
+    idx.broad = frozenset(broad)
+    idx.specific = frozenset(specific)
     idx.freeze()
     return idx
+
+
+def _domains(doc: object, name: str) -> tuple[Domain, ...]:
+    """``signals: domains:`` → :class:`Domain` entries (``words``, ``least``, ``blocks``)."""
+    if not isinstance(doc, dict):
+        raise ConfigError("'signals: domains:' must be a mapping of domain names", path=name, line=1)
+    out = []
+    for dname, d in doc.items():
+        if (
+            not isinstance(d, dict)
+            or not isinstance(d.get("words"), list)
+            or not isinstance(d.get("blocks"), list)
+        ):
+            raise ConfigError(f"domain {dname!r} needs 'words:' and 'blocks:' (lists)", path=name, line=1)
+        least = d.get("least", 2)
+        if not isinstance(least, int) or least < 1:
+            raise ConfigError(f"domain {dname!r}: 'least' must be a positive number", path=name, line=1)
+        words = [fold(str(w)) for w in d["words"]]
+        out.append(
+            Domain(
+                str(dname),
+                frozenset(w for w in words if "*" not in w),
+                least,
+                frozenset(str(c) for c in d["blocks"]),
+                tuple(w[:-1] for w in words if w.endswith("*") and not w.startswith("*")),
+                tuple(w[1:] for w in words if w.startswith("*") and not w.endswith("*")),
+            )
+        )
+    return tuple(out)
 
 
 def _terms(terms: Iterable[object], name: str, line: int | None) -> Iterable[str]:
