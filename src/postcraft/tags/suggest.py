@@ -575,17 +575,11 @@ def topic_hits(
     if not starts and not analysis.hashtags:
         return {}, set(), set()
     blocked = _idiom_tokens(toks, idx.idiom_index) if starts and idx.idiom_index else set()
-    negated = (
-        _after_phrase(toks, idx.negation_index, text, 1, idx.not_negating)
-        if starts and idx.negation_index
-        else set()
-    )
-    hoped: dict[str, set[int]] = {}
-    if starts:
-        for cid, pix in idx.not_after_index.items():
-            got = _after_phrase(toks, pix, text, 3)
-            if got:
-                hoped[cid] = got
+    # Negations and hoping frames are looked for only right before a term that counts (the
+    # same words _after_phrase would find over the whole draft; see _after_phrase_at).
+    negations = idx.negation_index if idx.negation_index else None
+    not_negating = idx.not_negating
+    hoping = idx.not_after_index
     # The forms that can end a role frame: a quick test before looking at the words before a term.
     frame_keys = idx.frame_index.keys if not idx.frame_index.prefixes else None
     if frame_keys is None and idx.frame_index:
@@ -608,12 +602,17 @@ def topic_hits(
             and _after_frame(toks, k, idx.frame_index, text)
         ):
             continue  # "jeg er projektleder", "as a developer": the author's role
+        negated: bool | None = None  # whether word k is negated, read at the first term that asks
         for h in found:
             if h.rest and not _phrase_at(toks, k, h.rest, text):
                 continue
-            if h.concept in hoped and k in hoped[h.concept]:
+            if (pix := hoping.get(h.concept)) is not None and _after_phrase_at(toks, pix, text, 3, k):
                 continue  # "looking for a new job": hoped for, not so
-            if k in negated and not (
+            if negated is None:
+                negated = negations is not None and _after_phrase_at(
+                    toks, negations, text, 1, k, not_negating
+                )
+            if negated and not (
                 (harms := idx.harms.get(h.concept)) and (t.lower in harms or t.lemma in harms)
             ):
                 continue  # "no AI slop"; but "ingen arbejdsulykker" is still about safety
@@ -809,6 +808,36 @@ def _after_phrase(
                 j += 1
             break
     return out
+
+
+def _after_phrase_at(
+    toks: Any, index: PhraseIndex, text: str, reach: int, k: int, breakers: frozenset[str] = frozenset()
+) -> bool:
+    """True when ``k`` is in ``_after_phrase(toks, index, text, reach, breakers)``: only the
+    ``reach`` words before ``k`` can end such a phrase, so only they are looked at."""
+    keys, prefixes = index.keys, index.prefixes
+    n = len(toks)
+    for last in range(max(0, k - reach), k):
+        t = toks[last]
+        if t[3] != "word" or not (t[4] in keys or t[5] in keys or (prefixes and t[4].startswith(prefixes))):
+            continue
+        for ph in index.candidates(t[4], t[5]):
+            first = last - len(ph) + 1
+            if first < 0 or not _words_match(toks, list(range(first, last + 1)), ph):
+                continue
+            if not all(text[toks[j - 1][2] : toks[j][1]].isspace() for j in range(first + 1, last + 1)):
+                continue
+            j = last + 1
+            if j < n and toks[j][3] == "word" and toks[j][4] in breakers:
+                break
+            # the phrase reaches k when every word from the one after it up to k follows on
+            if all(
+                toks[j][3] == "word" and text[toks[j - 1][2] : toks[j][1]].isspace()
+                for j in range(last + 1, k + 1)
+            ):
+                return True
+            break
+    return False
 
 
 def _is_name(toks: Any, k: int, text: str, idx: TopicIndex) -> bool:
