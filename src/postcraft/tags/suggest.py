@@ -574,7 +574,7 @@ def topic_hits(
     ]
     if not starts and not analysis.hashtags:
         return {}, set(), set()
-    blocked = _idiom_tokens(toks, idx.idiom_index) if starts and idx.idiom_index else set()
+    idioms = idx.idiom_index if idx.idiom_index else None
     # Negations and hoping frames are looked for only right before a term that counts (the
     # same words _after_phrase would find over the whole draft; see _after_phrase_at).
     negations = idx.negation_index if idx.negation_index else None
@@ -587,7 +587,7 @@ def topic_hits(
     lead_end = _lead_end(analysis)
     claimed = -1  # words up to this index belong to a phrase already matched ("user research")
     for k in starts:
-        if k in skip or k <= claimed or k in blocked:
+        if k in skip or k <= claimed or (idioms is not None and _in_idiom(toks, idioms, k)):
             continue
         t = toks[k]
         found = cache[t.lemma] if t.lemma in cache else lookup(t.lemma)
@@ -744,20 +744,49 @@ def _idiom_tokens(toks: Any, index: PhraseIndex) -> set[int]:
     for k in index.starts(toks):
         t = toks[k]
         for idiom in cands(t[4], t[5]):
-            got = [k]
-            j = k
-            for p in idiom[1:]:
-                gap = 0
-                j += 1
-                while j < n and toks[j][3] == "word" and not p.matches(toks[j][4], toks[j][5]) and gap < 2:
-                    gap += 1
-                    j += 1
-                if j >= n or toks[j][3] != "word" or not p.matches(toks[j][4], toks[j][5]):
-                    break
-                got.append(j)
-            else:
+            got = _idiom_from(toks, idiom, k, n)
+            if got is not None:
                 out.update(got)
     return out
+
+
+def _idiom_from(toks: Any, idiom: tuple[WordPattern, ...], k: int, n: int) -> list[int] | None:
+    """The token indices of ``idiom`` when it starts at word ``k`` (its first word matched)."""
+    got = [k]
+    j = k
+    for p in idiom[1:]:
+        gap = 0
+        j += 1
+        while j < n and toks[j][3] == "word" and not p.matches(toks[j][4], toks[j][5]) and gap < 2:
+            gap += 1
+            j += 1
+        if j >= n or toks[j][3] != "word" or not p.matches(toks[j][4], toks[j][5]):
+            return None
+        got.append(j)
+    return got
+
+
+def _in_idiom(toks: Any, index: PhraseIndex, k: int) -> bool:
+    """True when word ``k`` is in ``_idiom_tokens(toks, index)``: only a word that is one of
+    the expressions' words can be, and only an expression starting at most three tokens per
+    word before it can reach it."""
+    t = toks[k]
+    words, wpre = index.words, index.word_prefixes
+    if not (t[4] in words or t[5] in words or (wpre and t[4].startswith(wpre))):
+        return False
+    keys, prefixes = index.keys, index.prefixes
+    n = len(toks)
+    for s in range(max(0, k - 3 * (index.longest - 1)), k + 1):
+        ts = toks[s]
+        if ts[3] != "word" or not (
+            ts[4] in keys or ts[5] in keys or (prefixes and ts[4].startswith(prefixes))
+        ):
+            continue
+        for idiom in index.candidates(ts[4], ts[5]):
+            got = _idiom_from(toks, idiom, s, n)
+            if got is not None and k in got:
+                return True
+    return False
 
 
 def _after_frame(toks: Any, k: int, index: PhraseIndex, text: str) -> bool:
