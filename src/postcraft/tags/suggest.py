@@ -560,6 +560,7 @@ def topic_hits(
     """
     text = analysis.text
     toks = analysis.tokens
+    n = len(toks)
     lookup = idx.lookup
     hits: dict[str, list[Any]] = {}
     cache = idx.cache
@@ -570,11 +571,17 @@ def topic_hits(
         k
         for k, t in enumerate(toks)
         if t[3] == "word"
-        and ((cache[t[5]] if t[5] in cache else lookup(t[5])) or (t[4] != t[5] and lookup(t[4])))
+        and (
+            (cache[t[5]] if t[5] in cache else lookup(t[5]))
+            or (t[4] != t[5] and (cache[t[4]] if t[4] in cache else lookup(t[4])))
+        )
     ]
     if not starts and not analysis.hashtags:
         return {}, set(), set()
     idioms = idx.idiom_index if idx.idiom_index else None
+    idiom_words, idiom_prefixes = (
+        (idioms.words, idioms.word_prefixes) if idioms is not None else (frozenset(), ())
+    )
     # Negations and hoping frames are looked for only right before a term that counts (the
     # same words _after_phrase would find over the whole draft; see _after_phrase_at).
     negations = idx.negation_index if idx.negation_index else None
@@ -587,13 +594,24 @@ def topic_hits(
     lead_end = _lead_end(analysis)
     claimed = -1  # words up to this index belong to a phrase already matched ("user research")
     for k in starts:
-        if k in skip or k <= claimed or (idioms is not None and _in_idiom(toks, idioms, k)):
+        if k in skip or k <= claimed:
             continue
         t = toks[k]
+        # (the cheap tests of _in_idiom and _is_name first, without a call: most words fail them)
+        if (
+            idioms is not None
+            and (
+                t[4] in idiom_words
+                or t[5] in idiom_words
+                or (idiom_prefixes and t[4].startswith(idiom_prefixes))
+            )
+            and _in_idiom(toks, idioms, k)
+        ):
+            continue
         found = cache[t.lemma] if t.lemma in cache else lookup(t.lemma)
         if t.lower != t.lemma:
             found = _merge(found, lookup(t.lower))
-        if _is_name(toks, k, text, idx):
+        if t[0][:1].isupper() and not t[0].isupper() and _is_name(toks, k, text, idx):
             continue  # "Cloudflare", "AI-Denmark": a name, not the topic
         if (
             frame_keys
@@ -604,8 +622,12 @@ def topic_hits(
             continue  # "jeg er projektleder", "as a developer": the author's role
         negated: bool | None = None  # whether word k is negated, read at the first term that asks
         for h in found:
-            if h.rest and not _phrase_at(toks, k, h.rest, text):
-                continue
+            if h.rest and (
+                k + 1 >= n
+                or (toks[k + 1][5] != h.rest[0] and toks[k + 1][4] != h.rest[0])
+                or not _phrase_at(toks, k, h.rest, text)
+            ):
+                continue  # (the next word tested here first: most multi-word terms fail on it)
             if (pix := hoping.get(h.concept)) is not None and _after_phrase_at(toks, pix, text, 3, k):
                 continue  # "looking for a new job": hoped for, not so
             if negated is None:
