@@ -120,9 +120,8 @@ class MetricRule(Rule):
                 if self._breaks(n):
                     yield Hit(s.start, s.end, self._params(n, text[s.start : s.end]))
             return
-        spans = a.paragraphs if self.metric == "paragraph_characters" else a.lines
-        if limit is not None:
-            spans = [sp for sp in spans if sp.end - sp.start > limit]
+        units = a.paragraphs if self.metric == "paragraph_characters" else a.lines
+        spans = units if limit is None else [sp for sp in units if sp.end - sp.start > limit]
         for sp in spans:
             n = sp.end - sp.start
             if n and self._breaks(n) and _is_prose(text, sp.start, sp.end):
