@@ -429,9 +429,13 @@ def suggest(
         strongest = max(rec[0] for rec in hits.values())
         total = sum(rec[0] for rec in hits.values())
         named = set(found) | tagged | {t for targets, *_ in ambiguous for t in targets}
-        for pi, mapping in comp.experts.items():
+        # Only an expert with a topic among the hits can count (the others would count 0).
+        by_concept = comp.expert_concepts
+        candidates = {pi for cid in hits if cid in by_concept for pi in by_concept[cid]}
+        for pi in [pi for pi in comp.experts if pi in candidates] if candidates else ():
             if pi in named:
                 continue
+            mapping = comp.experts[pi]
             p = comp.people[pi]
             if p.languages and lang not in p.languages:
                 continue
