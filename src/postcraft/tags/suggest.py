@@ -828,6 +828,9 @@ def _after_frame(toks: Any, k: int, index: PhraseIndex, text: str) -> bool:
             first = last - len(frame) + 1
             if first < 0:
                 continue
+            f = toks[first]
+            if f[3] != "word" or not frame[0].matches(f[4], f[5]):
+                continue  # (the frame's first word, tested first: "jeg", "arbejder" mostly fail)
             ks = list(range(first, last + 1))
             if all(text[toks[j - 1][2] : toks[j][1]].isspace() for j in ks[1:]) and _words_match(
                 toks, ks, frame
