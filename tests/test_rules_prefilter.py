@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from postcraft.rules.guidelines import load_guidelines
 from postcraft.rules.matching import Matcher
-from postcraft.rules.prefilter import needs
+from postcraft.rules.prefilter import anchored, needs
 
 FLAGS = regex.V0 | regex.IGNORECASE
 
@@ -108,3 +108,40 @@ def test_rule_examples_pass_their_prefilters() -> None:
                         seen += 1
                         assert any(s in t.casefold() for s in p[3]), (rule.info.id, p[1], t)
     assert seen >= 20
+
+
+def test_anchored_patterns_run_without_a_prefilter() -> None:
+    # An anchored pattern is tried at one position: cheaper than looking for its strings.
+    assert anchored(r"\A[\s\p{So}\p{Sk}]*(?:hej|hejsa|hi)\b")
+    assert anchored(r"\A[\s\p{So}]*(?:lidt|et par) (?:tanker|ord)")
+    assert anchored(r"\Ahej\b")
+    # a run that may hold letters, a lazy or bounded reach, a negated class, no anchor: not so
+    for p in (
+        r"\A[^\n]{0,160}?\K\b(?:håber|hope)",
+        r"\A[\s\p{L}]*(?:hej)",
+        r"\A[^a]*(?:hej)",
+        r"\A[\s]*?(?:hej)",
+        r"\A.*hej",
+        r"\A[\s\w]*hej",
+        r"\b(?:hej|hi)",
+        r"^hej",
+    ):
+        assert not anchored(p), p
+    g = load_guidelines(None)
+    prefilters = {p[1]: p[3] for rule in g.rules for m in _matchers(rule) for p in m.patterns}
+    anchored_ones = [p for p in PACK_PATTERNS if anchored(p)]
+    assert anchored_ones  # the hook rules' greetings and fillers
+    assert all(prefilters[p] is None for p in anchored_ones)
+    assert all(prefilters[p] == needs(p) for p in PACK_PATTERNS if not anchored(p))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_pieces()), max_size=10), st.sampled_from(PACK_PATTERNS))
+def test_anchored_patterns_match_only_at_the_start(parts: list[str], pattern: str) -> None:
+    if anchored(pattern):
+        text = "".join(parts)
+        assert all(m.start() == 0 for m in regex.finditer(pattern, "\n" + text, FLAGS)), (pattern, text)
+        assert all(m.start() == 0 for m in regex.finditer(pattern, text + "\n" + text, FLAGS)), (
+            pattern,
+            text,
+        )

@@ -23,7 +23,7 @@ from ..langs import SUPPORTED
 from ..yamlsrc import LineDict, LineList, check_keys, line_of
 from .figures import find_amounts, readings
 from .figures import matches as figure_matches_one
-from .prefilter import needs
+from .prefilter import anchored, needs
 
 #: The rule kinds' name for :data:`postcraft.langs.SUPPORTED` (the same tuple, not a list of its own).
 LANGS = SUPPORTED
@@ -66,7 +66,8 @@ class Matcher:
     id: int
     phrases: dict[str, list[Phrase]] = field(default_factory=dict)
     #: (regex, source, lang, prefilter): ``prefilter`` holds case-folded strings of which every
-    #: match contains one (:func:`.prefilter.needs`), or ``None``
+    #: match contains one (:func:`.prefilter.needs`), or ``None`` (also for a pattern anchored at
+    #: the start, :func:`.prefilter.anchored`, which is cheaper to run than to prefilter)
     patterns: list[tuple[Any, str, str | None, tuple[str, ...] | None]] = field(default_factory=list)
     numbers: NumberSpec | None = None
     #: amounts from ``figures_from`` lists: (the item as written, its readings)
@@ -164,6 +165,19 @@ class TermIndex:
                     joined = "".join(ph.lowers).lstrip("#@")
                     if joined and ph.mode != "text":
                         self.joined[lang].setdefault(joined, []).append((m.id, ph))
+        # per table, the keys of the second words of the phrases that start with a key, when
+        # none of them is one word: a token whose next word is none of them starts no phrase
+        self.seconds: dict[str, dict[str, dict[str, frozenset[str]]]] = {
+            lang: {
+                mode: {
+                    key: frozenset(ph.keys[1] for _, ph in entries)
+                    for key, entries in table.items()
+                    if all(len(ph.keys) > 1 for _, ph in entries)
+                }
+                for mode, table in modes.items()
+            }
+            for lang, modes in self.tables.items()
+        }
 
     def scan(
         self,
@@ -189,18 +203,29 @@ class TermIndex:
         t_lower = tables.get("lower")
         t_text = tables.get("text")
         try_ = self._try
+        seconds = self.seconds.get(lang, {})
+        n = len(tokens)
         # Most tokens start no phrase: test membership in C and visit only the hits.
-        for col, table in ((5, t_lemma), (4, t_lower), (0, t_text)):
+        for col, mode, table in ((5, "lemma", t_lemma), (4, "lower", t_lower), (0, "text", t_text)):
             if not table:
                 continue
             values = column(col) if column is not None else [t[col] for t in tokens]
             if table.keys().isdisjoint(values):
                 continue
+            nexts = seconds.get(mode, {})
             for i, key in enumerate(values):
                 if key in table:
                     kind = tokens[i][3]
-                    if kind not in _SKIP_KINDS and kind != "mention":
-                        try_(table[key], tokens, i, found)
+                    if kind in _SKIP_KINDS or kind == "mention":
+                        continue
+                    after = nexts.get(key)
+                    if after is not None:  # phrases of two or more words only ("the best")
+                        if i + 1 >= n:
+                            continue
+                        nt = tokens[i + 1]
+                        if nt[col] not in after and (nt[3] == "word" or nt[3] == "punct"):
+                            continue  # what _try would find: the second word is none of theirs
+                    try_(table[key], tokens, i, found)
         for i in indices("number"):
             tok = tokens[i]
             if " " in tok[4]:
@@ -506,7 +531,7 @@ class MatcherBuilder:
                 )
             for k, p in enumerate(pats):
                 compiled = compile_user_regex(p, flags, self.path, line_of(pats, k))
-                m.patterns.append((compiled, p, None, needs(p)))
+                m.patterns.append((compiled, p, None, None if anchored(p) else needs(p)))
         if "numbers" in spec:
             m.numbers = _numbers(spec["numbers"], what, self.path, line_of(spec, "numbers"))
         return m

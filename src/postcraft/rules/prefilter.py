@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 # escapes that match nothing (zero-width) and escapes that match one unknown character
@@ -194,6 +195,33 @@ class _Reader:
         if self.i < len(p) and p[self.i] in "?+":  # lazy or possessive
             self.i += 1
         return lo, hi
+
+
+#: the body of a ``[…]`` class (not negated) that matches no letter or digit: white space,
+#: symbol, separator and punctuation categories, and literal characters that are neither
+_NON_WORD_CLASS = re.compile(r"(?:\\[stn]|\\p\{[SZP][a-z]?\}|[^\w\\\[\]\-&|~^])+")
+
+
+def anchored(pattern: str) -> bool:
+    """True when ``pattern`` can match only at the start of the text, after a run of white
+    space and symbols (``\\A``, then at most one class such as ``[\\s\\p{So}]*``, then a group
+    or a literal): the engine tries it at one position, which costs less than looking for its
+    needed strings in the whole draft, so such a pattern is run without a prefilter.
+
+    >>> anchored(r"\\A[\\s\\p{So}\\p{Sk}]*(?:hej|hi)\\b"), anchored(r"\\A[^\\n]{0,160}?\\bhope")
+    (True, False)
+    """
+    if not pattern.startswith("\\A"):
+        return False
+    rest = pattern[2:]
+    if rest.startswith("["):
+        end = rest.find("]", 1)
+        if end < 0 or not _NON_WORD_CLASS.fullmatch(rest[1:end]) or rest[end + 1 : end + 2] not in ("*", "+"):
+            return False
+        rest = rest[end + 2 :]
+        if rest.startswith(("?", "+", "*", "{")):
+            return False
+    return rest[:1] == "(" or rest[:1].isalpha()
 
 
 def needs(pattern: str) -> tuple[str, ...] | None:

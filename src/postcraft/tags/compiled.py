@@ -66,6 +66,15 @@ class CompiledRoster:
     org_tags: tuple[OrgTag, ...]
     employer: int | None
     extra: dict[tuple[object, ...], CompiledRoster] = field(default_factory=dict)
+    #: concept id -> the experts with that topic, in the order of ``experts``
+    expert_concepts: dict[str, tuple[int, ...]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        by_concept: dict[str, list[int]] = {}
+        for pi, mapping in self.experts.items():
+            for cid in mapping:
+                by_concept.setdefault(cid, []).append(pi)
+        self.expert_concepts = {cid: tuple(pis) for cid, pis in by_concept.items()}
 
 
 def _genitives(tok: str) -> tuple[str, ...]:

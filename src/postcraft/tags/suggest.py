@@ -434,9 +434,13 @@ def suggest(
         strongest = max(rec[0] for rec in hits.values())
         total = max(mass, sum(rec[0] for rec in hits.values()))
         named = set(found) | tagged | {t for targets, *_ in ambiguous for t in targets}
-        for pi, mapping in comp.experts.items():
+        # Only an expert with a topic among the hits can count (the others would count 0).
+        by_concept = comp.expert_concepts
+        candidates = {pi for cid in hits if cid in by_concept for pi in by_concept[cid]}
+        for pi in [pi for pi in comp.experts if pi in candidates] if candidates else ():
             if pi in named:
                 continue
+            mapping = comp.experts[pi]
             p = comp.people[pi]
             if p.languages and lang not in p.languages:
                 continue
@@ -565,6 +569,7 @@ def topic_hits(
     """
     text = analysis.text
     toks = analysis.tokens
+    n = len(toks)
     lookup = idx.lookup
     hits: dict[str, list[Any]] = {}
     cache = idx.cache
@@ -575,22 +580,22 @@ def topic_hits(
         k
         for k, t in enumerate(toks)
         if t[3] == "word"
-        and ((cache[t[5]] if t[5] in cache else lookup(t[5])) or (t[4] != t[5] and lookup(t[4])))
+        and (
+            (cache[t[5]] if t[5] in cache else lookup(t[5]))
+            or (t[4] != t[5] and (cache[t[4]] if t[4] in cache else lookup(t[4])))
+        )
     ]
     if not starts and not analysis.hashtags:
         return {}, set(), set()
-    blocked = _idiom_tokens(toks, idx.idiom_index) if starts and idx.idiom_index else set()
-    negated = (
-        _after_phrase(toks, idx.negation_index, text, 1, idx.not_negating)
-        if starts and idx.negation_index
-        else set()
+    idioms = idx.idiom_index if idx.idiom_index else None
+    idiom_words, idiom_prefixes = (
+        (idioms.words, idioms.word_prefixes) if idioms is not None else (frozenset(), ())
     )
-    hoped: dict[str, set[int]] = {}
-    if starts:
-        for cid, pix in idx.not_after_index.items():
-            got = _after_phrase(toks, pix, text, 3)
-            if got:
-                hoped[cid] = got
+    # Negations and hoping frames are looked for only right before a term that counts (the
+    # same words _after_phrase would find over the whole draft; see _after_phrase_at).
+    negations = idx.negation_index if idx.negation_index else None
+    not_negating = idx.not_negating
+    hoping = idx.not_after_index
     # The forms that can end a role frame: a quick test before looking at the words before a term.
     frame_keys = idx.frame_index.keys if not idx.frame_index.prefixes else None
     if frame_keys is None and idx.frame_index:
@@ -598,13 +603,24 @@ def topic_hits(
     lead_end = _lead_end(analysis)
     claimed = -1  # words up to this index belong to a phrase already matched ("user research")
     for k in starts:
-        if k in skip or k <= claimed or k in blocked:
+        if k in skip or k <= claimed:
             continue
         t = toks[k]
+        # (the cheap tests of _in_idiom and _is_name first, without a call: most words fail them)
+        if (
+            idioms is not None
+            and (
+                t[4] in idiom_words
+                or t[5] in idiom_words
+                or (idiom_prefixes and t[4].startswith(idiom_prefixes))
+            )
+            and _in_idiom(toks, idioms, k)
+        ):
+            continue
         found = cache[t.lemma] if t.lemma in cache else lookup(t.lemma)
         if t.lower != t.lemma:
             found = _merge(found, lookup(t.lower))
-        if _is_name(toks, k, text, idx):
+        if t[0][:1].isupper() and not t[0].isupper() and _is_name(toks, k, text, idx):
             continue  # "Cloudflare", "AI-Denmark": a name, not the topic
         if (
             frame_keys
@@ -613,12 +629,21 @@ def topic_hits(
             and _after_frame(toks, k, idx.frame_index, text)
         ):
             continue  # "jeg er projektleder", "as a developer": the author's role
+        negated: bool | None = None  # whether word k is negated, read at the first term that asks
         for h in found:
-            if h.rest and not _phrase_at(toks, k, h.rest, text):
-                continue
-            if h.concept in hoped and k in hoped[h.concept]:
+            if h.rest and (
+                k + 1 >= n
+                or (toks[k + 1][5] != h.rest[0] and toks[k + 1][4] != h.rest[0])
+                or not _phrase_at(toks, k, h.rest, text)
+            ):
+                continue  # (the next word tested here first: most multi-word terms fail on it)
+            if (pix := hoping.get(h.concept)) is not None and _after_phrase_at(toks, pix, text, 3, k):
                 continue  # "looking for a new job": hoped for, not so
-            if k in negated and not (
+            if negated is None:
+                negated = negations is not None and _after_phrase_at(
+                    toks, negations, text, 1, k, not_negating
+                )
+            if negated and not (
                 (harms := idx.harms.get(h.concept)) and (t.lower in harms or t.lemma in harms)
             ):
                 continue  # "no AI slop"; but "ingen arbejdsulykker" is still about safety
@@ -753,20 +778,49 @@ def _idiom_tokens(toks: Any, index: PhraseIndex) -> set[int]:
     for k in index.starts(toks):
         t = toks[k]
         for idiom in cands(t[4], t[5]):
-            got = [k]
-            j = k
-            for p in idiom[1:]:
-                gap = 0
-                j += 1
-                while j < n and toks[j][3] == "word" and not p.matches(toks[j][4], toks[j][5]) and gap < 2:
-                    gap += 1
-                    j += 1
-                if j >= n or toks[j][3] != "word" or not p.matches(toks[j][4], toks[j][5]):
-                    break
-                got.append(j)
-            else:
+            got = _idiom_from(toks, idiom, k, n)
+            if got is not None:
                 out.update(got)
     return out
+
+
+def _idiom_from(toks: Any, idiom: tuple[WordPattern, ...], k: int, n: int) -> list[int] | None:
+    """The token indices of ``idiom`` when it starts at word ``k`` (its first word matched)."""
+    got = [k]
+    j = k
+    for p in idiom[1:]:
+        gap = 0
+        j += 1
+        while j < n and toks[j][3] == "word" and not p.matches(toks[j][4], toks[j][5]) and gap < 2:
+            gap += 1
+            j += 1
+        if j >= n or toks[j][3] != "word" or not p.matches(toks[j][4], toks[j][5]):
+            return None
+        got.append(j)
+    return got
+
+
+def _in_idiom(toks: Any, index: PhraseIndex, k: int) -> bool:
+    """True when word ``k`` is in ``_idiom_tokens(toks, index)``: only a word that is one of
+    the expressions' words can be, and only an expression starting at most three tokens per
+    word before it can reach it."""
+    t = toks[k]
+    words, wpre = index.words, index.word_prefixes
+    if not (t[4] in words or t[5] in words or (wpre and t[4].startswith(wpre))):
+        return False
+    keys, prefixes = index.keys, index.prefixes
+    n = len(toks)
+    for s in range(max(0, k - 3 * (index.longest - 1)), k + 1):
+        ts = toks[s]
+        if ts[3] != "word" or not (
+            ts[4] in keys or ts[5] in keys or (prefixes and ts[4].startswith(prefixes))
+        ):
+            continue
+        for idiom in index.candidates(ts[4], ts[5]):
+            got = _idiom_from(toks, idiom, s, n)
+            if got is not None and k in got:
+                return True
+    return False
 
 
 def _after_frame(toks: Any, k: int, index: PhraseIndex, text: str) -> bool:
@@ -782,6 +836,9 @@ def _after_frame(toks: Any, k: int, index: PhraseIndex, text: str) -> bool:
             first = last - len(frame) + 1
             if first < 0:
                 continue
+            f = toks[first]
+            if f[3] != "word" or not frame[0].matches(f[4], f[5]):
+                continue  # (the frame's first word, tested first: "jeg", "arbejder" mostly fail)
             ks = list(range(first, last + 1))
             if all(text[toks[j - 1][2] : toks[j][1]].isspace() for j in ks[1:]) and _words_match(
                 toks, ks, frame
@@ -817,6 +874,36 @@ def _after_phrase(
                 j += 1
             break
     return out
+
+
+def _after_phrase_at(
+    toks: Any, index: PhraseIndex, text: str, reach: int, k: int, breakers: frozenset[str] = frozenset()
+) -> bool:
+    """True when ``k`` is in ``_after_phrase(toks, index, text, reach, breakers)``: only the
+    ``reach`` words before ``k`` can end such a phrase, so only they are looked at."""
+    keys, prefixes = index.keys, index.prefixes
+    n = len(toks)
+    for last in range(max(0, k - reach), k):
+        t = toks[last]
+        if t[3] != "word" or not (t[4] in keys or t[5] in keys or (prefixes and t[4].startswith(prefixes))):
+            continue
+        for ph in index.candidates(t[4], t[5]):
+            first = last - len(ph) + 1
+            if first < 0 or not _words_match(toks, list(range(first, last + 1)), ph):
+                continue
+            if not all(text[toks[j - 1][2] : toks[j][1]].isspace() for j in range(first + 1, last + 1)):
+                continue
+            j = last + 1
+            if j < n and toks[j][3] == "word" and toks[j][4] in breakers:
+                break
+            # the phrase reaches k when every word from the one after it up to k follows on
+            if all(
+                toks[j][3] == "word" and text[toks[j - 1][2] : toks[j][1]].isspace()
+                for j in range(last + 1, k + 1)
+            ):
+                return True
+            break
+    return False
 
 
 def _is_name(toks: Any, k: int, text: str, idx: TopicIndex) -> bool:

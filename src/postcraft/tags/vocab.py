@@ -117,7 +117,7 @@ class PhraseIndex:
     (1, ())
     """
 
-    __slots__ = ("by_exact", "by_prefix", "prefixes", "keys")
+    __slots__ = ("by_exact", "by_prefix", "prefixes", "keys", "words", "word_prefixes", "longest")
 
     def __init__(self, phrases: tuple[tuple[WordPattern, ...], ...], by_last: bool = False) -> None:
         self.by_exact: dict[str, list[tuple[WordPattern, ...]]] = {}
@@ -130,6 +130,11 @@ class PhraseIndex:
                 self.by_prefix.setdefault(pre, []).append(ph)
         self.prefixes = tuple(self.by_prefix)
         self.keys = frozenset(self.by_exact)
+        #: the forms and prefixes of every word of every phrase (a word matching none of them
+        #: is in no phrase), and the most words a phrase has
+        self.words = frozenset(form for ph in phrases for p in ph for form in p.exact)
+        self.word_prefixes = tuple(dict.fromkeys(pre for ph in phrases for p in ph for pre in p.prefixes))
+        self.longest = max((len(ph) for ph in phrases), default=0)
 
     def starts(self, toks: Any) -> list[int]:
         """Indices of the words of ``toks`` that can begin (or end) one of the phrases."""

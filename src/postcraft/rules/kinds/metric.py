@@ -109,12 +109,19 @@ class MetricRule(Rule):
     def _units(self, ctx: Context) -> Iterator[Hit]:
         a = ctx.analysis
         text = ctx.text
+        # A plain "more than max" rule: only the units above max can break it, so the others
+        # are passed over without a call each (min/until rules test each unit).
+        limit = self.max if self.min is None and self.until is None else None
         if self.metric == "sentence_words":
-            for s, n in zip(a.sentences, ctx.sentence_words, strict=True):
+            counts = ctx.sentence_words
+            if limit is not None and (not counts or max(counts) <= limit):
+                return
+            for s, n in zip(a.sentences, counts, strict=True):
                 if self._breaks(n):
                     yield Hit(s.start, s.end, self._params(n, text[s.start : s.end]))
             return
-        spans = a.paragraphs if self.metric == "paragraph_characters" else a.lines
+        units = a.paragraphs if self.metric == "paragraph_characters" else a.lines
+        spans = units if limit is None else [sp for sp in units if sp.end - sp.start > limit]
         for sp in spans:
             n = sp.end - sp.start
             if n and self._breaks(n) and _is_prose(text, sp.start, sp.end):
