@@ -5,14 +5,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from ..analysis import Analysis, analyze
 from ..errors import InputError
 from ..langs import localized, pick
+from ..yamlsrc import load_data
 from .base import Context, Rule
 from .finding import Finding, Positions, least_applicable, make_finding
 from .guidelines import Guidelines, load_guidelines
@@ -21,9 +19,7 @@ from .markers import Marked, has_markers, parse_markers
 
 @lru_cache(maxsize=1)
 def _messages() -> dict[str, dict[str, str]]:
-    data: dict[str, dict[str, str]] = yaml.safe_load(
-        (resources.files("postcraft.rules") / "data" / "messages.yaml").read_text("utf-8")
-    )
+    data: dict[str, dict[str, str]] = load_data("postcraft.rules", "data/messages.yaml", lines=False)
     return data
 
 

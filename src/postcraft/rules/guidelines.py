@@ -23,7 +23,7 @@ from ..errors import ConfigError, InputError
 from ..io import MAX_CONFIG_BYTES, cached_file, read_limited
 from ..langs import SUPPORTED, per_lang_example
 from ..registry import BUILTIN_PACKS
-from ..yamlsrc import LineDict, LineList, check_keys, line_of, load_yaml
+from ..yamlsrc import LineDict, LineList, check_keys, line_of, load_data, load_yaml
 from .base import COMMON_KEYS, PROGRAMMES, BuildEnv, Rule, parse_info, reject_old_keys
 from .finding import SEVERITIES
 from .matching import DEFAULT_BUDGET_MS, MAX_BUDGET_MS, MAX_PATTERN_MS, MatcherBuilder, TermIndex
@@ -291,13 +291,15 @@ def pack_specs(name: str) -> tuple[str, tuple[LineDict, ...]]:
 
 @cache
 def _builtin_pack_specs(name: str) -> tuple[str, tuple[LineDict, ...]]:
-    res = resources.files("postcraft.rules") / "packs" / f"{name}.yaml"
     path = f"<postcraft>/rules/packs/{name}.yaml"
-    return _read_pack(name, res.read_text("utf-8"), path)
+    return _check_pack(name, load_data("postcraft.rules", f"packs/{name}.yaml", path), path)
 
 
 def _read_pack(name: str, text: str, path: str) -> tuple[str, tuple[LineDict, ...]]:
-    data = load_yaml(text, path)
+    return _check_pack(name, load_yaml(text, path), path)
+
+
+def _check_pack(name: str, data: Any, path: str) -> tuple[str, tuple[LineDict, ...]]:
     if not isinstance(data, dict):
         raise ConfigError("a pack must be a mapping with 'pack' and 'rules'", path=path)
     check_keys(data, ("pack", "description", "rules"), what="the pack", path=path)

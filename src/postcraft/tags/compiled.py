@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
 from .. import yamlsrc as _yaml
@@ -220,8 +219,7 @@ def _compile_topics(
 def name_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """First names that are also ordinary words in ``lang`` ("Per", "Bo", "Mark", "Will"), and
     the words that, right after such a name at the start of a sentence, show it is a name."""
-    res = resources.files("postcraft.tags") / "data" / "name_words.yaml"
-    doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), "name_words.yaml")
+    doc = _yaml.load_data("postcraft.tags", "data/name_words.yaml", "name_words.yaml")
     return (
         frozenset(fold(str(w)) for w in doc["words"].get(lang) or ()),
         frozenset(fold(str(w)) for w in doc["followers"].get(lang) or ()),
@@ -237,8 +235,7 @@ def strict_name_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     >>> "i" in never, "may" in capitalised
     (True, True)
     """
-    res = resources.files("postcraft.tags") / "data" / "name_words.yaml"
-    doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), "name_words.yaml")
+    doc = _yaml.load_data("postcraft.tags", "data/name_words.yaml", "name_words.yaml")
     return (
         frozenset(fold(str(w)) for w in (doc.get("function_words") or {}).get(lang) or ()),
         frozenset(fold(str(w)) for w in (doc.get("capitalised") or {}).get(lang) or ()),
@@ -254,8 +251,7 @@ def context_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     >>> "team" in work, "grandmother" in family
     (True, True)
     """
-    res = resources.files("postcraft.tags") / "data" / "name_words.yaml"
-    doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), "name_words.yaml")
+    doc = _yaml.load_data("postcraft.tags", "data/name_words.yaml", "name_words.yaml")
     return (
         frozenset(fold(str(w)) for w in (doc.get("work_context") or {}).get(lang) or ()),
         frozenset(fold(str(w)) for w in (doc.get("family") or {}).get(lang) or ()),

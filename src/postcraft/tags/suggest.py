@@ -13,7 +13,6 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -176,8 +175,7 @@ def messages(lang: str) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _messages() -> dict[str, dict[str, str]]:
-    res = resources.files("postcraft.tags") / "data" / "messages.yaml"
-    doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), "messages.yaml")
+    doc = _yaml.load_data("postcraft.tags", "data/messages.yaml", "messages.yaml")
     return {str(code): {str(k): str(v) for k, v in table.items()} for code, table in doc.items()}
 
 

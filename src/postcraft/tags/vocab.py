@@ -16,7 +16,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any, NamedTuple
 
 from .. import yamlsrc as _yaml
@@ -375,10 +374,10 @@ def builtin(lang: str) -> TopicIndex:
 
 def _load_builtin(lang: str) -> TopicIndex:
     name = f"hashtags.{lang}.yaml"
-    res = resources.files("postcraft.tags") / "data" / name
-    if not res.is_file():
-        raise MissingLanguageDataError(lang, f"tags/data/{name}")
-    doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), name)
+    try:
+        doc = _yaml.load_data("postcraft.tags", f"data/{name}", name)
+    except FileNotFoundError:
+        raise MissingLanguageDataError(lang, f"tags/data/{name}") from None
     idx = TopicIndex(lang)
     concepts = doc.get("concepts") if isinstance(doc, dict) else None
     if not isinstance(concepts, dict):
