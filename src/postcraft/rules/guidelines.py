@@ -682,7 +682,8 @@ def _compile_rule(
         info = dataclasses.replace(info, severity=sev)
     # the built-in packs' patterns are postcraft's own: only the organisation's and plugins' run
     # under the timeout and the per-check budget
-    builder = MatcherBuilder(lists, spath, None if pack in BUILTIN_PACKS else timeout)
+    builtin = pack in BUILTIN_PACKS
+    builder = MatcherBuilder(lists, spath, None if builtin else timeout, lazy=builtin)
     env = BuildEnv(spath, builder, settings)
     spec_ld = spec if isinstance(spec, LineDict) else _as_linedict(spec)
     return cls.build(spec_ld, info, env), builder

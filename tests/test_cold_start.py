@@ -1,0 +1,61 @@
+"""What a cold ``postcraft review`` leaves for later: the built-in packs' patterns are compiled
+when first run, and behave exactly as when compiled at load time."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+import regex
+
+from postcraft.errors import ConfigError
+from postcraft.rules import load_guidelines
+from postcraft.rules.guidelines import compile_guidelines
+from postcraft.rules.matching import LazyPattern, Matcher
+
+
+def _matchers(g: object) -> list[Matcher]:
+    seen: dict[int, Matcher] = {}
+    for rule in g.rules:  # type: ignore[attr-defined]
+        for value in vars(rule).values():
+            for m in value if isinstance(value, (list, tuple)) else (value,):
+                if isinstance(m, Matcher):
+                    seen[id(m)] = m
+    return list(seen.values())
+
+
+def test_every_builtin_pattern_compiles_and_is_compiled_lazily() -> None:
+    patterns = [p for m in _matchers(load_guidelines(None)) for p in m.patterns]
+    assert len(patterns) >= 15
+    for compiled, source, _, _ in patterns:
+        assert isinstance(compiled, LazyPattern) and compiled.pattern == source
+        eager = regex.compile(source, compiled.flags)
+        assert compiled.compiled().pattern == eager.pattern and compiled.compiled().flags == eager.flags
+
+
+def test_a_lazy_pattern_finds_what_the_compiled_one_does() -> None:
+    lazy = LazyPattern(r"\b(?:comment|type)\s+(?:below|yes)\b", regex.V0 | regex.IGNORECASE)
+    text = "Comment below! Or type yes. Or comment  BELOW."
+    eager = regex.compile(lazy.pattern, lazy.flags)
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in eager.finditer(text)]
+    assert [m.span() for m in lazy.finditer(text, timeout=1.0)] == [m.span() for m in eager.finditer(text)]
+    again = pickle.loads(pickle.dumps(lazy))
+    assert again.pattern == lazy.pattern and again.flags == lazy.flags
+    assert [m.span() for m in again.finditer(text)] == [m.span() for m in eager.finditer(text)]
+    assert lazy.search(text).span() == eager.search(text).span() and lazy.groups == eager.groups
+
+
+def test_an_organisations_bad_pattern_still_fails_when_loaded() -> None:
+    data = {
+        "rules": [
+            {
+                "id": "acme.bad",
+                "kind": "existence",
+                "patterns": ["(unclosed"],
+                "message": "x",
+                "severity": "warning",
+            }
+        ]
+    }
+    with pytest.raises(ConfigError, match="does not compile"):
+        compile_guidelines(data, None)
