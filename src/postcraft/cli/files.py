@@ -280,19 +280,26 @@ def write_report(
     text_report: Callable[[FileResult], str],
 ) -> None:
     """Write the run's report in ``args.format`` to standard output."""
-    from ..formats import github, jsonl, report, sarif
-    from ..formats.json import dumps
+    from ..formats import report  # each format's module only when it is the one asked for
 
     fmt = args.format
     out = sys.stdout
     if fmt == "sarif":
+        from ..formats import sarif
+
         out.write(sarif.dumps_files(results))
     elif fmt == "github":
+        from ..formats import github
+
         out.write(github.dumps_files(results))
         out.write(report.summary_line(report.summarise(results), ui_lang(args, args.lang)) + "\n")
     elif fmt == "jsonl":
+        from ..formats import jsonl
+
         out.write(jsonl.lines(report.file_record(r, with_review=with_review) for r in results))
     elif fmt == "json":
+        from ..formats.json import dumps
+
         if single(args) and len(results) == 1 and results[0].error is None:
             r = results[0]
             out.write(

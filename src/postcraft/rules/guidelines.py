@@ -14,7 +14,6 @@ import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,7 +22,7 @@ from ..errors import ConfigError, InputError
 from ..io import MAX_CONFIG_BYTES, cached_file, read_limited
 from ..langs import SUPPORTED, per_lang_example
 from ..registry import BUILTIN_PACKS
-from ..yamlsrc import LineDict, LineList, check_keys, line_of, load_data, load_yaml
+from ..yamlsrc import LineDict, LineList, check_keys, line_of, load_data, load_yaml, package_files
 from .base import COMMON_KEYS, PROGRAMMES, BuildEnv, Rule, parse_info, reject_old_keys
 from .finding import SEVERITIES
 from .matching import DEFAULT_BUDGET_MS, MAX_BUDGET_MS, MAX_PATTERN_MS, MatcherBuilder, TermIndex
@@ -147,7 +146,7 @@ class Agreement:
 @cache
 def help_topics() -> dict[str, Any]:
     """The help-contact topics (``data/help_topics.yaml``): names and the packs each answers."""
-    text = (resources.files("postcraft.rules") / "data" / "help_topics.yaml").read_text("utf-8")
+    text = (package_files("postcraft.rules") / "data" / "help_topics.yaml").read_text("utf-8")
     data: dict[str, Any] = load_yaml(text, "<postcraft>/rules/data/help_topics.yaml")
     return data
 
