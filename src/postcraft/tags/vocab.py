@@ -233,11 +233,13 @@ class TopicIndex:
             _append(self.suffix, fold(term[1:]), concept)
             if weak:
                 self.weak_affixes.add((">" + fold(term[1:]), concept))
-        words = tuple(low for low, _ in words_of(term.strip("*"), self.lang))
+        # the lower-case forms of words_of(), without the lemmas it would look up and drop here
+        words = tuple(fold(t[0]) for t in tokenize(term.strip("*")) if t[3] in ("word", "number"))
         if words:
-            hit = TermStart(words[1:], concept, weak)
+            rest = words[1:]
+            hit = TermStart(rest, concept, weak)
             lst = self.first.setdefault(words[0], [])
-            strong, weak_hit = hit._replace(weak=False), hit._replace(weak=True)
+            strong, weak_hit = TermStart(rest, concept, False), TermStart(rest, concept, True)
             if strong in lst:
                 return  # a strong term stays strong
             if weak_hit in lst:
