@@ -272,13 +272,19 @@ def _with_lines(data: Any, lines: Any) -> Any:
         return data
     line, own, kids = lines
     if isinstance(data, dict):
-        out = LineDict()
-        for (key, value), sub in zip(data.items(), kids, strict=True):
-            out[key] = _with_lines(value, sub) if sub else value
+        if kids:
+            out = LineDict()
+            for (key, value), sub in zip(data.items(), kids, strict=True):
+                out[key] = _with_lines(value, sub) if sub else value
+        else:  # every value is a scalar
+            out = LineDict(data)
         out.line = line
         out.key_lines = dict(zip(data, own, strict=True))
         return out
-    seq = LineList(_with_lines(v, sub) if sub else v for v, sub in zip(data, kids, strict=True))
+    if kids:
+        seq = LineList(_with_lines(v, sub) if sub else v for v, sub in zip(data, kids, strict=True))
+    else:
+        seq = LineList(data)
     seq.line = line
     seq.item_lines = list(own)
     return seq
@@ -286,12 +292,14 @@ def _with_lines(data: Any, lines: Any) -> Any:
 
 def _lines_of(value: Any) -> Any:
     """The line numbers of a loaded YAML value, in a shape that follows it: ``0`` for a scalar,
-    ``[line, key_lines or item_lines, [the same for each value or item]]`` for a mapping or a
-    sequence."""
+    ``[line, key_lines or item_lines, kids]`` for a mapping or a sequence, where ``kids`` is
+    ``0`` when every value or item is a scalar, else the same for each of them."""
     if isinstance(value, LineDict):
-        return [value.line, [value.key_lines[k] for k in value], [_lines_of(v) for v in value.values()]]
+        kids = [_lines_of(v) for v in value.values()]
+        return [value.line, [value.key_lines[k] for k in value], kids if any(kids) else 0]
     if isinstance(value, LineList):
-        return [value.line, list(value.item_lines), [_lines_of(v) for v in value]]
+        kids = [_lines_of(v) for v in value]
+        return [value.line, list(value.item_lines), kids if any(kids) else 0]
     return 0
 
 
