@@ -218,6 +218,24 @@ def as_file(resource: Any) -> Iterator[Any]:
         yield path
 
 
+def open_trie(resource: Any) -> Any:
+    """A ``marisa_trie.Trie`` from a data file (a :func:`package_files` path): memory-mapped
+    when the file is in a folder (opening the 2.5 MB Danish lemma table then costs 0.1 instead
+    of 1.5 ms; a look-up reads the pages it touches), else read into memory (a file extracted
+    from a zip is deleted again)."""
+    from pathlib import Path
+
+    import marisa_trie
+
+    trie = marisa_trie.Trie()
+    if isinstance(resource, Path):
+        trie.mmap(str(resource))
+    else:
+        with as_file(resource) as path:
+            trie.load(str(path))
+    return trie
+
+
 def package_data(package: str, resource: str) -> bytes:
     """The bytes of a data file shipped in ``package`` (``resource`` is ``/``-separated and
     relative to the package's folder), through the package's loader (a folder or a zip file).

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
@@ -42,6 +41,8 @@ def active_rules(g: Guidelines, disable: Iterable[str]) -> tuple[Rule, ...]:
         return g.rules
     for p in prefixes:
         if not any(r == p or r.startswith(p + ".") for r in g.known_ids) and p not in ("postcraft",):
+            import difflib  # only for the message
+
             close = difflib.get_close_matches(p, sorted(g.known_ids), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise InputError(f"cannot disable {p!r}: no rule has that id or id prefix{hint}")

@@ -21,8 +21,6 @@ from ..analysis.tokens import Token, tokenize
 from ..errors import ConfigError
 from ..langs import SUPPORTED
 from ..yamlsrc import LineDict, LineList, check_keys, line_of
-from .figures import find_amounts, readings
-from .figures import matches as figure_matches_one
 from .prefilter import needs
 
 #: The rule kinds' name for :data:`postcraft.langs.SUPPORTED` (the same tuple, not a list of its own).
@@ -368,6 +366,10 @@ def figure_matches(m: Matcher, text: str, lang: str) -> list[Match]:
     a listed "412 mio. kr." is found as "412 millioner kroner" or "kr. 412 mio.", never as "4120"."""
     if not m.figures:
         return []
+    # .figures (and decimal) only for an organisation that lists figures
+    from .figures import find_amounts
+    from .figures import matches as figure_matches_one
+
     out: list[Match] = []
     for found in find_amounts(text, lang):
         for term, amounts in m.figures:
@@ -524,7 +526,7 @@ class MatcherBuilder:
                 for item in self.lists[name]:
                     # figures_from: an item that is one amount ("$48.2M") is matched by value,
                     # anything else ("Q3 revenue") as words
-                    amounts = readings(item) if key == "figures_from" else frozenset()
+                    amounts = _readings(item) if key == "figures_from" else frozenset()
                     if amounts:
                         m.figures.append((item, amounts))
                     else:
@@ -589,6 +591,13 @@ class MatcherBuilder:
             value = "".join(ch for ch in item if ch.isalnum()) if tag else item
             out.extend(self.expand(term[:k] + value + term[j + 1 :], line))
         return out
+
+
+def _readings(item: str) -> frozenset[Any]:
+    """:func:`.figures.readings` (.figures and decimal load only for an organisation's figures)."""
+    from .figures import readings
+
+    return readings(item)
 
 
 def compile_user_regex(p: str, flags: int, path: str | None, line: int | None) -> Any:

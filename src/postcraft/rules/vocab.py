@@ -13,18 +13,12 @@ from typing import Any, NamedTuple
 
 from ..analysis.lemmas import _trie
 from ..langs import SUPPORTED
-from ..yamlsrc import as_file, package_files
+from ..yamlsrc import open_trie, package_files
 
 
 @lru_cache(maxsize=1)
 def _vocab() -> Any:
-    import marisa_trie
-
-    trie = marisa_trie.Trie()
-    data = package_files("postcraft.rules") / "data" / "words.marisa"
-    with as_file(data) as path:
-        trie.load(str(path))
-    return trie
+    return open_trie(package_files("postcraft.rules") / "data" / "words.marisa")
 
 
 def _word_file(name: str) -> list[str]:

@@ -7,8 +7,6 @@ which file and line is wrong and what to write instead, and compiles the look-up
 
 from __future__ import annotations
 
-import csv
-import difflib
 import io
 import os
 from collections.abc import Iterable, Mapping
@@ -300,6 +298,8 @@ def _line(obj: Any, key: str | int) -> int | None:
 
 
 def _unknown_key(key: str, allowed: Iterable[str]) -> str:
+    import difflib  # here and below: only for a message, not on every run
+
     allowed = sorted(allowed)
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
@@ -459,6 +459,8 @@ def _level(item: Mapping[str, Any], where: _Where) -> str | None:
     key = value.lower().replace("-", "_").replace(" ", "_")
     key = LEVEL_ALIASES.get(key, key)
     if key not in LEVELS:
+        import difflib
+
         close = difflib.get_close_matches(key, LEVELS, n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise where.error(
@@ -570,6 +572,9 @@ _FALSE = {"false", "no", "nej", "n", "0", ""}
 
 
 def _from_csv(text: str, path: str) -> Roster:
+    import csv
+    import difflib
+
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     list_seps = "|,;".replace(delimiter, "")
