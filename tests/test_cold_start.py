@@ -8,6 +8,7 @@ import pickle
 import pytest
 import regex
 
+from conftest import ROOT
 from postcraft.errors import ConfigError
 from postcraft.rules import load_guidelines
 from postcraft.rules.guidelines import compile_guidelines
@@ -59,3 +60,40 @@ def test_an_organisations_bad_pattern_still_fails_when_loaded() -> None:
     }
     with pytest.raises(ConfigError, match="does not compile"):
         compile_guidelines(data, None)
+
+
+def test_the_prefilter_table_is_in_step_and_gives_what_needs_gives() -> None:
+    import importlib.util
+    import json
+
+    from postcraft.rules import prefilter
+    from postcraft.yamlsrc import package_data
+
+    spec = importlib.util.spec_from_file_location("precompile_data", ROOT / "scripts" / "precompile_data.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    path, text = script.prefilter_table()
+    assert path.read_text("utf-8") == text, "run python scripts/precompile_data.py"
+    table = json.loads(package_data("postcraft.rules", prefilter.TABLE))["needs"]
+    assert len(table) >= 20
+    prefilter._table.cache_clear()
+    for pattern, expected in table.items():
+        assert prefilter.cached_needs(pattern) == prefilter.needs(pattern)
+        assert prefilter.needs(pattern) == (tuple(expected) if expected is not None else None)
+    assert prefilter._table(), "the table is in use"
+
+
+def test_a_prefilter_table_from_other_code_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    from postcraft.rules import prefilter
+
+    pattern = next(iter(prefilter._table()))
+    monkeypatch.setattr(prefilter, "table_key", lambda: {"code": "0:00000000", "unicode": "0"})
+    prefilter._table.cache_clear()
+    try:
+        assert prefilter._table() == {}
+        assert prefilter.cached_needs(pattern) == prefilter.needs(pattern)
+        assert prefilter.cached_needs("(?:synergy|leverage) now") == ("synergy", "leverage")
+    finally:
+        monkeypatch.undo()
+        prefilter._table.cache_clear()

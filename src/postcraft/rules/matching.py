@@ -21,7 +21,7 @@ from ..analysis.tokens import Token, tokenize
 from ..errors import ConfigError
 from ..langs import SUPPORTED
 from ..yamlsrc import LineDict, LineList, check_keys, line_of
-from .prefilter import needs
+from .prefilter import cached_needs
 
 #: The rule kinds' name for :data:`postcraft.langs.SUPPORTED` (the same tuple, not a list of its own).
 LANGS = SUPPORTED
@@ -545,7 +545,7 @@ class MatcherBuilder:
                     m.phrases[lang] = phrases
             elif expanded:
                 alt = "|".join(regex.escape(t) for t in sorted(set(expanded), key=len, reverse=True))
-                m.patterns.append((LazyPattern(alt, flags), alt, lang, needs(alt)))
+                m.patterns.append((LazyPattern(alt, flags), alt, lang, cached_needs(alt)))
         if "patterns" in spec:
             pats = spec["patterns"]
             if not isinstance(pats, list) or not all(isinstance(p, str) for p in pats):
@@ -559,7 +559,7 @@ class MatcherBuilder:
                     compiled: Any = LazyPattern(p, flags)
                 else:
                     compiled = compile_user_regex(p, flags, self.path, line_of(pats, k))
-                m.patterns.append((compiled, p, None, needs(p)))
+                m.patterns.append((compiled, p, None, cached_needs(p)))
         if "numbers" in spec:
             m.numbers = _numbers(spec["numbers"], what, self.path, line_of(spec, "numbers"))
         return m
