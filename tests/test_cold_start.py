@@ -4,6 +4,8 @@ when first run, and behave exactly as when compiled at load time."""
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
+from typing import Any
 
 import pytest
 import regex
@@ -97,3 +99,39 @@ def test_a_prefilter_table_from_other_code_is_ignored(monkeypatch: pytest.Monkey
     finally:
         monkeypatch.undo()
         prefilter._table.cache_clear()
+
+
+def test_review_pauses_the_collector_for_the_first_draft_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from postcraft import pipeline
+    from postcraft.cli import main
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("I spent today with our new apprentices.\n", "utf-8")
+    seen: list[bool] = []
+    real = pipeline.review
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr("postcraft.cli.review.review", spy)
+    assert gc.isenabled()
+    main(["review", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), str(tmp_path / "c.txt"), "--quiet"])
+    assert seen == [False, True, True]
+    assert gc.isenabled(), "a caller that passes argv gets its collector back"
+    seen.clear()
+    main(["templates", "--lang", "en"])  # not a reviewing command: nothing paused
+    assert gc.isenabled()
+
+
+def test_a_failing_review_gives_the_collector_back(tmp_path: Path) -> None:
+    import gc
+
+    from postcraft.cli import main
+
+    assert main(["review", str(tmp_path / "missing.txt")]) == 2
+    assert gc.isenabled()

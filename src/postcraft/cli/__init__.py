@@ -17,7 +17,7 @@ from typing import Any
 from .._version import __version__
 from ..errors import PostcraftError, PostcraftWarning
 from ..langs import SUPPORTED, listing, resolve
-from .common import add_ui_lang, ui_lang
+from .common import add_ui_lang, pause_gc, resume_gc, ui_lang
 
 # One module per command: each defines ``register(subparsers) -> None`` and sets ``func`` on
 # its parser with ``set_defaults(func=...)``; func(args) returns the exit code.
@@ -99,8 +99,26 @@ def build_parser(argv: Sequence[str] | None = None, *, only_named: bool = False)
     return parser
 
 
+#: The commands that review drafts through :func:`postcraft.cli.files.run`, which runs the
+#: garbage collector again from the second draft on (see :func:`postcraft.cli.common.pause_gc`).
+PAUSE_GC: tuple[str, ...] = ("postcraft.cli.review", "postcraft.cli.check")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``postcraft`` console script."""
+    if _named_command(argv) in PAUSE_GC:
+        pause_gc()
+    try:
+        return _main(argv)
+    finally:
+        # A caller that passes ``argv`` goes on (a test, a program): its collector runs again.
+        # The console script (no ``argv``) exits now: switching it on would only make it walk
+        # every object once more on the way out (about 5 ms).
+        if argv is not None:
+            resume_gc()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser(argv, only_named=True)
     try:
         args = parser.parse_args(argv)

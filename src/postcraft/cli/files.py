@@ -25,7 +25,7 @@ from ..config import FAIL_ON, DocConfig, Resolver
 from ..errors import ConfigError, InputError, PostcraftError
 from ..io import read_input
 from ..pipeline import is_markdown
-from .common import say, ui_lang
+from .common import resume_gc, say, ui_lang
 
 #: Folders never searched (besides every hidden folder).
 SKIP_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages"})
@@ -240,7 +240,9 @@ def run(
     drafts = expand(args, configs)
     results: list[FileResult] = []
     failed = False
-    for d in drafts:
+    for k, d in enumerate(drafts):
+        if k == 1:
+            resume_gc()  # the shared tables are loaded: collect as usual from the second draft on
         cfg = configs.for_path(d.path if d.path is not None else _stdin_path(args))
         try:
             text = read_input(d.path if d.path is not None else "-")
