@@ -135,3 +135,41 @@ def test_a_failing_review_gives_the_collector_back(tmp_path: Path) -> None:
 
     assert main(["review", str(tmp_path / "missing.txt")]) == 2
     assert gc.isenabled()
+
+
+#: What a cold ``postcraft review`` of a plain draft (no organisation file, no roster, text
+#: output) has no use for, and so does not import: each of these cost it time before.
+NOT_ON_THE_REVIEW_PATH = (
+    "yaml",  # the built-in data is read from its JSON twins
+    "importlib.metadata",  # no plugin is installed here
+    "importlib.resources",  # built-in data is found without it
+    "tempfile",
+    "decimal",  # rules.figures: only for an organisation's figures
+    "difflib",  # only for messages about mistakes
+    "csv",  # only for a CSV roster
+    "postcraft.rules.figures",
+    "postcraft.rules.markers",  # only for a draft with a marker
+    "postcraft.templates.model",
+    "postcraft.formats.html",
+    "postcraft.formats.json",
+)
+
+
+def test_a_cold_review_imports_only_what_it_uses(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    draft = tmp_path / "post.txt"
+    draft.write_text("I spent today with our new apprentices. #GreenTransition @Mette Hansen\n", "utf-8")
+    code = (
+        "import sys, io\nfrom postcraft.cli import main\nout = sys.stdout; sys.stdout = io.StringIO()\n"
+        "main(['review', sys.argv[1]])\nsys.stdout = out\n"
+        f"print(sorted(m for m in {NOT_ON_THE_REVIEW_PATH!r} if m in sys.modules))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(draft)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..analysis import Analysis, analyze
 from ..errors import InputError
@@ -13,7 +13,9 @@ from ..yamlsrc import load_data
 from .base import Context, Rule
 from .finding import Finding, Positions, least_applicable, make_finding
 from .guidelines import Guidelines, load_guidelines
-from .markers import Marked, has_markers, parse_markers
+
+if TYPE_CHECKING:
+    from .markers import Marked
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +119,9 @@ def check_analysis(
     g = load_guidelines(guidelines)
     rules = active_rules(g, disable)
     agreed = _name_keys(tuple(colleagues))
-    if has_markers(analysis.text):
+    if "<!--" in analysis.text and _has_markers(analysis.text):  # .markers only for such a draft
+        from .markers import parse_markers
+
         marked = parse_markers(analysis.text)
         clean = analyze(marked.clean, lang=analysis.lang)
         findings = _remap(run_rules(clean, g, rules, tone, colleagues=agreed), marked, analysis)
@@ -125,6 +129,12 @@ def check_analysis(
         findings = run_rules(analysis, g, rules, tone, colleagues=agreed)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
+
+
+def _has_markers(text: str) -> bool:
+    from .markers import has_markers
+
+    return has_markers(text)
 
 
 @lru_cache(maxsize=64)
