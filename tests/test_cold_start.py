@@ -32,20 +32,26 @@ def test_every_builtin_pattern_compiles_and_is_compiled_lazily() -> None:
     assert len(patterns) >= 15
     for compiled, source, _, _ in patterns:
         assert isinstance(compiled, LazyPattern) and compiled.pattern == source
-        eager = regex.compile(source, compiled.flags)
-        assert compiled.compiled().pattern == eager.pattern and compiled.compiled().flags == eager.flags
+        eager = regex.compile(source, compiled._flags)
+        assert compiled.compiled().pattern == eager.pattern and compiled.flags == eager.flags
 
 
 def test_a_lazy_pattern_finds_what_the_compiled_one_does() -> None:
     lazy = LazyPattern(r"\b(?:comment|type)\s+(?:below|yes)\b", regex.V0 | regex.IGNORECASE)
     text = "Comment below! Or type yes. Or comment  BELOW."
-    eager = regex.compile(lazy.pattern, lazy.flags)
+    eager = regex.compile(lazy.pattern, regex.V0 | regex.IGNORECASE)
     assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in eager.finditer(text)]
     assert [m.span() for m in lazy.finditer(text, timeout=1.0)] == [m.span() for m in eager.finditer(text)]
     again = pickle.loads(pickle.dumps(lazy))
     assert again.pattern == lazy.pattern and again.flags == lazy.flags
     assert [m.span() for m in again.finditer(text)] == [m.span() for m in eager.finditer(text)]
     assert lazy.search(text).span() == eager.search(text).span() and lazy.groups == eager.groups
+    assert "finditer" in vars(lazy)  # kept once read
+    fresh = pickle.loads(pickle.dumps(lazy))  # a copy is compiled again when used
+    assert fresh._compiled is None and "finditer" not in vars(fresh)
+    unused = LazyPattern("(unclosed")  # compiled only when used
+    with pytest.raises(regex.error):
+        unused.search("x")
 
 
 def test_an_organisations_bad_pattern_still_fails_when_loaded() -> None:

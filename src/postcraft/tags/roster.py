@@ -21,6 +21,7 @@ from .. import yamlsrc as _yaml
 from ..errors import ConfigError
 from ..io import cached_file
 from ..langs import SUPPORTED
+from ..rules.matching import LazyPattern
 
 if TYPE_CHECKING:
     from .compiled import CompiledRoster
@@ -34,11 +35,11 @@ LEVEL_ALIASES = {"manager": "middle_manager", "expert": "internal_expert", "lead
 MAX_TONE_WORDS = 5
 MAX_PROFILE_TOPICS = 5
 
-_PERSON_URN = regex.compile(r"urn:li:person:[A-Za-z0-9_-]+")
-_ORG_URN = regex.compile(r"urn:li:organization:[0-9]+")
-_HASHTAG = regex.compile(r"#?\p{L}[\p{L}\p{M}\p{N}]*")
-_PROFILE = regex.compile(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/in/[^\s/?#]+/?", regex.IGNORECASE)
-_PAGE = regex.compile(
+_PERSON_URN = LazyPattern(r"urn:li:person:[A-Za-z0-9_-]+")
+_ORG_URN = LazyPattern(r"urn:li:organization:[0-9]+")
+_HASHTAG = LazyPattern(r"#?\p{L}[\p{L}\p{M}\p{N}]*")
+_PROFILE = LazyPattern(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/in/[^\s/?#]+/?", regex.IGNORECASE)
+_PAGE = LazyPattern(
     r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:company|showcase|school)/[^\s/?#]+/?", regex.IGNORECASE
 )
 

@@ -16,12 +16,11 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Literal
 
-import regex
-
 from .. import yamlsrc as _yaml
 from ..analysis import Analysis
 from ..analysis.lemmas import lemma as _lemma
 from ..langs import DEFAULT, lookup
+from ..rules.matching import LazyPattern
 from .compiled import HOW_SCORE, CompiledRoster, _compile, context_words, name_words, strict_name_words
 from .roster import _ORG_URN, _PAGE, Company, Roster, load_roster
 from .vocab import PhraseIndex, TermStart, TopicIndex, WordPattern, fold, tag_key
@@ -47,8 +46,8 @@ HASHTAG_MAIN_TOPIC = 1 / 3
 # A post of at most this many sentences is all opening: any of its words is prominent.
 LEAD_ALL = 3
 
-_CAMEL = regex.compile(r"\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+")
-_URN_IN_MENTION = regex.compile(r"\((urn:li:(?:person|organization):[A-Za-z0-9_-]+)\)$")
+_CAMEL = LazyPattern(r"\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+")
+_URN_IN_MENTION = LazyPattern(r"\((urn:li:(?:person|organization):[A-Za-z0-9_-]+)\)$")
 _SENTENCE_END = frozenset(".!?:…;•·–—-*>")
 
 
