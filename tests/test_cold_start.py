@@ -179,3 +179,56 @@ def test_a_cold_review_imports_only_what_it_uses(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def _run(code: str, *args: str) -> Any:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def test_the_console_script_ends_with_mains_output_and_exit_code(tmp_path: Path) -> None:
+    import contextlib
+    import io
+
+    from postcraft.cli import main
+
+    draft = tmp_path / "post.txt"
+    draft.write_text("Stor dag i dag 🎉 #grønomstilling\n", "utf-8")  # one suggestion
+    for argv in (
+        ["review", str(draft)],
+        ["check", str(draft), "--fail-on", "suggestion"],
+        ["review", str(draft), "--format", "json"],
+    ):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            expected = main(argv)
+        got = _run(
+            "import sys; from postcraft.cli import console; sys.exit(console())",
+            *argv,
+        )
+        assert (got.returncode, got.stdout) == (expected, out.getvalue()), got.stderr
+    assert expected == 0 and main(["check", str(draft), "--fail-on", "suggestion"]) == 1
+
+
+def test_the_console_script_ends_the_usual_way_when_something_waits_for_it(tmp_path: Path) -> None:
+    draft = tmp_path / "post.txt"
+    draft.write_text("I spent today with our new apprentices.\n", "utf-8")
+    with_atexit = (
+        "import atexit, sys\natexit.register(lambda: print('atexit ran', file=sys.stderr))\n"
+        "from postcraft.cli import console\nsys.exit(console())\n"
+    )
+    got = _run(with_atexit, "review", str(draft))
+    assert got.returncode == 0 and "atexit ran" in got.stderr and "Language: en" in got.stdout
+    with_thread = (
+        "import sys, threading, time\n"
+        "threading.Thread(target=lambda: (time.sleep(0.3), print('thread done', file=sys.stderr))).start()\n"
+        "from postcraft.cli import console\nsys.exit(console())\n"
+    )
+    got = _run(with_thread, "review", str(draft))
+    assert got.returncode == 0 and "thread done" in got.stderr

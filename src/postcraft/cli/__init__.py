@@ -118,6 +118,39 @@ def main(argv: Sequence[str] | None = None) -> int:
             resume_gc()
 
 
+def console() -> int:
+    """The ``postcraft`` console script and ``python -m postcraft.cli``: :func:`main` with the
+    process's own arguments, and then, after ``review`` or ``check``, the end of the process.
+
+    Such a process holds the rule packs, vocabularies and models by then, and the usual ending
+    frees every object one by one after a last garbage collection: about 16 ms of a cold
+    ``postcraft review`` of 115 ms, with nothing to show for it. So once standard output and
+    error are flushed, the process ends at once (``os._exit``) with the exit code. It ends the
+    usual way when anything may still need that ending: another thread runs, an ``atexit``
+    function is registered (coverage, logging …) or flushing failed (a closed pipe is then
+    reported as before)."""
+    code = main()
+    if _named_command(None) in PAUSE_GC:
+        _end_now(code)
+    return code
+
+
+def _end_now(code: int) -> None:
+    import atexit
+    import os
+    import threading
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:  # the usual ending says what went wrong
+        return
+    registered = getattr(atexit, "_ncallbacks", None)
+    if registered is None or registered() or threading.active_count() > 1:
+        return
+    os._exit(code)
+
+
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser(argv, only_named=True)
     try:
@@ -231,4 +264,4 @@ def _show_warning(previous: Callable[..., None]) -> Callable[..., None]:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(console())
