@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import yamlsrc as _yaml
 from ..analysis.tokens import tokenize
@@ -227,11 +227,17 @@ def _compile_topics(
     return topics, experts, tuple(org_tags)
 
 
+@lru_cache(maxsize=1)
+def _name_words_doc() -> Any:
+    """``data/name_words.yaml``, read once for the three tables below (treat it as read-only)."""
+    return _yaml.load_data("postcraft.tags", "data/name_words.yaml", "name_words.yaml")
+
+
 @lru_cache(maxsize=8)
 def name_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """First names that are also ordinary words in ``lang`` ("Per", "Bo", "Mark", "Will"), and
     the words that, right after such a name at the start of a sentence, show it is a name."""
-    doc = _yaml.load_data("postcraft.tags", "data/name_words.yaml", "name_words.yaml")
+    doc = _name_words_doc()
     return (
         frozenset(fold(str(w)) for w in doc["words"].get(lang) or ()),
         frozenset(fold(str(w)) for w in doc["followers"].get(lang) or ()),
@@ -247,7 +253,7 @@ def strict_name_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     >>> "i" in never, "may" in capitalised
     (True, True)
     """
-    doc = _yaml.load_data("postcraft.tags", "data/name_words.yaml", "name_words.yaml")
+    doc = _name_words_doc()
     return (
         frozenset(fold(str(w)) for w in (doc.get("function_words") or {}).get(lang) or ()),
         frozenset(fold(str(w)) for w in (doc.get("capitalised") or {}).get(lang) or ()),
@@ -263,7 +269,7 @@ def context_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     >>> "team" in work, "grandmother" in family
     (True, True)
     """
-    doc = _yaml.load_data("postcraft.tags", "data/name_words.yaml", "name_words.yaml")
+    doc = _name_words_doc()
     return (
         frozenset(fold(str(w)) for w in (doc.get("work_context") or {}).get(lang) or ()),
         frozenset(fold(str(w)) for w in (doc.get("family") or {}).get(lang) or ()),
