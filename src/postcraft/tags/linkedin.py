@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from .._regex import LazyPattern
 from ..analysis.tokens import tokenize
 from ..errors import InputError
-from ..rules.matching import LazyPattern
 from .suggest import Suggestion
 from .vocab import tag_key
 

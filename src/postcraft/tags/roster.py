@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from .. import yamlsrc as _yaml
+from .._regex import LazyPattern
 from ..errors import ConfigError
 from ..io import cached_file
 from ..langs import SUPPORTED
-from ..rules.matching import LazyPattern
 
 if TYPE_CHECKING:
     from .compiled import CompiledRoster

@@ -17,10 +17,10 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Literal
 
 from .. import yamlsrc as _yaml
+from .._regex import LazyPattern
 from ..analysis import Analysis
 from ..analysis.lemmas import lemma as _lemma
 from ..langs import DEFAULT, lookup
-from ..rules.matching import LazyPattern
 from .compiled import HOW_SCORE, CompiledRoster, _compile, context_words, name_words, strict_name_words
 from .roster import _ORG_URN, _PAGE, Company, Roster, load_roster
 from .vocab import PhraseIndex, TermStart, TopicIndex, WordPattern, fold, tag_key

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from ..._regex import LazyPattern
 from ...yamlsrc import LineDict
 from ..base import BuildEnv, Context, Hit, Rule, RuleInfo
-from ..matching import LazyPattern
 
 
 class CapitalizationRule(Rule):
