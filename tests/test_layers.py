@@ -26,7 +26,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("capabilities", ("programme", "advocacy", "insights", "templates", "tags", "voice", "rules", "tone")),
     ("formats", ("formats",)),
     ("analysis", ("analysis",)),
-    ("base", ("registry", "io", "yamlsrc", "_progress", "langs", "errors", "_version")),
+    ("base", ("registry", "io", "yamlsrc", "_progress", "langs", "errors", "_version", "_regex")),
 ]
 #: Within a layer a unit may use the ones after it (faces: the command line starts the language
 #: server; capabilities: insights reads rosters and templates, tags reads guideline settings),

@@ -24,7 +24,6 @@ from ._version import __version__
 from .errors import ConfigError, InputError, PostcraftError, UnsupportedLanguageError
 from .insights import load_history
 from .pipeline import SCHEMA_VERSION, Review, check, render, review
-from .templates import Draft, Field, Template
 
 
 class _CallablePackage(_ModuleType):
@@ -105,6 +104,9 @@ _LAZY = {
     "Plan": "postcraft.programme",
     "guide": "postcraft.programme",
     "Guide": "postcraft.programme",
+    "Draft": "postcraft.templates",
+    "Field": "postcraft.templates",
+    "Template": "postcraft.templates",
 }
 
 #: Subpackages reached as attributes on first use.
@@ -133,6 +135,7 @@ if _typing.TYPE_CHECKING:
         to_copy_text,
         to_little_text,
     )
+    from .templates import Draft, Field, Template
     from .tone import Driver, ToneModel, ToneScore, load_model, score_tone
 
 __all__ = [

@@ -196,7 +196,9 @@ class _Workers:
         one at hand when it sends its results and never waits for this process."""
         return [p for p in self.procs if self.ready[p] and len(self.holding[p]) < PREFETCH]
 
-    def close(self) -> None:
+    def close(self) -> bool:
+        """Stop the workers; True when one of them ended before it started because the main
+        script has no ``if __name__ == "__main__":`` guard (:data:`_NO_MAIN_GUARD`)."""
         for proc in self.procs:
             try:
                 self.conns[proc].send(None)
@@ -207,10 +209,12 @@ class _Workers:
             if proc.is_alive():
                 proc.kill()
                 proc.join(timeout=2)
+        unguarded = any(not self.ready[p] and p.exitcode == _NO_MAIN_GUARD for p in self.procs)
         for conn in self.conns.values():
             conn.close()
         self.procs.clear()
         self.conns.clear()
+        return unguarded
 
 
 class _Run:
@@ -321,6 +325,10 @@ class _Run:
                             raise r
                         yield r
                 if self.exhausted and self.next_out == self.next_new:
+                    # this process may have reviewed everything itself before a spawned worker,
+                    # re-running a script without a main guard, stopped: the script still hears of it
+                    if pool.close():
+                        raise WorkerError(_GUARD_MESSAGE)
                     return
                 if self.for_me:
                     self.review_mine(self.for_me.popleft())

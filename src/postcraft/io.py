@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -170,6 +169,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically (a temporary file in the same folder, then
     ``os.replace``), keeping the file's permissions; on any failure the original file is left as
     it was and an :class:`~postcraft.InputError` says why in one line."""
+    import tempfile  # here, not at the top: a review that writes nothing does not import it
+
     path = Path(path)
     folder = path.resolve().parent
     tmp: str | None = None

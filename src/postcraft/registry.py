@@ -42,13 +42,16 @@ import threading
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError, PostcraftError, PostcraftWarning
+
+if TYPE_CHECKING:  # importlib.resources is imported when a plugin is read, not on every run
+    from importlib.resources.abc import Traversable
+
+    ModelSource = Traversable | Path | Mapping[str, Any]
 
 #: Entry-point group of rule packs.
 RULES_GROUP = "postcraft.rules"
@@ -72,7 +75,15 @@ BUILTIN_PACKS = ("linkedin", "disclosure", "readability", "confidentiality", "vo
 NAME_RE = re.compile(r"[a-z][a-z0-9_-]{0,63}")
 PACK_SUFFIXES = (".yaml", ".yml")
 
-ModelSource = Traversable | Path | Mapping[str, Any]
+
+def __getattr__(name: str) -> Any:
+    if name == "ModelSource":  # what a tone-model entry point gives: Traversable | Path | Mapping[str, Any]
+        from importlib.resources.abc import Traversable
+
+        value = Traversable | Path | Mapping[str, Any]
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class PluginError(ConfigError):
@@ -366,6 +377,9 @@ def problem(group: str, item: str) -> PluginProblem | None:
 
 def _resolve(entry: PluginEntry, ep: Any) -> Any:
     """Import the entry point; for data groups call a factory and turn a module into its folder."""
+    from importlib import resources
+    from importlib.resources.abc import Traversable
+
     try:
         obj = ep.load()
         if (
@@ -436,6 +450,8 @@ def load(group: str, check: Check, *, what: str) -> dict[str, tuple[Any, PluginE
 
 
 def _as_traversable(obj: Any) -> Traversable | None:
+    from importlib.resources.abc import Traversable
+
     if isinstance(obj, (str, os.PathLike)):
         return Path(os.fspath(obj))
     if isinstance(obj, Traversable):

@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
 from ..errors import UnsupportedLanguageError
 from ..langs import DEFAULT, LANGUAGES, SUPPORTED, lang_hint, listing, unsupported
+from ..yamlsrc import package_files
 
 _LETTER_CUES: dict[str, tuple[tuple[str, float], ...]] = {
     "æ": (("da", 0.6), ("nb", 0.6)),
@@ -75,7 +75,7 @@ class LanguageGuess:
 
 @lru_cache(maxsize=1)
 def _weights() -> dict[str, dict[str, float]]:
-    raw = json.loads((resources.files("postcraft.analysis") / "data" / "langid.json").read_text("utf-8"))
+    raw = json.loads((package_files("postcraft.analysis") / "data" / "langid.json").read_text("utf-8"))
     langs_of: dict[str, list[str]] = {}
     for lang, words in raw.items():
         for w in words:

@@ -8,25 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ..errors import MissingLanguageDataError
 from ..langs import LANGUAGES
+from ..yamlsrc import open_trie, package_files
 
 
 @lru_cache(maxsize=8)
 def _trie(lang: str) -> Any:
     """The lemma trie of ``lang``, opened once (memory-mapped, read-only)."""
-    import marisa_trie
-
-    trie = marisa_trie.Trie()
-    data = resources.files("postcraft.analysis") / "data" / f"{lang}_lemmas.marisa"
+    data = package_files("postcraft.analysis") / "data" / f"{lang}_lemmas.marisa"
     if not data.is_file():
         raise MissingLanguageDataError(lang, f"analysis/data/{lang}_lemmas.marisa")
-    with resources.as_file(data) as path:
-        trie.load(str(path))
-    return trie
+    return open_trie(data)
 
 
 # Common forms the source tables get wrong for LinkedIn prose (each language's module says which).

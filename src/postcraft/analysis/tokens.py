@@ -12,6 +12,8 @@ from typing import Literal, NamedTuple
 
 import regex
 
+from .._regex import LazyPattern
+
 TokenKind = Literal["word", "number", "hashtag", "mention", "url", "email", "emoji", "punct", "symbol"]
 
 
@@ -46,8 +48,8 @@ _TLD = r"(?:com|dk|org|net|io|eu|se|no|de|uk|co|gov|edu|info|ly|ai|app|dev|nu|me
 
 # Entities that start like a word (e-mail addresses, bare domains, dotted abbreviations) are
 # tried only where a word is followed by one of _SPECIAL_TRIGGER: trying them at every word
-# would triple the cost of tokenising.
-_SPECIAL = regex.compile(
+# would triple the cost of tokenising. Compiled when first needed: many drafts never do.
+_SPECIAL = LazyPattern(
     r"""
     (?P<email>[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})
   | (?P<url2>(?:[\p{L}\p{N}-]+\.)+"""

@@ -17,7 +17,7 @@ from typing import Any
 from .._version import __version__
 from ..errors import PostcraftError, PostcraftWarning
 from ..langs import SUPPORTED, listing, resolve
-from .common import add_ui_lang, ui_lang
+from .common import add_ui_lang, pause_gc, resume_gc, ui_lang
 
 # One module per command: each defines ``register(subparsers) -> None`` and sets ``func`` on
 # its parser with ``set_defaults(func=...)``; func(args) returns the exit code.
@@ -99,8 +99,59 @@ def build_parser(argv: Sequence[str] | None = None, *, only_named: bool = False)
     return parser
 
 
+#: The commands that review drafts through :func:`postcraft.cli.files.run`, which runs the
+#: garbage collector again from the second draft on (see :func:`postcraft.cli.common.pause_gc`).
+PAUSE_GC: tuple[str, ...] = ("postcraft.cli.review", "postcraft.cli.check")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``postcraft`` console script."""
+    if _named_command(argv) in PAUSE_GC:
+        pause_gc()
+    try:
+        return _main(argv)
+    finally:
+        # A caller that passes ``argv`` goes on (a test, a program): its collector runs again.
+        # The console script (no ``argv``) exits now: switching it on would only make it walk
+        # every object once more on the way out (about 5 ms).
+        if argv is not None:
+            resume_gc()
+
+
+def console() -> int:
+    """The ``postcraft`` console script and ``python -m postcraft.cli``: :func:`main` with the
+    process's own arguments, and then, after ``review`` or ``check``, the end of the process.
+
+    Such a process holds the rule packs, vocabularies and models by then, and the usual ending
+    frees every object one by one after a last garbage collection: about 16 ms of a cold
+    ``postcraft review`` of 115 ms, with nothing to show for it. So once standard output and
+    error are flushed, the process ends at once (``os._exit``) with the exit code. It ends the
+    usual way when anything may still need that ending: another thread runs, an ``atexit``
+    function is registered (coverage, logging …) or flushing failed (a closed pipe is then
+    reported as before)."""
+    code = main()
+    if _named_command(None) in PAUSE_GC:
+        _end_now(code)
+    return code
+
+
+def _end_now(code: int) -> None:
+    import atexit
+    import os
+    import threading
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:  # the usual ending says what went wrong
+        return
+    registered = getattr(atexit, "_ncallbacks", None)
+    if registered is None or registered() or threading.active_count() > 1:
+        return
+    os._exit(code)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser(argv, only_named=True)
     try:
         args = parser.parse_args(argv)
@@ -213,4 +264,4 @@ def _show_warning(previous: Callable[..., None]) -> Callable[..., None]:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(console())

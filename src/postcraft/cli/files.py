@@ -25,7 +25,7 @@ from ..config import FAIL_ON, DocConfig, Resolver
 from ..errors import ConfigError, InputError, PostcraftError
 from ..io import read_input
 from ..pipeline import is_markdown
-from .common import say, ui_lang
+from .common import resume_gc, say, ui_lang
 
 #: Folders never searched (besides every hidden folder).
 SKIP_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages"})
@@ -240,7 +240,9 @@ def run(
     drafts = expand(args, configs)
     results: list[FileResult] = []
     failed = False
-    for d in drafts:
+    for k, d in enumerate(drafts):
+        if k == 1:
+            resume_gc()  # the shared tables are loaded: collect as usual from the second draft on
         cfg = configs.for_path(d.path if d.path is not None else _stdin_path(args))
         try:
             text = read_input(d.path if d.path is not None else "-")
@@ -280,19 +282,26 @@ def write_report(
     text_report: Callable[[FileResult], str],
 ) -> None:
     """Write the run's report in ``args.format`` to standard output."""
-    from ..formats import github, jsonl, report, sarif
-    from ..formats.json import dumps
+    from ..formats import report  # each format's module only when it is the one asked for
 
     fmt = args.format
     out = sys.stdout
     if fmt == "sarif":
+        from ..formats import sarif
+
         out.write(sarif.dumps_files(results))
     elif fmt == "github":
+        from ..formats import github
+
         out.write(github.dumps_files(results))
         out.write(report.summary_line(report.summarise(results), ui_lang(args, args.lang)) + "\n")
     elif fmt == "jsonl":
+        from ..formats import jsonl
+
         out.write(jsonl.lines(report.file_record(r, with_review=with_review) for r in results))
     elif fmt == "json":
+        from ..formats.json import dumps
+
         if single(args) and len(results) == 1 and results[0].error is None:
             r = results[0]
             out.write(

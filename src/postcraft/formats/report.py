@@ -18,7 +18,19 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 from . import ui
-from .html.base import severity_counts
+
+SEVERITIES: tuple[str, ...] = ("error", "warning", "suggestion")
+#: LinkedIn's limit for a post, in characters (as it counts them).
+MAX_LENGTH = 3000
+
+
+def severity_counts(findings: Iterable[Any]) -> dict[str, int]:
+    """How many findings there are of each severity, every severity present (0 if none)."""
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for f in findings:
+        sev = str(f.severity)
+        counts[sev] = counts.get(sev, 0) + 1
+    return counts
 
 
 class FileResult(Protocol):

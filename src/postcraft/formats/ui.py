@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ..langs import fallbacks, localized, resolve
+from ..yamlsrc import package_files
 
 __all__ = ["count", "has", "text", "word"]
 
@@ -24,7 +24,7 @@ __all__ = ["count", "has", "text", "word"]
 @lru_cache(maxsize=1)
 def _table() -> dict[str, dict[str, Any]]:
     data: dict[str, dict[str, Any]] = json.loads(
-        (resources.files("postcraft.formats") / "data" / "ui.json").read_text("utf-8")
+        (package_files("postcraft.formats") / "data" / "ui.json").read_text("utf-8")
     )
     return data
 

@@ -20,7 +20,6 @@ shown with charts in a notebook, as a report with ``Insights.report("da")``, as 
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Mapping
 from importlib import import_module
@@ -29,6 +28,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..errors import InputError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ..formats.labels import Note
     from .history import Author, History, HistoryError, MissingDependencyError, Post, SkippedRow
     from .model import (
@@ -202,6 +203,8 @@ def compute_insights(
 
 
 def _as_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
+    import datetime as dt  # here: importing the package (as ``import postcraft`` does) stays cheap
+
     if value is None:
         return None
     if isinstance(value, dt.datetime):

@@ -11,12 +11,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ..registry import BUILTIN_PACKS
 from .engine import check_analysis
 from .finding import Finding, make_finding
 from .fixes import apply_fixes, plan_fixes
 from .guidelines import Guidelines, Organisation, load_guidelines
-from .markers import strip_markers
+
+if TYPE_CHECKING:
+    from .markers import strip_markers
+
+
+def __getattr__(name: str) -> Any:
+    if name == "strip_markers":  # .markers loads when a draft has a marker, or on this first use
+        from .markers import strip_markers
+
+        globals()[name] = strip_markers
+        return strip_markers
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BUILTIN_PACKS",

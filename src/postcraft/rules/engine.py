@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from importlib import resources
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from ..analysis import Analysis, analyze
 from ..errors import InputError
 from ..langs import localized, pick
+from ..yamlsrc import load_data
 from .base import Context, Rule
 from .finding import Finding, Positions, least_applicable, make_finding
 from .guidelines import Guidelines, load_guidelines
-from .markers import Marked, has_markers, parse_markers
+
+if TYPE_CHECKING:
+    from .markers import Marked
 
 
 @lru_cache(maxsize=1)
 def _messages() -> dict[str, dict[str, str]]:
-    data: dict[str, dict[str, str]] = yaml.safe_load(
-        (resources.files("postcraft.rules") / "data" / "messages.yaml").read_text("utf-8")
-    )
+    data: dict[str, dict[str, str]] = load_data("postcraft.rules", "data/messages.yaml", lines=False)
     return data
 
 
@@ -46,6 +43,8 @@ def active_rules(g: Guidelines, disable: Iterable[str]) -> tuple[Rule, ...]:
         return g.rules
     for p in prefixes:
         if not any(r == p or r.startswith(p + ".") for r in g.known_ids) and p not in ("postcraft",):
+            import difflib  # only for the message
+
             close = difflib.get_close_matches(p, sorted(g.known_ids), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise InputError(f"cannot disable {p!r}: no rule has that id or id prefix{hint}")
@@ -120,7 +119,9 @@ def check_analysis(
     g = load_guidelines(guidelines)
     rules = active_rules(g, disable)
     agreed = _name_keys(tuple(colleagues))
-    if has_markers(analysis.text):
+    if "<!--" in analysis.text and _has_markers(analysis.text):  # .markers only for such a draft
+        from .markers import parse_markers
+
         marked = parse_markers(analysis.text)
         clean = analyze(marked.clean, lang=analysis.lang)
         findings = _remap(run_rules(clean, g, rules, tone, colleagues=agreed), marked, analysis)
@@ -128,6 +129,12 @@ def check_analysis(
         findings = run_rules(analysis, g, rules, tone, colleagues=agreed)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
+
+
+def _has_markers(text: str) -> bool:
+    from .markers import has_markers
+
+    return has_markers(text)
 
 
 @lru_cache(maxsize=64)

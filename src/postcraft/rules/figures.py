@@ -24,13 +24,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 from typing import Any, NamedTuple
 
 import regex
 
 from ..langs import SUPPORTED, get
-from ..yamlsrc import load_yaml
+from ..yamlsrc import load_yaml, package_files
 
 __all__ = ["Amount", "Found", "find_amounts", "matches", "readings"]
 
@@ -64,7 +63,7 @@ class _Words(NamedTuple):
 
 @functools.cache
 def _raw() -> Any:
-    return load_yaml((resources.files("postcraft.rules") / "data" / "figures.yaml").read_text("utf-8"))
+    return load_yaml((package_files("postcraft.rules") / "data" / "figures.yaml").read_text("utf-8"))
 
 
 @functools.cache

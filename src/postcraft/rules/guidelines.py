@@ -14,7 +14,6 @@ import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,7 +22,7 @@ from ..errors import ConfigError, InputError
 from ..io import MAX_CONFIG_BYTES, cached_file, read_limited
 from ..langs import SUPPORTED, per_lang_example
 from ..registry import BUILTIN_PACKS
-from ..yamlsrc import LineDict, LineList, check_keys, line_of, load_yaml
+from ..yamlsrc import LineDict, LineList, check_keys, line_of, load_data, load_yaml, package_files
 from .base import COMMON_KEYS, PROGRAMMES, BuildEnv, Rule, parse_info, reject_old_keys
 from .finding import SEVERITIES
 from .matching import DEFAULT_BUDGET_MS, MAX_BUDGET_MS, MAX_PATTERN_MS, MatcherBuilder, TermIndex
@@ -147,7 +146,7 @@ class Agreement:
 @cache
 def help_topics() -> dict[str, Any]:
     """The help-contact topics (``data/help_topics.yaml``): names and the packs each answers."""
-    text = (resources.files("postcraft.rules") / "data" / "help_topics.yaml").read_text("utf-8")
+    text = (package_files("postcraft.rules") / "data" / "help_topics.yaml").read_text("utf-8")
     data: dict[str, Any] = load_yaml(text, "<postcraft>/rules/data/help_topics.yaml")
     return data
 
@@ -291,13 +290,15 @@ def pack_specs(name: str) -> tuple[str, tuple[LineDict, ...]]:
 
 @cache
 def _builtin_pack_specs(name: str) -> tuple[str, tuple[LineDict, ...]]:
-    res = resources.files("postcraft.rules") / "packs" / f"{name}.yaml"
     path = f"<postcraft>/rules/packs/{name}.yaml"
-    return _read_pack(name, res.read_text("utf-8"), path)
+    return _check_pack(name, load_data("postcraft.rules", f"packs/{name}.yaml", path), path)
 
 
 def _read_pack(name: str, text: str, path: str) -> tuple[str, tuple[LineDict, ...]]:
-    data = load_yaml(text, path)
+    return _check_pack(name, load_yaml(text, path), path)
+
+
+def _check_pack(name: str, data: Any, path: str) -> tuple[str, tuple[LineDict, ...]]:
     if not isinstance(data, dict):
         raise ConfigError("a pack must be a mapping with 'pack' and 'rules'", path=path)
     check_keys(data, ("pack", "description", "rules"), what="the pack", path=path)
@@ -680,7 +681,8 @@ def _compile_rule(
         info = dataclasses.replace(info, severity=sev)
     # the built-in packs' patterns are postcraft's own: only the organisation's and plugins' run
     # under the timeout and the per-check budget
-    builder = MatcherBuilder(lists, spath, None if pack in BUILTIN_PACKS else timeout)
+    builtin = pack in BUILTIN_PACKS
+    builder = MatcherBuilder(lists, spath, None if builtin else timeout, lazy=builtin)
     env = BuildEnv(spath, builder, settings)
     spec_ld = spec if isinstance(spec, LineDict) else _as_linedict(spec)
     return cls.build(spec_ld, info, env), builder

@@ -16,14 +16,13 @@ from typing import Any, NamedTuple
 
 import regex
 
+from .._regex import LazyPattern
 from ..analysis.lemmas import lemma as _lemma
 from ..analysis.tokens import Token, tokenize
 from ..errors import ConfigError
 from ..langs import SUPPORTED
 from ..yamlsrc import LineDict, LineList, check_keys, line_of
-from .figures import find_amounts, readings
-from .figures import matches as figure_matches_one
-from .prefilter import anchored, needs
+from .prefilter import anchored, cached_needs
 
 #: The rule kinds' name for :data:`postcraft.langs.SUPPORTED` (the same tuple, not a list of its own).
 LANGS = SUPPORTED
@@ -393,6 +392,10 @@ def figure_matches(m: Matcher, text: str, lang: str) -> list[Match]:
     a listed "412 mio. kr." is found as "412 millioner kroner" or "kr. 412 mio.", never as "4120"."""
     if not m.figures:
         return []
+    # .figures (and decimal) only for an organisation that lists figures
+    from .figures import find_amounts
+    from .figures import matches as figure_matches_one
+
     out: list[Match] = []
     for found in find_amounts(text, lang):
         for term, amounts in m.figures:
@@ -447,12 +450,24 @@ MATCHER_KEYS = (
 
 
 class MatcherBuilder:
-    """Builds :class:`Matcher` objects from rule data, expanding organisation lists."""
+    """Builds :class:`Matcher` objects from rule data, expanding organisation lists.
 
-    def __init__(self, lists: Mapping[str, Sequence[str]], path: str | None, timeout: float | None) -> None:
+    With ``lazy`` (the built-in packs), the rules' own ``patterns`` are compiled when first run
+    (:class:`LazyPattern`); else each is compiled here, so a bad one is a
+    :class:`~postcraft.errors.ConfigError` with its line when the guidelines load."""
+
+    def __init__(
+        self,
+        lists: Mapping[str, Sequence[str]],
+        path: str | None,
+        timeout: float | None,
+        *,
+        lazy: bool = False,
+    ) -> None:
         self.lists = lists
         self.path = path
         self.timeout = timeout
+        self.lazy = lazy
         self.built: list[Matcher] = []
 
     def build(self, spec: Any, *, what: str, line: int | None) -> Matcher:
@@ -501,7 +516,7 @@ class MatcherBuilder:
                 for item in self.lists[name]:
                     # figures_from: an item that is one amount ("$48.2M") is matched by value,
                     # anything else ("Q3 revenue") as words
-                    amounts = readings(item) if key == "figures_from" else frozenset()
+                    amounts = _readings(item) if key == "figures_from" else frozenset()
                     if amounts:
                         m.figures.append((item, amounts))
                     else:
@@ -520,7 +535,7 @@ class MatcherBuilder:
                     m.phrases[lang] = phrases
             elif expanded:
                 alt = "|".join(regex.escape(t) for t in sorted(set(expanded), key=len, reverse=True))
-                m.patterns.append((regex.compile(alt, flags), alt, lang, needs(alt)))
+                m.patterns.append((LazyPattern(alt, flags), alt, lang, cached_needs(alt)))
         if "patterns" in spec:
             pats = spec["patterns"]
             if not isinstance(pats, list) or not all(isinstance(p, str) for p in pats):
@@ -530,8 +545,11 @@ class MatcherBuilder:
                     line=line_of(spec, "patterns"),
                 )
             for k, p in enumerate(pats):
-                compiled = compile_user_regex(p, flags, self.path, line_of(pats, k))
-                m.patterns.append((compiled, p, None, None if anchored(p) else needs(p)))
+                if self.lazy:
+                    compiled: Any = LazyPattern(p, flags)
+                else:
+                    compiled = compile_user_regex(p, flags, self.path, line_of(pats, k))
+                m.patterns.append((compiled, p, None, None if anchored(p) else cached_needs(p)))
         if "numbers" in spec:
             m.numbers = _numbers(spec["numbers"], what, self.path, line_of(spec, "numbers"))
         return m
@@ -563,6 +581,13 @@ class MatcherBuilder:
             value = "".join(ch for ch in item if ch.isalnum()) if tag else item
             out.extend(self.expand(term[:k] + value + term[j + 1 :], line))
         return out
+
+
+def _readings(item: str) -> frozenset[Any]:
+    """:func:`.figures.readings` (.figures and decimal load only for an organisation's figures)."""
+    from .figures import readings
+
+    return readings(item)
 
 
 def compile_user_regex(p: str, flags: int, path: str | None, line: int | None) -> Any:
@@ -626,6 +651,7 @@ __all__ = [
     "LANGS",
     "LineList",
     "Match",
+    "LazyPattern",
     "Matcher",
     "MatcherBuilder",
     "NumberSpec",

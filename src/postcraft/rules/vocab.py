@@ -9,27 +9,21 @@ built once by a developer with ``python -m postcraft.rules.vocab``.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from typing import Any, NamedTuple
 
 from ..analysis.lemmas import _trie
 from ..langs import SUPPORTED
+from ..yamlsrc import open_trie, package_files
 
 
 @lru_cache(maxsize=1)
 def _vocab() -> Any:
-    import marisa_trie
-
-    trie = marisa_trie.Trie()
-    data = resources.files("postcraft.rules") / "data" / "words.marisa"
-    with resources.as_file(data) as path:
-        trie.load(str(path))
-    return trie
+    return open_trie(package_files("postcraft.rules") / "data" / "words.marisa")
 
 
 def _word_file(name: str) -> list[str]:
     """The words of a data file: separated by spaces or lines, ``#`` starts a comment."""
-    text = (resources.files("postcraft.rules") / "data" / name).read_text("utf-8")
+    text = (package_files("postcraft.rules") / "data" / name).read_text("utf-8")
     return [w.lower() for line in text.splitlines() for w in line.split("#", 1)[0].split()]
 
 
@@ -47,7 +41,7 @@ def _suffixes() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _adjectives() -> frozenset[str]:
-    text = (resources.files("postcraft.rules") / "data" / "adjectives.txt").read_text("utf-8")
+    text = (package_files("postcraft.rules") / "data" / "adjectives.txt").read_text("utf-8")
     words = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
     return frozenset(w for w in words if w)
 

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-import regex
-
+from .._regex import LazyPattern
 from ..analysis.tokens import tokenize
 from ..errors import InputError
 from .suggest import Suggestion
 from .vocab import tag_key
 
-_RESERVED = regex.compile(r"[\\|{}@\[\]()<>#*_~]")
+_RESERVED = LazyPattern(r"[\\|{}@\[\]()<>#*_~]")
 
 
 def escape_little_text(s: str) -> str:

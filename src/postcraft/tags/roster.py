@@ -7,8 +7,6 @@ which file and line is wrong and what to write instead, and compiles the look-up
 
 from __future__ import annotations
 
-import csv
-import difflib
 import io
 import os
 from collections.abc import Iterable, Mapping
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from .. import yamlsrc as _yaml
+from .._regex import LazyPattern
 from ..errors import ConfigError
 from ..io import cached_file
 from ..langs import SUPPORTED
@@ -36,11 +35,11 @@ LEVEL_ALIASES = {"manager": "middle_manager", "expert": "internal_expert", "lead
 MAX_TONE_WORDS = 5
 MAX_PROFILE_TOPICS = 5
 
-_PERSON_URN = regex.compile(r"urn:li:person:[A-Za-z0-9_-]+")
-_ORG_URN = regex.compile(r"urn:li:organization:[0-9]+")
-_HASHTAG = regex.compile(r"#?\p{L}[\p{L}\p{M}\p{N}]*")
-_PROFILE = regex.compile(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/in/[^\s/?#]+/?", regex.IGNORECASE)
-_PAGE = regex.compile(
+_PERSON_URN = LazyPattern(r"urn:li:person:[A-Za-z0-9_-]+")
+_ORG_URN = LazyPattern(r"urn:li:organization:[0-9]+")
+_HASHTAG = LazyPattern(r"#?\p{L}[\p{L}\p{M}\p{N}]*")
+_PROFILE = LazyPattern(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/in/[^\s/?#]+/?", regex.IGNORECASE)
+_PAGE = LazyPattern(
     r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:company|showcase|school)/[^\s/?#]+/?", regex.IGNORECASE
 )
 
@@ -300,6 +299,8 @@ def _line(obj: Any, key: str | int) -> int | None:
 
 
 def _unknown_key(key: str, allowed: Iterable[str]) -> str:
+    import difflib  # here and below: only for a message, not on every run
+
     allowed = sorted(allowed)
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
@@ -459,6 +460,8 @@ def _level(item: Mapping[str, Any], where: _Where) -> str | None:
     key = value.lower().replace("-", "_").replace(" ", "_")
     key = LEVEL_ALIASES.get(key, key)
     if key not in LEVELS:
+        import difflib
+
         close = difflib.get_close_matches(key, LEVELS, n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise where.error(
@@ -570,6 +573,9 @@ _FALSE = {"false", "no", "nej", "n", "0", ""}
 
 
 def _from_csv(text: str, path: str) -> Roster:
+    import csv
+    import difflib
+
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     list_seps = "|,;".replace(delimiter, "")

@@ -13,13 +13,11 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Literal
 
-import regex
-
 from .. import yamlsrc as _yaml
+from .._regex import LazyPattern
 from ..analysis import Analysis
 from ..analysis.lemmas import lemma as _lemma
 from ..langs import DEFAULT, lookup
@@ -49,8 +47,8 @@ HASHTAG_MAIN_TOPIC = 1 / 3
 # A post of at most this many sentences is all opening: any of its words is prominent.
 LEAD_ALL = 3
 
-_CAMEL = regex.compile(r"\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+")
-_URN_IN_MENTION = regex.compile(r"\((urn:li:(?:person|organization):[A-Za-z0-9_-]+)\)$")
+_CAMEL = LazyPattern(r"\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+")
+_URN_IN_MENTION = LazyPattern(r"\((urn:li:(?:person|organization):[A-Za-z0-9_-]+)\)$")
 _SENTENCE_END = frozenset(".!?:…;•·–—-*>")
 
 
@@ -177,8 +175,7 @@ def messages(lang: str) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _messages() -> dict[str, dict[str, str]]:
-    res = resources.files("postcraft.tags") / "data" / "messages.yaml"
-    doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), "messages.yaml")
+    doc = _yaml.load_data("postcraft.tags", "data/messages.yaml", "messages.yaml")
     return {str(code): {str(k): str(v) for k, v in table.items()} for code, table in doc.items()}
 
 

@@ -16,7 +16,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any, NamedTuple
 
 from .. import yamlsrc as _yaml
@@ -267,11 +266,13 @@ class TopicIndex:
             _append(self.suffix, fold(term[1:]), concept)
             if weak:
                 self.weak_affixes.add((">" + fold(term[1:]), concept))
-        words = tuple(low for low, _ in words_of(term.strip("*"), self.lang))
+        # the lower-case forms of words_of(), without the lemmas it would look up and drop here
+        words = tuple(fold(t[0]) for t in tokenize(term.strip("*")) if t[3] in ("word", "number"))
         if words:
-            hit = TermStart(words[1:], concept, weak)
+            rest = words[1:]
+            hit = TermStart(rest, concept, weak)
             lst = self.first.setdefault(words[0], [])
-            strong, weak_hit = hit._replace(weak=False), hit._replace(weak=True)
+            strong, weak_hit = TermStart(rest, concept, False), TermStart(rest, concept, True)
             if strong in lst:
                 return  # a strong term stays strong
             if weak_hit in lst:
@@ -412,10 +413,10 @@ def builtin(lang: str) -> TopicIndex:
 
 def _load_builtin(lang: str) -> TopicIndex:
     name = f"hashtags.{lang}.yaml"
-    res = resources.files("postcraft.tags") / "data" / name
-    if not res.is_file():
-        raise MissingLanguageDataError(lang, f"tags/data/{name}")
-    doc = _yaml.load_yaml(res.read_text(encoding="utf-8"), name)
+    try:
+        doc = _yaml.load_data("postcraft.tags", f"data/{name}", name)
+    except FileNotFoundError:
+        raise MissingLanguageDataError(lang, f"tags/data/{name}") from None
     idx = TopicIndex(lang)
     broad: set[str] = set()
     specific: set[str] = set()

@@ -14,18 +14,33 @@ List them with :func:`list_templates` (``postcraft.templates()``), render one wi
 Templates are Jinja2 text rendered in a sandbox (see :mod:`postcraft.templates.sandbox`);
 organisations add their own from a folder (``folder=`` or ``POSTCRAFT_TEMPLATES``) and
 packages through the entry-point group ``postcraft.templates``. The file format is in
-``docs/templates.md``. This module stays light: Jinja2 and YAML load on first use.
+``docs/templates.md``. This module stays light: the result types (:mod:`.model`) load on
+first use, Jinja2 and YAML when a template is first read or rendered, so ``import postcraft``
+(which makes this package callable) pays for none of them.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from .errors import FieldError, TemplateRenderError, TemplateSecurityError, UnknownTemplateError
-from .model import ROLES, Draft, Field, Template, TemplateList
 
 if TYPE_CHECKING:
+    from .model import ROLES, Draft, Field, Template, TemplateList
     from .registry import Folders
+
+#: Names of :mod:`.model`, imported on first use (PEP 562).
+_LAZY = ("ROLES", "Draft", "Field", "Template", "TemplateList")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(".model", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "ROLES",
@@ -65,6 +80,7 @@ def list_templates(
     >>> all("top_leader" in t.roles for t in list_templates(role="top_leader"))
     True
     """
+    from .model import TemplateList
     from .registry import list_templates as _list
 
     return TemplateList(_list(lang=lang, role=role, purpose=purpose, folder=folder))

@@ -8,8 +8,8 @@ tokens) adds to the score but is never shown as a driver.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ..analysis import Analysis
@@ -25,10 +25,10 @@ MIN_WEIGHT = 0.05
 @lru_cache(maxsize=1)
 def hints() -> dict[str, dict[str, dict[str, str]]]:
     """Hints by category, direction and language (data file ``tone/data/hints.yaml``)."""
-    from ..yamlsrc import load_yaml  # libyaml when available
+    from ..yamlsrc import load_data  # its JSON twin, else libyaml
 
-    ref = resources.files("postcraft.tone") / "data" / "hints.yaml"
-    data: dict[str, dict[str, dict[str, str]]] = load_yaml(ref.read_text("utf-8"), str(ref))
+    path = os.path.join(os.path.dirname(__file__), "data", "hints.yaml")
+    data: dict[str, dict[str, dict[str, str]]] = load_data("postcraft.tone", "data/hints.yaml", path)
     return data
 
 

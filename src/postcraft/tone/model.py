@@ -14,7 +14,6 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -22,6 +21,7 @@ from typing import Any
 from ..analysis import Analysis
 from ..errors import ConfigError, InputError, MissingLanguageDataError
 from ..io import cached_file, read_limited
+from ..yamlsrc import package_files
 from .features import STYLE_NAMES, extract
 
 FORMAT = "postcraft-tone/2"
@@ -493,7 +493,7 @@ def _read_model(source: str | os.PathLike[str]) -> ToneModel:
 @lru_cache(maxsize=8)
 def builtin_model(lang: str) -> ToneModel:
     """The shipped model of ``lang`` (loaded once per process)."""
-    ref = resources.files("postcraft.tone") / "models" / f"tone-{lang}.json"
+    ref = package_files("postcraft.tone") / "models" / f"tone-{lang}.json"
     if not ref.is_file():
         raise MissingLanguageDataError(lang, f"tone/models/tone-{lang}.json")
     return ToneModel.from_dict(json.loads(ref.read_text("utf-8")), source=str(ref))

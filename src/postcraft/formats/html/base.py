@@ -14,22 +14,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 from ...langs import DEFAULT, lookup
 
+# defined with the plain-text reports (which need no HTML), used here too
+from ..report import MAX_LENGTH as MAX_LENGTH
+from ..report import SEVERITIES as SEVERITIES
+from ..report import severity_counts as severity_counts
+
 # -- colours (readable on white and on dark grey backgrounds) ---------------------------------
-SEVERITIES: tuple[str, ...] = ("error", "warning", "suggestion")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
-
-
-def severity_counts(findings: Iterable[Any]) -> dict[str, int]:
-    """How many findings there are of each severity, every severity present (0 if none)."""
-    counts = dict.fromkeys(SEVERITIES, 0)
-    for f in findings:
-        sev = str(f.severity)
-        counts[sev] = counts.get(sev, 0) + 1
-    return counts
 
 
 SEVERITY_COLOR = {"error": "#d1242f", "warning": "#b35900", "suggestion": "#0969da"}
@@ -45,8 +39,6 @@ DIRECTION_COLOR = {"personal": "#1a7f37", "corporate": "#8250df"}
 FOLD_COLOR = "#6e7781"
 BORDER = "rgba(128,128,128,0.35)"
 SUBTLE_BG = "rgba(128,128,128,0.08)"
-MAX_LENGTH = 3000
-
 ROOT_STYLE = (
     "font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif;"
     "font-size:14px;line-height:1.5;color:inherit;margin:0.25em 0"

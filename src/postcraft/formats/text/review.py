@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...langs import resolve
 from .. import ui
-from ..html.base import MAX_LENGTH, severity_counts
-from ..report import finding_lines
+from ..report import MAX_LENGTH, finding_lines, severity_counts
 
 if TYPE_CHECKING:
     from ...compare import Comparison

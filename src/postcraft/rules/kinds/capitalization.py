@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-import regex
-
+from ..._regex import LazyPattern
 from ...yamlsrc import LineDict
 from ..base import BuildEnv, Context, Hit, Rule, RuleInfo
 
@@ -89,10 +88,10 @@ class CapitalizationRule(Rule):
 
 _UWORD = r"\p{Lu}[\p{Lu}\p{M}]*(?:['’\-]\p{Lu}[\p{Lu}\p{M}]*)*"
 # capitals words separated by spaces and light punctuation on one line, not touching lower case
-_CAPS_RUN = regex.compile(
+_CAPS_RUN = LazyPattern(
     rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:{_UWORD})(?:[ \t,;:&/–—-]+(?:{_UWORD}))+(?![\p{{L}}\p{{M}}\p{{N}}])"
 )
-_CAPS_WORD = regex.compile(_UWORD)
+_CAPS_WORD = LazyPattern(_UWORD)
 
 
 _OPEN = "\"“„«»‘'"
