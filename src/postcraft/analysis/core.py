@@ -344,30 +344,35 @@ def analyze(text: str | Any, *, lang: str | None = None, markdown: bool = False)
         source, text = (text, blanked) if blanked != text else (None, text)
     raw = tokenize(text)
     fold_get = _FOLDED.get
-    lowers = [fold_get(t[0]) or _fold_case(t[0]) for t in raw]
+    fold = _fold_case
     if lang is None:
-        words = [lw for lw, t in zip(lowers, raw, strict=True) if t[3] == "word"]
-        tags = [lw[1:] for lw, t in zip(lowers, raw, strict=True) if t[3] == "hashtag"] if "#" in text else []
+        words = [fold_get(s) or fold(s) for s, _, _, kind in raw if kind == "word"]
+        tags = (
+            [(fold_get(s) or fold(s))[1:] for s, _, _, kind in raw if kind == "hashtag"]
+            if "#" in text
+            else []
+        )
         guess = langid.detect(words, tags, text)
         code, scores, reason = guess.lang, guess.scores, guess.reason
     else:
         code, scores, reason = normalize_lang(lang), {}, "given by the caller"
     lemma_get = _lemma_cache(code).get
     new = tuple.__new__  # what Token(...) does, without its Python-level __new__
+    # One pass: each token's case-folded form (a cached look-up), then its lemma.
     tokens: tuple[Token, ...] = tuple(
         [
             new(
                 Token,
                 (
-                    t[0],
-                    t[1],
-                    t[2],
-                    t[3],
-                    lw,
-                    (lemma_get(lw) or _lemma_of(lw, code)) if t[3] == "word" else lw,
+                    s,
+                    start,
+                    end,
+                    kind,
+                    (lw := fold_get(s) or fold(s)),
+                    (lemma_get(lw) or _lemma_of(lw, code)) if kind == "word" else lw,
                 ),
             )
-            for t, lw in zip(raw, lowers, strict=True)
+            for s, start, end, kind in raw
         ]
     )
     line_spans = structure.lines(text)
