@@ -170,8 +170,15 @@ class Analysis:
     def _word_sentences(self) -> int:
         """Sentences that hold a word or a number (a block of hashtags, a bare link or a line of
         emoji is not a sentence for readability)."""
-        kinds = [t[3] for t in self.tokens]
-        return sum(1 for s in self.sentences if any(k in ("word", "number") for k in kinds[s.first : s.last]))
+        tokens = self.tokens
+        count = 0
+        for s in self.sentences:
+            for t in tokens[s[2] : s[3]]:  # most sentences start with a word: a short look
+                kind = t[3]
+                if kind == "word" or kind == "number":
+                    count += 1
+                    break
+        return count
 
     # -- positions -------------------------------------------------------------------------
     @cached_property
@@ -378,7 +385,10 @@ def analyze(text: str | Any, *, lang: str | None = None, markdown: bool = False)
     line_spans = structure.lines(text)
     paras = structure.paragraphs(text, line_spans)
     sents = structure.sentences(text, list(tokens))
-    return Analysis(
+    # What Analysis(...) does (a frozen dataclass without __post_init__: it sets each field with
+    # object.__setattr__), at a fifth of the cost.
+    analysis = object.__new__(Analysis)
+    analysis.__dict__.update(
         text=text,
         lang=code,
         tokens=tokens,
@@ -390,6 +400,7 @@ def analyze(text: str | Any, *, lang: str | None = None, markdown: bool = False)
         lang_reason=reason,
         source=source,
     )
+    return analysis
 
 
 # Per-process caches of pure functions of a word form (dict look-ups are cheaper than calls;

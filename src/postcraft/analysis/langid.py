@@ -133,7 +133,10 @@ def detect(words: list[str], hashtag_words: list[str], raw_text: str) -> Languag
     """Detect the language of a post and refuse anything that is not supported."""
     # Only text with many code points beyond Latin letters and their marks can be in another script.
     beyond = len(_BEYOND_LATIN.findall(raw_text)) if not raw_text.isascii() else 0
-    letters = sum(map(str.isalpha, raw_text)) if beyond else 0
+    # (The letters of the text's head are as many as twice those code points in most posts, with
+    # an emoji or a quotation mark: then the whole text has enough Latin letters not to count.)
+    few = bool(beyond) and sum(map(str.isalpha, raw_text[: 8 * beyond + 64])) < 2 * beyond
+    letters = sum(map(str.isalpha, raw_text)) if few else 0
     if letters and beyond > letters / 2:
         for name, pattern in _SCRIPTS:
             if len(pattern.findall(raw_text)) > letters / 2:
