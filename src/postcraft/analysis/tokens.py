@@ -173,9 +173,9 @@ def _kinds_at(pattern: re.Pattern[str] | regex.Pattern[str]) -> tuple[str | None
 
 _KIND_AT = _kinds_at(_PATTERN)
 _FAST_KIND_AT = _kinds_at(_FAST)
-# Where a word may be followed by a trigger or a link may start: only there can _fix_up have
+# A word followed by a trigger, or a link ("https://", "www."): only then can _fix_up have
 # anything to do.
-_MAY_FIX = re.compile(r"[@._%+][^ \t\r\n]|https?://|www\.")
+_TRIGGER = re.compile(r"[@._%+][^ \t\r\n]")
 _kind_of = itemgetter(3)
 
 
@@ -194,7 +194,7 @@ def _scan(
         (m[0], m.start(), m.end(), kind_at[m.lastindex])  # type: ignore[misc,index]
         for m in pattern.finditer(text)
     ]
-    if _MAY_FIX.search(text) is not None:
+    if _TRIGGER.search(text) is not None or "://" in text or "www." in text:
         first = len(out)
         for kind in (_TRIGGERED, "url"):
             try:
