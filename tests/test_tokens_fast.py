@@ -1,16 +1,18 @@
-"""The tokenizer's two scans give the same tokens as the one-pattern tokenizer they replaced.
+"""The tokenizer's scans give the same tokens as the one-pattern tokenizer they replaced.
 
-``tokenize`` reads a text of Latin letters, ASCII and General Punctuation with the standard
-library's ``re`` (:data:`tokens._FAST`), any other text with ``regex`` (:data:`tokens._PATTERN`),
-and re-reads links and words followed by ``@._%+`` afterwards. Below: the character classes of
-the fast scan against ``regex``'s Unicode properties for every character of its alphabet, and
-both scans against a copy of the earlier tokenizer (one pattern, one loop) on generated text.
+``tokenize`` reads a text of Latin letters, ASCII and General Punctuation (:data:`tokens._LATIN`),
+or with symbols and emoji too (:data:`tokens._FAST`), with the standard library's ``re``, any
+other with ``regex`` (:data:`tokens._PATTERN`), and re-reads links and words followed by
+``@._%+`` afterwards. Below: the character classes of the ``re`` scans against ``regex``'s
+Unicode properties for every character of their alphabets, and the scans against a copy of the
+earlier tokenizer (one pattern, one loop) on generated text.
 """
 
 from __future__ import annotations
 
 import re
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,36 +21,55 @@ from postcraft.analysis import analyze
 from postcraft.analysis import tokens as T
 
 ALPHABET = [chr(c) for c in range(0x110000) if T._OUTSIDE_FAST.match(chr(c)) is None]
+LATIN = [chr(c) for c in range(0x110000) if T._OUTSIDE_LATIN.match(chr(c)) is None]
 
 
-def test_the_fast_alphabet_is_latin_ascii_and_general_punctuation() -> None:
-    assert len(ALPHABET) == 0x250 + (0x2028 - 0x2010) + (0x205F - 0x2030)
-    assert {"æ", "ø", "å", "Æ", "é", "ü", "ß", "’", "–", "…", "•"} <= set(ALPHABET)
-    # no emoji part, no mark, no space beyond Latin-1
-    for ch in "\u200d\ufe0f\ufe0e\u20e3\u0301\u202f\u2028\u200b🎉":
+def test_the_fast_alphabets() -> None:
+    assert len(LATIN) == 0x250 + (0x2028 - 0x2010) + (0x205F - 0x2030)
+    assert set(LATIN) - set(ALPHABET) == {"_"}
+    blocks = (0x250 - 1) + (0x2028 - 0x2010) + (0x205F - 0x2030) + (0x2C00 - 0x2190) + (0x1FB00 - 0x1F000)
+    assert len(ALPHABET) == blocks + 4  # and U+200D, U+20E3, U+FE0E, U+FE0F
+    assert {
+        "æ",
+        "ø",
+        "å",
+        "Æ",
+        "é",
+        "ü",
+        "ß",
+        "’",
+        "–",
+        "…",
+        "•",
+        "→",
+        "✅",
+        "🎉",
+        "🇩",
+        "🏽",
+        "\u200d",
+        "\ufe0f",
+    } <= set(ALPHABET)
+    # no "_" (re's \w has it where [\p{L}\p{M}\p{N}] has not), no other mark, space or tag
+    for ch in "_\u0301\u202f\u2028\u200b\U000e0067™中":
         assert ch not in ALPHABET
 
 
-def test_every_class_of_the_fast_scan_equals_its_unicode_property_on_the_alphabet() -> None:
-    plain = [k for k, v in T._FAST_CLASSES.items() if isinstance(v, str) and not v.startswith("(?")]
-    assert set(plain) == {"wc", "wc_", "wc_dot", "lm", "n", "ws", "not_ws", "url", "before_hash", "p"}
-    for key in plain:
-        fast = re.compile(T._FAST_CLASSES[key])
+@pytest.mark.parametrize("name", ["latin", "fast"])
+def test_every_class_of_the_fast_scans_equals_its_unicode_property_on_their_alphabet(name: str) -> None:
+    alphabet, classes = (LATIN, T._LATIN_CLASSES) if name == "latin" else (ALPHABET, T._FAST_CLASSES)
+    keys = set(classes) - {"not_after_at"}
+    assert keys == set(T._CLASSES) - {"not_after_at"}
+    assert len(keys) == 13
+    for key in sorted(keys):
+        fast = re.compile(classes[key])
         slow = regex.compile(T._CLASSES[key], regex.V0)
-        differ = [c for c in ALPHABET if (fast.fullmatch(c) is None) != (slow.fullmatch(c) is None)]
-        assert differ == [], key
+        differ = [c for c in alphabet if (fast.fullmatch(c) is None) != (slow.fullmatch(c) is None)]
+        assert differ == [], (key, differ[:10])
     # the look-behind after "@"
-    fast_at = re.compile("@" + T._FAST_CLASSES["not_after_at"])
+    fast_at = re.compile("@" + classes["not_after_at"])
     slow_at = regex.compile("@" + T._CLASSES["not_after_at"], regex.V0)
-    for c in ALPHABET:
+    for c in alphabet:
         assert (fast_at.match(c + "@", 1) is None) == (slow_at.match(c + "@", 1) is None), c
-    # an emoji in the alphabet is one Extended_Pictographic character, with nothing to join it
-    (fast_emoji,) = T._FAST_CLASSES["emoji"]
-    slow_emoji = regex.compile("|".join(T._CLASSES["emoji"]), regex.V0)
-    assert [c for c in ALPHABET if re.fullmatch(fast_emoji, c)] == [
-        c for c in ALPHABET if slow_emoji.fullmatch(c)
-    ]
-    assert [c for c in ALPHABET if regex.match(r"[\p{M}\p{Emoji_Modifier}\p{Regional_Indicator}]", c)] == []
 
 
 # -- the tokenizer before the two scans: one pattern, one loop (the reference) ------------------
@@ -136,6 +157,19 @@ PIECES = st.sampled_from(
         "𝐁",
         "٣",
         "中文",
+        "①",
+        "⌈x⌉",
+        "❤️",
+        "☀️",
+        "👩🏽‍💻",
+        "🏳️‍🌈",
+        "🅰",
+        "🄂",
+        "↔",
+        "*️⃣",
+        "🀄",
+        "🀀",
+        "a\u20e3",
     ]
 )
 TEXTS = st.lists(PIECES, max_size=60).map("".join)
@@ -155,8 +189,11 @@ def test_tokenize_equals_the_one_pattern_tokenizer(text: str) -> None:
 
 @settings(max_examples=1500, deadline=None)
 @given(FAST_TEXTS)
-def test_both_scans_agree_on_the_fast_alphabet(text: str) -> None:
-    assert T._scan(text, T._FAST, T._FAST_KIND_AT) == T._scan(text, T._PATTERN, T._KIND_AT)
+def test_the_scans_agree_on_their_alphabets(text: str) -> None:
+    slow = T._scan(text, T._PATTERN)
+    assert T._scan(text, T._compiled("_FAST")) == slow
+    if T._OUTSIDE_LATIN.search(text) is None:
+        assert T._scan(text, T._compiled("_LATIN")) == slow
 
 
 @settings(max_examples=300, deadline=None)

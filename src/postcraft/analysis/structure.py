@@ -122,14 +122,20 @@ def sentences(text: str, tokens: list[Token]) -> list[Sentence]:
     out: list[Sentence] = []
     search = _NEWLINE.search
     may_break = _MAY_BREAK
+    bullets = _BULLETS
     first = 0
-    # Each token with the next: most are words and numbers followed by a word or a number after
-    # no white space or one space, where only a line break in the gap could end a sentence.
+    # Each token with the next: most are words followed by a word or by a comma or a full stop
+    # after no white space or one space, where only a line break in the gap can end a sentence.
     for i, tok, nxt in zip(range(n), tokens, tokens[1:], strict=False):
         if i < first:  # a closing quote or bracket the sentence before took
             continue
         kind = tok[3]
-        if kind != "punct" and kind != "url" and nxt[3] not in may_break:
+        if kind == "url" or (kind == "punct" and tok[0][0] in ".!?…"):
+            plain = False
+        else:  # nothing but a bullet, a hashtag block or a line break can end the sentence here
+            next_kind = nxt[3]
+            plain = next_kind not in may_break or (next_kind == "punct" and nxt[0][0] not in bullets)
+        if plain:
             a = tok[2]
             b = nxt[1]
             if b - a < 2 and (a == b or text[a] == " "):
