@@ -42,6 +42,7 @@ _LETTER_CUES: dict[str, tuple[tuple[str, float], ...]] = {
 # Languages identification tells apart from the supported ones, in the order that breaks ties.
 _OTHERS = ("nb", "sv", "de", "nl", "fr", "es", "it", "pt", "fi", "pl")
 _ORDER = (*SUPPORTED, *(code for code in _OTHERS if code not in SUPPORTED))
+_RANK = {code: -i for i, code in enumerate(_ORDER)}  # ties go to the earlier; -99 to any other
 # Spellings specific to one language: "øj" is Danish (Norwegian writes "øy").
 _SPELLING_CUES: tuple[tuple[str, str, float], ...] = (("øj", "da", 0.5),)
 # Spellings that Norwegian has and Danish does not (gjøre, gjennom, kjempe, øy, -sjon). Plain
@@ -124,8 +125,8 @@ def guess(words: list[str], hashtag_words: list[str] | None = None) -> LanguageG
     scores = {k: round(v, 3) for k, v in scores.items() if v > 0}
     if not scores:
         return LanguageGuess(DEFAULT, {}, f"no language evidence; defaulting to {LANGUAGES[DEFAULT].name}")
-    order = _ORDER
-    best = max(scores, key=lambda k: (scores[k], -order.index(k) if k in order else -99))
+    rank = _RANK
+    best = max(scores, key=lambda k: (scores[k], rank.get(k, -99)))
     return LanguageGuess(best, scores, "function words and spelling")
 
 
