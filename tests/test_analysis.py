@@ -192,3 +192,21 @@ def test_position_line_column_utf16() -> None:
 def test_non_string_input_is_a_postcraft_error(bad: object) -> None:
     with pytest.raises(postcraft.PostcraftError):
         analyze(bad)  # type: ignore[arg-type]
+
+
+def test_analyze_sets_the_fields_the_dataclass_constructor_would() -> None:
+    # analyze() fills the frozen dataclass's __dict__ itself (cheaper than its __init__): that
+    # is only the same while Analysis has no __post_init__ and no field it would compute.
+    import dataclasses
+
+    from postcraft.analysis import Analysis
+
+    assert not hasattr(Analysis, "__post_init__")
+    for text, kwargs in (
+        ("Hej med dig 👋 #Team\r\n\r\nVi ses i morgen. https://x.dk", {}),
+        ("# Titel\n\nJeg er glad for `x`", {"markdown": True}),
+    ):
+        a = analyze(text, **kwargs)  # type: ignore[arg-type]
+        fields = {f.name: getattr(a, f.name) for f in dataclasses.fields(Analysis)}
+        b = Analysis(**fields)
+        assert a.__dict__ == b.__dict__ and a.to_dict() == b.to_dict()

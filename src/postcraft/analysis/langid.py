@@ -41,6 +41,8 @@ _LETTER_CUES: dict[str, tuple[tuple[str, float], ...]] = {
 }
 # Languages identification tells apart from the supported ones, in the order that breaks ties.
 _OTHERS = ("nb", "sv", "de", "nl", "fr", "es", "it", "pt", "fi", "pl")
+_ORDER = (*SUPPORTED, *(code for code in _OTHERS if code not in SUPPORTED))
+_RANK = {code: -i for i, code in enumerate(_ORDER)}  # ties go to the earlier; -99 to any other
 # Spellings specific to one language: "øj" is Danish (Norwegian writes "øy").
 _SPELLING_CUES: tuple[tuple[str, str, float], ...] = (("øj", "da", 0.5),)
 # Spellings that Norwegian has and Danish does not (gjøre, gjennom, kjempe, øy, -sjon). Plain
@@ -74,13 +76,15 @@ class LanguageGuess:
 
 
 @lru_cache(maxsize=1)
-def _weights() -> dict[str, dict[str, float]]:
+def _weights() -> dict[str, tuple[tuple[str, float], ...]]:
+    """Function word -> ``(language, weight)`` of every language that uses it (shared words
+    split their weight)."""
     raw = json.loads((package_files("postcraft.analysis") / "data" / "langid.json").read_text("utf-8"))
     langs_of: dict[str, list[str]] = {}
     for lang, words in raw.items():
         for w in words:
             langs_of.setdefault(w, []).append(lang)
-    return {w: {lang: 1.0 / len(ls) for lang in ls} for w, ls in langs_of.items()}
+    return {w: tuple((lang, 1.0 / len(ls)) for lang in ls) for w, ls in langs_of.items()}
 
 
 def guess(words: list[str], hashtag_words: list[str] | None = None) -> LanguageGuess:
@@ -91,23 +95,29 @@ def guess(words: list[str], hashtag_words: list[str] | None = None) -> LanguageG
     >>> guess("i just got back from work".split()).lang
     'en'
     """
-    weights = _weights()
+    weights_get = _weights().get
     scores: dict[str, float] = {}
-    for bag, factor in ((words, 1.0), (hashtag_words or [], 0.5)):
-        for w in bag:
-            for lang, wt in weights.get(w, {}).items():
-                scores[lang] = scores.get(lang, 0.0) + wt * factor
+    get = scores.get
+    # Most words are no function word: filter(None, map(...)) skips them without a Python step.
+    # (A weight times 1.0 is the weight: running words add theirs as they are.)
+    for entry in filter(None, map(weights_get, words)):
+        for lang, wt in entry:
+            scores[lang] = get(lang, 0.0) + wt
+    if hashtag_words:
+        for entry in filter(None, map(weights_get, hashtag_words)):
+            for lang, wt in entry:
+                scores[lang] = get(lang, 0.0) + wt * 0.5
     joined = " ".join(words)
     if not joined.isascii():  # every letter cue and spelling below is a non-ASCII letter or digraph
         for ch, cues in _LETTER_CUES.items():
-            n = joined.count(ch)
-            if n:
+            if ch in joined:  # (cheaper than counting a letter that is not there)
+                n = min(joined.count(ch), 5)
                 for lang, wt in cues:
-                    scores[lang] = scores.get(lang, 0.0) + wt * min(n, 5)
+                    scores[lang] = get(lang, 0.0) + wt * n
         for spelling, lang, wt in _SPELLING_CUES:
             n = joined.count(spelling)
             if n:
-                scores[lang] = scores.get(lang, 0.0) + wt * n
+                scores[lang] = get(lang, 0.0) + wt * n
     if "øy" in joined or "sjon" in joined or "gj" in joined or "kj" in joined or "ikkje" in joined:
         nb_spell = len(_NB_SPELLING.findall(joined))
         if nb_spell:
@@ -115,8 +125,8 @@ def guess(words: list[str], hashtag_words: list[str] | None = None) -> LanguageG
     scores = {k: round(v, 3) for k, v in scores.items() if v > 0}
     if not scores:
         return LanguageGuess(DEFAULT, {}, f"no language evidence; defaulting to {LANGUAGES[DEFAULT].name}")
-    order = (*SUPPORTED, *(code for code in _OTHERS if code not in SUPPORTED))
-    best = max(scores, key=lambda k: (scores[k], -order.index(k) if k in order else -99))
+    rank = _RANK
+    best = max(scores, key=lambda k: (scores[k], rank.get(k, -99)))
     return LanguageGuess(best, scores, "function words and spelling")
 
 
@@ -124,7 +134,10 @@ def detect(words: list[str], hashtag_words: list[str], raw_text: str) -> Languag
     """Detect the language of a post and refuse anything that is not supported."""
     # Only text with many code points beyond Latin letters and their marks can be in another script.
     beyond = len(_BEYOND_LATIN.findall(raw_text)) if not raw_text.isascii() else 0
-    letters = sum(map(str.isalpha, raw_text)) if beyond else 0
+    # (The letters of the text's head are as many as twice those code points in most posts, with
+    # an emoji or a quotation mark: then the whole text has enough Latin letters not to count.)
+    few = bool(beyond) and sum(map(str.isalpha, raw_text[: 8 * beyond + 64])) < 2 * beyond
+    letters = sum(map(str.isalpha, raw_text)) if few else 0
     if letters and beyond > letters / 2:
         for name, pattern in _SCRIPTS:
             if len(pattern.findall(raw_text)) > letters / 2:

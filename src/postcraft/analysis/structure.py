@@ -49,12 +49,20 @@ ABBREVIATIONS = frozenset(
 
 def lines(text: str) -> list[Span]:
     """Spans of the lines (without their line break). CRLF counts as one break."""
+    new = tuple.__new__  # what Span(...) does, without its Python-level __new__
     out: list[Span] = []
     pos = 0
+    if "\r" not in text:
+        for line in text.split("\n"):
+            end = pos + len(line)
+            out.append(new(Span, (pos, end)))
+            pos = end + 1
+        return out
     for m in _NEWLINE.finditer(text):
-        out.append(Span(pos, m.start()))
-        pos = m.end()
-    out.append(Span(pos, len(text)))
+        start, end = m.span()
+        out.append(new(Span, (pos, start)))
+        pos = end
+    out.append(new(Span, (pos, len(text))))
     return out
 
 
@@ -108,54 +116,72 @@ def sentences(text: str, tokens: list[Token]) -> list[Sentence]:
     >>> [t[s.start:s.end] for s in analyze(t, lang="da").sentences]
     ['Tre mål:', '• Flere lærlinge', '• Mindre papir', '#Ledelse #Trivsel']
     """
-    out: list[Sentence] = []
     n = len(tokens)
     if not n:
-        return out
-    first = 0
-    i = 0
+        return []
+    out: list[Sentence] = []
     search = _NEWLINE.search
-    while i < n:
-        tok = tokens[i]
-        tok_text = tok[0]
-        end_here = False
-        if tok[3] == "punct" and tok_text[0] in ".!?…":
-            end_here = True
-            if tok_text == "." and i > 0:
-                prev = tokens[i - 1]
-                if prev[2] == tok[1] and (
-                    prev[4] in ABBREVIATIONS or (prev[3] == "number" and _next_is_lower(tokens, i))
-                ):
-                    end_here = False
-        if (
-            not end_here
-            and i + 1 < n
-            and (tokens[i + 1][3] in _MAY_BREAK or tok[3] == "url")
-            and _breaks_before(tokens, i + 1, tok)
-        ):
-            end_here = True
-        if not end_here and i + 1 < n:
-            # A line break in the gap before the next token (inlined _line_break: most gaps are
-            # empty or one space).
-            a = tok[2]
-            gap = tokens[i + 1][1] - a
-            if gap > 1 or (gap == 1 and text[a] != " "):
-                end_here = search(text, a, a + gap) is not None
-        if end_here or i == n - 1:
-            # Closing quotes and brackets stay with the sentence they close.
-            last = i + 1
-            while (
-                last < n
-                and tokens[last].text in _CLOSERS
-                and not _line_break(text, tokens[last - 1].end, tokens[last].start)
-            ):
-                last += 1
-            out.append(Sentence(tokens[first].start, tokens[last - 1].end, first, last))
-            first = last
-            i = last
+    may_break = _MAY_BREAK
+    bullets = _BULLETS
+    first = 0
+    # Each token with the next: most are words followed by a word or by a comma or a full stop
+    # after no white space or one space, where only a line break in the gap can end a sentence.
+    for i, tok, nxt in zip(range(n), tokens, tokens[1:], strict=False):
+        if i < first:  # a closing quote or bracket the sentence before took
             continue
-        i += 1
+        kind = tok[3]
+        if kind == "url" or (kind == "punct" and tok[0][0] in ".!?…"):
+            plain = False
+        else:  # nothing but a bullet, a hashtag block or a line break can end the sentence here
+            next_kind = nxt[3]
+            plain = next_kind not in may_break or (next_kind == "punct" and nxt[0][0] not in bullets)
+        if plain:
+            a = tok[2]
+            b = nxt[1]
+            if b - a < 2 and (a == b or text[a] == " "):
+                continue
+            if search(text, a, b) is None:
+                continue
+        elif not _ends_at(text, tokens, i, tok, nxt):
+            continue
+        first = _close(text, tokens, first, i, out)
+    if first < n:  # the last token ends the last sentence
+        _close(text, tokens, first, n - 1, out)
     return out
+
+
+def _ends_at(text: str, tokens: list[Token], i: int, tok: Token, nxt: Token) -> bool:
+    """True when a sentence ends after ``tok`` (``tokens[i]``), followed by ``nxt``."""
+    if tok[3] == "punct" and tok[0][0] in ".!?…":
+        if tok[0] != "." or i == 0:
+            return True
+        prev = tokens[i - 1]
+        if not (
+            prev[2] == tok[1]
+            and (prev[4] in ABBREVIATIONS or (prev[3] == "number" and _next_is_lower(tokens, i)))
+        ):
+            return True
+    if (nxt[3] in _MAY_BREAK or tok[3] == "url") and _breaks_before(tokens, i + 1, tok):
+        return True
+    # A line break in the gap before the next token (most gaps are empty or one space).
+    a = tok[2]
+    gap = nxt[1] - a
+    return (gap > 1 or (gap == 1 and text[a] != " ")) and _NEWLINE.search(text, a, a + gap) is not None
+
+
+def _close(text: str, tokens: list[Token], first: int, i: int, out: list[Sentence]) -> int:
+    """Append the sentence that ends with ``tokens[i]`` (and the closing quotes and brackets
+    that follow it on the same line); return where the next one starts."""
+    n = len(tokens)
+    last = i + 1
+    while (
+        last < n
+        and tokens[last][0] in _CLOSERS
+        and not _line_break(text, tokens[last - 1][2], tokens[last][1])
+    ):
+        last += 1
+    out.append(tuple.__new__(Sentence, (tokens[first][1], tokens[last - 1][2], first, last)))
+    return last
 
 
 _CLOSERS = frozenset({'"', "”", "’", ")", "»", "'"})
