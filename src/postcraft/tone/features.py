@@ -228,6 +228,35 @@ def _is_contraction(low: str, lex: Lexicon) -> bool:
     return low[-2:] in ("'s", "’s") and low[:-2] in _EN_S_CONTRACTION
 
 
+@lru_cache(maxsize=4)
+def _lookup_keys(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The word forms and the lemmas that :func:`extract` looks up in ``lang``'s lexicon: a word
+    whose form and lemma are neither (and that is not long, suffixed or a contraction) adds
+    nothing but its count, and the loop passes it by without the dozen look-ups."""
+    lex = lexicon(lang)
+    lems = frozenset(lex.phrases) | frozenset(lex.words)
+    lows = (
+        lems
+        | frozenset(lex.forms)
+        | lex.imperatives
+        | lex.quote_verbs
+        | lex.org_nouns
+        | lex.org_verbs
+        | ({"i"} if lex.capital_i_is_you else frozenset())
+    )
+    return frozenset(lows), lems
+
+
+@lru_cache(maxsize=4)
+def _phrase_seconds(lang: str) -> dict[str, frozenset[str] | None]:
+    """For each first word of ``lang``'s phrases, the second words they go on with (``None``
+    when one of them is a single word, which no next word can rule out)."""
+    return {
+        key: None if any(len(seq) < 2 for seq, _ in cands) else frozenset(seq[1] for seq, _ in cands)
+        for key, cands in lexicon(lang).phrases.items()
+    }
+
+
 def _capitalised(text: str) -> bool:
     return text[:1].isupper()
 
@@ -257,8 +286,7 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
         first = next((j for j in range(s.first, s.last) if tokens[j].kind == "word"), -1)
         if first >= 0:
             sentence_first[first] = s.first
-        for j in range(s.first, s.last):
-            first_word_of[j] = first
+        first_word_of[s.first : s.last] = [first] * (s.last - s.first)
     has_quote_marks = not _QUOTE_CHARS.isdisjoint(analysis.text)
 
     def next_word(i: int) -> Any:
@@ -277,6 +305,8 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
     org_nouns, org_verbs = lex.org_nouns, lex.org_verbs
     contractions = lex.contractions
     capital_i = lex.capital_i_is_you
+    plain_low, plain_lem = _lookup_keys(analysis.lang)
+    phrase_seconds = _phrase_seconds(analysis.lang)
     for i, tok in enumerate(tokens):
         text, _, _, kind, low, lem = tok
         if kind != "word":
@@ -301,6 +331,15 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
                 bucket.append(i - 1)
                 bucket.append(i)
             prev_lem = lem
+        if (
+            low not in plain_low
+            and lem not in plain_lem
+            and len(low) < long_word
+            and (len(low) <= 6 or not low.endswith(suffixes))
+            and "'" not in low
+            and "’" not in low
+        ):
+            continue  # no table knows the word and it is neither long nor suffixed: nothing below records it
 
         cls = forms.get(low)
         if low == "i" and capital_i:
@@ -324,6 +363,13 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
                 cands = phrases.get(key)
                 if not cands:
                     continue
+                # most phrases start with a common word ("the", "i", "det"): their second word,
+                # tested first, turns most of them down without trying each
+                seconds = phrase_seconds[key]
+                if seconds is not None:
+                    nxt = next_word(i)
+                    if nxt is None or (nxt.lower not in seconds and nxt.lemma not in seconds):
+                        continue
                 for seq, pcat in cands:
                     # calls to action are imperatives: "Learn more" is one, "I learned more" not
                     exact = pcat == "call_to_action"
