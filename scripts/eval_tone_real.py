@@ -18,7 +18,8 @@ with the keys ``rating/key-<lang>.jsonl``), scores every text with the shipped m
 
 Cross-source (the default, needs the ``train`` extra): the built-in training recipe
 (:mod:`postcraft.tone.voicefit`: team corpus + real corpus, Danish also borrowing the English texts)
-is refitted once per source group with that group left out -- its texts, its rated sample, and
+is refitted once per source group with that group left out -- its texts, its rated sample (the
+raters' grades are training targets and the calibration data of the other groups' models), and
 its say in choosing the regularisation and the calibration -- and scores only that group. The
 team corpus is one of the groups. The warning rate runs the real ``voice.corporate`` rule on the
 cross-source score.

@@ -177,3 +177,24 @@ def test_calls_to_action_match_the_imperative_not_the_narrative(text: str, words
     a = analyze(text)
     feats = extract(a)
     assert [a.tokens[i].text for i in feats.style_tokens["call_to_action"]] == words
+
+
+def test_calibration_rows_are_the_raters_verdicts_both_voices_weighing_the_same() -> None:
+    np = pytest.importorskip("numpy")
+    from postcraft.tone import voicefit as vf
+
+    def text(i: int, grade: float | None, rated: bool) -> vf.Text:
+        return vf.Text(f"t{i}", "x", "en", "s", "g", "s", "person", grade, rated)
+
+    # three rated personal texts, one rated corporate, one rated 3 (half of each), one unrated
+    texts = [text(0, 1.0, True), text(1, 2.0, True), text(2, 1.5, True), text(3, 5.0, True)]
+    texts += [text(4, 3.0, True), text(5, None, False)]
+    idx, _, _ = vf._targets(texts)
+    z = np.arange(len(idx), dtype=float)
+    zr, yr, wr = vf._rated_rows(texts, idx, z)
+    assert len(zr) == 6  # the unrated text is left out, the grade-3 text is two rows
+    assert sorted(yr.tolist()) == [0.0, 0.0, 1.0, 1.0, 1.0, 1.0]
+    assert wr[yr == 1].sum() == pytest.approx(wr[yr == 0].sum())
+    # each text's logit is its own (its first row's)
+    first = {int(i): float(z[r]) for r, i in reversed(list(enumerate(idx)))}
+    assert set(zr.tolist()) == {first[i] for i in range(5)}

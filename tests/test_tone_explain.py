@@ -28,6 +28,28 @@ FEATURE_CASES = [
         "Skatteministeriet præsenterer i dag et nyt udspil.",
         {"self_reference": ["Skatteministeriet", "præsenterer"]},
     ),
+    # a title line, a blank line, a body: a newsroom item; not when the first line is a sentence or "I"
+    (
+        "da",
+        "Ny lov skal forhindre momssvindel\n\nEnergibranchen bakker op om den nye lov, der begrænser svindel.",
+        {"headline": ["Ny", "lov", "skal", "forhindre", "momssvindel"]},
+    ),
+    ("da", "Jeg er glad i dag\n\nDet var en rigtig god dag med alle kollegerne.", {"headline": None}),
+    ("en", "What a week.\n\nWe shipped the new release and the team celebrated.", {"headline": None}),
+    ("en", "Short title\nno blank line follows this first line at all here", {"headline": None}),
+    # a service agent's signature at the very end; a dash inside the text is no signature
+    (
+        "en",
+        "@105845 Please send a DM so we can look into this for you. -AD",
+        {"sign_off": ["AD"], "mentions": ["@105845"]},
+    ),
+    ("en", "Can you DM me your name? Happy to help :) Thanks - Mike", {"sign_off": ["Mike"]}),
+    ("en", "Me - I", {"sign_off": None}),
+    ("en", "The plan - simple and clear - works for me", {"sign_off": None}),
+    # "vi andre", "we humans": people in general, not an organisation's "we"
+    ("da", "Vi andre må heller ikke tage børn med på arbejde.", {"first_plural": None}),
+    ("da", "Vi har travlt, og vi andre venter.", {"first_plural": ["Vi"]}),
+    ("en", "We humans overrate ourselves. We ship on Friday.", {"first_plural": ["ourselves", "We"]}),
 ]
 
 

@@ -56,6 +56,8 @@ STYLE_SPEC: tuple[tuple[str, str, str], ...] = (
     ("long_words", "nominal_style", "rate"),
     ("official_quotes", "quotes", "log"),
     ("self_reference", "names", "log"),
+    ("headline", "headline", "flag"),
+    ("sign_off", "signature", "flag"),
     ("mentions", "mentions", "log"),
     ("hashtags", "hashtags", "log"),
     ("links", "links", "log"),
@@ -96,6 +98,8 @@ STYLE_SIGN: dict[str, int] = {
     "long_words": -1,
     "official_quotes": -1,
     "self_reference": -1,
+    "headline": -1,
+    "sign_off": -1,
     "mentions": 0,
     "hashtags": -1,
     "links": -1,
@@ -140,6 +144,7 @@ class Lexicon:
     contractions: bool = False  # English-style clitics ("I'm", "don't", "it's")
     capital_i_is_you: bool = False  # Danish "I" (you, plural) vs the preposition "i"
     org_noun_articles: frozenset[str] = frozenset()  # "the company"; empty: the noun alone counts
+    generic_we: frozenset[str] = frozenset()  # "vi andre", "we humans": a "we" of people, not an organisation
     borrow_from: str = ""  # training only
 
 
@@ -184,6 +189,7 @@ def lexicon(lang: str) -> Lexicon:
         contractions=bool(spec.get("contractions", False)),
         capital_i_is_you=bool(spec.get("capital_i_is_you", False)),
         org_noun_articles=_lower_list(spec, "org_noun_articles"),
+        generic_we=_lower_list(spec, "generic_we_next"),
         borrow_from=str(spec.get("borrow_from", "")),
     )
 
@@ -305,6 +311,7 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
     org_nouns, org_verbs = lex.org_nouns, lex.org_verbs
     contractions = lex.contractions
     capital_i = lex.capital_i_is_you
+    generic_we = lex.generic_we
     plain_low, plain_lem = _lookup_keys(analysis.lang)
     phrase_seconds = _phrase_seconds(analysis.lang)
     for i, tok in enumerate(tokens):
@@ -353,8 +360,13 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
                 else None
             )
         if cls is not None:
-            st[cls].append(i)
-            category[i] = STYLE_CATEGORY[cls]
+            if cls == "first_plural" and generic_we:
+                nxt = next_word(i)
+                if nxt is not None and nxt.lower in generic_we:
+                    cls = None  # "vi andre", "we humans": people in general, not an organisation
+            if cls is not None:
+                st[cls].append(i)
+                category[i] = STYLE_CATEGORY[cls]
         if contractions and ("'" in low or "’" in low) and _is_contraction(low, lex):
             st["contractions"].append(i)
             category.setdefault(i, "informality")
@@ -440,7 +452,10 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
             continue
         if k in ("url", "email"):
             st["link_at_end"].append(j)
+        elif k == "word":
+            _sign_off(tokens, j, forms, st["sign_off"])
         break
+    _headline(analysis.text, tokens, forms, n_words, st["headline"])
     # the first words: "I …", "We …"
     first_words = [j for j in range(min(n_tok, 8)) if tokens[j].kind == "word"][:3]
     fs = [j for j in first_words if j in st["first_singular"]]
@@ -480,6 +495,50 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
         if st[name]:
             st[name] = sorted(set(st[name]))
     return Features(sparse, where, tuple(style), st, category, n_words)
+
+
+_SIGN_MARKS = frozenset("-–—^*")
+
+
+def _sign_off(tokens: tuple[Any, ...], j: int, forms: dict[str, str], out: list[int]) -> None:
+    """A service agent's signature closing the text ("… for you. -AD", "^MM", "Thanks – Mike"):
+    one or two capitalised words (not pronouns) right after a dash or caret. ``j`` is the last
+    word; records the signature's words."""
+    i = j
+    if i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].end == tokens[i].start - 1:
+        i -= 1  # "– Anna B"
+    if i == 0 or tokens[i - 1].text not in _SIGN_MARKS:
+        return
+    if all(tokens[k].text[:1].isupper() and tokens[k].lower not in forms for k in range(i, j + 1)):
+        out.extend(range(i, j + 1))
+
+
+def _headline(
+    text: str, tokens: tuple[Any, ...], forms: dict[str, str], n_words: int, out: list[int]
+) -> None:
+    """The text opens with a title line (press release, newsroom item): a first line of two to
+    fifteen words that ends in a letter or digit (no punctuation), a blank line, then a body of at
+    least five words. Records the title's words; a first line in the first person singular is no title."""
+    nl = text.find("\n")
+    if nl < 0:
+        return
+    first = text[:nl].rstrip()
+    if not first or not first[-1].isalnum():
+        return
+    rest = text[nl + 1 :]
+    blank = rest.find("\n")
+    if blank < 0 or rest[:blank].strip():
+        return
+    idx: list[int] = []
+    for k, t in enumerate(tokens):
+        if t.start >= nl:
+            break
+        if t.kind == "word":
+            if forms.get(t.lower) == "first_singular" or len(idx) == 15:
+                return
+            idx.append(k)
+    if len(idx) >= 2 and n_words - len(idx) >= 5:
+        out.extend(idx)
 
 
 def _ngram_keys(lem: str, low: str) -> tuple[str, ...]:

@@ -6,13 +6,16 @@ bios, tweets, job ads, press releases, blogs, comments, with an author type for 
 raters' grades for a sample). Labels: a rated text's target is the raters' mean grade mapped to
 ``(5 - grade) / 4``; a team post's grade the same way; any other real text's target is its author
 type (person 1, organisation 0). No source may dominate: a source's texts together weigh at most
-:data:`SOURCE_CAP` texts.
+:data:`SOURCE_CAP` texts, except that a rated text weighs at least :data:`RATED_WEIGHT` (the
+raters' grades are the one target that grades degrees within a voice).
 
 The model is a logistic regression over the style features only (no words), with the sign of
 each voice marker fixed in advance (:data:`~postcraft.tone.features.STYLE_SIGN`) and an L2
-penalty; Platt calibration on out-of-source logits. :func:`cross_source` gives honest figures:
-every source is predicted by a model that never saw it (the regularisation and the calibration
-chosen without it, too).
+penalty; Platt calibration of the out-of-source logits of the rated texts against the raters'
+verdicts (mean grade below 3 personal, above 3 corporate; both verdicts weigh the same), or of
+every target when there are too few rated texts. :func:`cross_source` gives honest figures:
+every source is predicted by a model that never saw it (its texts, its rated texts' grades, and
+its say in the regularisation and the calibration are all left out).
 """
 
 from __future__ import annotations
@@ -36,6 +39,13 @@ SOURCE_CAP = 400.0
 TEAM_WEIGHT = 600.0
 C_GRID = (0.3, 3.0, 30.0)
 TEAM = "team"
+#: A text the blind raters graded weighs at least this much in training (its source's cap aside).
+RATED_WEIGHT = 3.0
+#: Calibrate on the raters' verdicts (out-of-source logits of the rated texts) instead of all targets.
+CALIBRATE_ON_RATED = True
+BALANCE_RATED = True
+#: Rated texts of each verdict needed to calibrate on the raters (else: on every target).
+MIN_RATED = 20
 
 
 def borrow_from(lang: str) -> str:
@@ -143,6 +153,8 @@ def _targets(texts: Sequence[Text]) -> tuple[Any, Any, Any]:
     for i, t in enumerate(texts):
         cap = TEAM_WEIGHT if t.source == TEAM else SOURCE_CAP
         base = min(1.0, cap / count[t.source])
+        if t.rated:
+            base = max(base, RATED_WEIGHT)
         if t.grade is not None:
             target = (5.0 - t.grade) / 4.0
         else:
@@ -249,6 +261,35 @@ def _oof(x: Any, texts: Sequence[Text], c: float) -> Any:
     return z
 
 
+def _rated_rows(texts: Sequence[Text], idx: Any, z: Any) -> tuple[Any, Any, Any]:
+    """Logits, verdicts and weights of the rated texts for calibration: the raters' mean grade
+    below 3 is personal, above 3 corporate, 3 half of each; every rated text weighs 1."""
+    import numpy as np
+
+    first: dict[int, float] = {}
+    for row, i in enumerate(idx):
+        first.setdefault(int(i), float(z[row]))
+    zs, ys, ws = [], [], []
+    for i, zi in first.items():
+        t = texts[i]
+        if not t.rated or t.grade is None:
+            continue
+        if t.grade == 3:
+            zs += [zi, zi]
+            ys += [1.0, 0.0]
+            ws += [0.5, 0.5]
+        else:
+            zs.append(zi)
+            ys.append(1.0 if t.grade < 3 else 0.0)
+            ws.append(1.0)
+    ya, wa = np.array(ys), np.array(ws)
+    # both verdicts weigh the same, so the held-out sources' mix of voices cannot move the intercept
+    pos, neg = wa[ya == 1].sum(), wa[ya == 0].sum()
+    if BALANCE_RATED and pos > 0 and neg > 0:
+        wa = np.where(ya == 1, wa * (pos + neg) / (2 * pos), wa * (pos + neg) / (2 * neg))
+    return np.array(zs), ya, wa
+
+
 def fit_voice(texts: Sequence[Text], x: Any, lang: str, *, meta: dict[str, Any] | None = None) -> ToneModel:
     """Fit a voice model on ``texts`` (style matrix ``x``): ``C`` by leave-one-source-out
     log-loss, Platt calibration on the leave-one-source-out logits, then a refit on all."""
@@ -260,7 +301,12 @@ def fit_voice(texts: Sequence[Text], x: Any, lang: str, *, meta: dict[str, Any] 
         oofs[c] = _oof(x, texts, c)
         scores[c] = _logloss(oofs[c], y, w)
     c_best = min(C_GRID, key=lambda c: scores[c])
-    a, b = platt(oofs[c_best], y, w)
+    zr, yr, wr = _rated_rows(texts, idx, oofs[c_best])
+    on_rated = bool(CALIBRATE_ON_RATED and (yr == 1).sum() >= MIN_RATED and (yr == 0).sum() >= MIN_RATED)
+    if on_rated:
+        a, b = platt(zr, yr, wr)
+    else:  # too few rated texts of one verdict: calibrate on every target
+        a, b = platt(oofs[c_best], y, w)
     sc = Scaler(x)
     beta = fit_lr(sc(x[idx]), y, w, c_best)
     return ToneModel(
@@ -272,7 +318,12 @@ def fit_voice(texts: Sequence[Text], x: Any, lang: str, *, meta: dict[str, Any] 
         style_weights=tuple(round(float(v), 6) for v in beta[1:]),
         calibration=(a, b),
         thresholds=(CORPORATE_BELOW, PERSONAL_AT),
-        meta={"C": c_best, "oos_logloss": {str(k): round(v, 4) for k, v in scores.items()}, **(meta or {})},
+        meta={
+            "C": c_best,
+            "oos_logloss": {str(k): round(v, 4) for k, v in scores.items()},
+            "calibrated_on": "rated texts" if on_rated else "all targets",
+            **(meta or {}),
+        },
     )
 
 
