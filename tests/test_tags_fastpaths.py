@@ -3,13 +3,62 @@ random drafts built from the words the signal phrases are made of, in both langu
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from postcraft.analysis import analyze
-from postcraft.tags.suggest import _after_phrase, _after_phrase_at, _idiom_tokens, _in_idiom
+from postcraft.tags.suggest import _after_phrase_at, _idiom_from, _in_idiom, _words_match
 from postcraft.tags.vocab import PhraseIndex, builtin
+
+# -- the whole-draft scans that the local look-ups replaced, kept here as their reference --------
+
+
+def _idiom_tokens(toks: Any, index: PhraseIndex) -> set[int]:
+    """Token indices of the fixed expressions in the draft. The words of an expression follow
+    each other with at most two other words between them, within one sentence."""
+    out: set[int] = set()
+    n = len(toks)
+    cands = index.candidates
+    for k in index.starts(toks):
+        t = toks[k]
+        for idiom in cands(t[4], t[5]):
+            got = _idiom_from(toks, idiom, k, n)
+            if got is not None:
+                out.update(got)
+    return out
+
+
+def _after_phrase(
+    toks: Any, index: PhraseIndex, text: str, reach: int, breakers: frozenset[str] = frozenset()
+) -> set[int]:
+    """Indices of the (at most ``reach``) words right after each phrase of ``index``, within
+    the sentence (no punctuation between): the words a negation ("no", "ikke") or a hoping
+    frame ("looking for") is about. A word of ``breakers`` right after the phrase ("not only")
+    makes it no such phrase."""
+    out: set[int] = set()
+    n = len(toks)
+    for last in index.starts(toks):
+        t = toks[last]
+        for ph in index.candidates(t[4], t[5]):
+            first = last - len(ph) + 1
+            if first < 0 or not _words_match(toks, list(range(first, last + 1)), ph):
+                continue
+            if not all(text[toks[j - 1][2] : toks[j][1]].isspace() for j in range(first + 1, last + 1)):
+                continue
+            j = last + 1
+            if j < n and toks[j][3] == "word" and toks[j][4] in breakers:
+                break
+            while j < n and j <= last + reach:
+                if toks[j][3] != "word" or not text[toks[j - 1][2] : toks[j][1]].isspace():
+                    break
+                out.add(j)
+                j += 1
+            break
+    return out
+
 
 _GLUE = [" ", " ", " ", "  ", ", ", ". ", "\n", " - ", "! "]
 

@@ -589,7 +589,7 @@ def topic_hits(
         (idioms.words, idioms.word_prefixes) if idioms is not None else (frozenset(), ())
     )
     # Negations and hoping frames are looked for only right before a term that counts (the
-    # same words _after_phrase would find over the whole draft; see _after_phrase_at).
+    # same words a scan of the whole draft would find; see _after_phrase_at).
     negations = idx.negation_index if idx.negation_index else None
     not_negating = idx.not_negating
     hoping = idx.not_after_index
@@ -766,21 +766,6 @@ def _words_match(toks: Any, ks: list[int], patterns: tuple[WordPattern, ...], le
     )
 
 
-def _idiom_tokens(toks: Any, index: PhraseIndex) -> set[int]:
-    """Token indices of the fixed expressions in the draft. The words of an expression follow
-    each other with at most two other words between them, within one sentence."""
-    out: set[int] = set()
-    n = len(toks)
-    cands = index.candidates
-    for k in index.starts(toks):
-        t = toks[k]
-        for idiom in cands(t[4], t[5]):
-            got = _idiom_from(toks, idiom, k, n)
-            if got is not None:
-                out.update(got)
-    return out
-
-
 def _idiom_from(toks: Any, idiom: tuple[WordPattern, ...], k: int, n: int) -> list[int] | None:
     """The token indices of ``idiom`` when it starts at word ``k`` (its first word matched)."""
     got = [k]
@@ -798,9 +783,11 @@ def _idiom_from(toks: Any, idiom: tuple[WordPattern, ...], k: int, n: int) -> li
 
 
 def _in_idiom(toks: Any, index: PhraseIndex, k: int) -> bool:
-    """True when word ``k`` is in ``_idiom_tokens(toks, index)``: only a word that is one of
-    the expressions' words can be, and only an expression starting at most three tokens per
-    word before it can reach it."""
+    """True when word ``k`` belongs to a fixed expression of the draft (the words of an
+    expression follow each other with at most two other words between them, within one
+    sentence; ``tests/test_tags_fastpaths.py`` keeps the whole-draft scan as the reference).
+    Only a word that is one of the expressions' words can be, and only an expression starting
+    at most three tokens per word before it can reach it."""
     t = toks[k]
     words, wpre = index.words, index.word_prefixes
     if not (t[4] in words or t[5] in words or (wpre and t[4].startswith(wpre))):
@@ -844,39 +831,13 @@ def _after_frame(toks: Any, k: int, index: PhraseIndex, text: str) -> bool:
     return False
 
 
-def _after_phrase(
-    toks: Any, index: PhraseIndex, text: str, reach: int, breakers: frozenset[str] = frozenset()
-) -> set[int]:
-    """Indices of the (at most ``reach``) words right after each phrase of ``index``, within
-    the sentence (no punctuation between): the words a negation ("no", "ikke") or a hoping
-    frame ("looking for") is about. A word of ``breakers`` right after the phrase ("not only")
-    makes it no such phrase."""
-    out: set[int] = set()
-    n = len(toks)
-    for last in index.starts(toks):
-        t = toks[last]
-        for ph in index.candidates(t[4], t[5]):
-            first = last - len(ph) + 1
-            if first < 0 or not _words_match(toks, list(range(first, last + 1)), ph):
-                continue
-            if not all(text[toks[j - 1][2] : toks[j][1]].isspace() for j in range(first + 1, last + 1)):
-                continue
-            j = last + 1
-            if j < n and toks[j][3] == "word" and toks[j][4] in breakers:
-                break
-            while j < n and j <= last + reach:
-                if toks[j][3] != "word" or not text[toks[j - 1][2] : toks[j][1]].isspace():
-                    break
-                out.add(j)
-                j += 1
-            break
-    return out
-
-
 def _after_phrase_at(
     toks: Any, index: PhraseIndex, text: str, reach: int, k: int, breakers: frozenset[str] = frozenset()
 ) -> bool:
-    """True when ``k`` is in ``_after_phrase(toks, index, text, reach, breakers)``: only the
+    """True when ``k`` is one of the (at most ``reach``) words right after a phrase of ``index``
+    within its sentence (a negation such as "no"/"ikke", or a hoping frame such as "looking
+    for"; a word of ``breakers`` right after the phrase, as in "not only", makes it none;
+    ``tests/test_tags_fastpaths.py`` keeps the whole-draft scan as the reference): only the
     ``reach`` words before ``k`` can end such a phrase, so only they are looked at."""
     keys, prefixes = index.keys, index.prefixes
     n = len(toks)
