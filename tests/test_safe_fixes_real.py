@@ -1,7 +1,8 @@
 """Property over real public text: applying every safe fix changes only the flagged spans.
 
-Runs the default checks on the real corpus (``corpora/real/texts``; the redistributable sources
-are committed, the rest are present only where they were rebuilt — skipped when absent), applies
+Runs the default checks on the real corpus (``corpora/real/texts``, and the held-out fresh set in
+``corpora/real/fresh/texts``; the redistributable sources are committed, the rest are present only
+where they were rebuilt — skipped when absent), applies
 every ``safe`` fix, re-tokenises, and checks that every token outside the fixed spans is the
 same token, in the same place relative to the edits, with the same kind.
 """
@@ -16,14 +17,16 @@ import pytest
 import postcraft
 from postcraft.analysis.tokens import tokenize
 
-TEXTS = Path(__file__).resolve().parents[1] / "corpora" / "real" / "texts"
+REAL = Path(__file__).resolve().parents[1] / "corpora" / "real"
+TEXTS = REAL / "texts"
+FRESH = REAL / "fresh" / "texts"
 COMMITTED = ("humanizr_bios_en", "news_traeskibetbetty_da", "news_khiftribune_da")
 PER_SOURCE = 400
 
 
 def _texts() -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
-    for path in sorted(TEXTS.glob("*/*.jsonl")):
+    for path in [*sorted(TEXTS.glob("*/*.jsonl")), *sorted(FRESH.glob("*/*.jsonl"))]:
         rows = [json.loads(x) for x in path.read_text(encoding="utf-8").split("\n") if x.strip()]
         out.extend(rows[:PER_SOURCE])
     return out
