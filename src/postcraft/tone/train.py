@@ -76,21 +76,29 @@ def _featurize(posts: Sequence[LabelledPost], lang: str, label: str) -> list[Fea
     return [extract(analyze(p.text, lang=lang)) for p in progress(posts, label=label)]
 
 
+def verdict_rows(grade: float) -> tuple[tuple[int, float], ...]:
+    """The binary ``(target, weight)`` rows of a grade (or raters' mean grade): below 3 personal
+    (1), above 3 corporate (0), exactly 3 half of each (two rows of weight 0.5), so mixed posts
+    pull the probability to the middle.
+
+    >>> verdict_rows(2), verdict_rows(3), verdict_rows(4.5)
+    (((1, 1.0),), ((1, 0.5), (0, 0.5)), ((0, 1.0),))
+    """
+    if grade == 3:
+        return ((1, 0.5), (0, 0.5))
+    return ((1 if grade < 3 else 0, 1.0),)
+
+
 def _targets(posts: Sequence[LabelledPost]) -> tuple[list[int], list[int], list[float]]:
-    """Rows, binary targets and weights: grades 1–2 personal, 4–5 corporate, 3 counted as
-    half of each (two rows with weight 0.5), so mixed posts pull the probability to the middle."""
+    """Rows, binary targets and weights of graded posts (:func:`verdict_rows`)."""
     rows: list[int] = []
     y: list[int] = []
     w: list[float] = []
     for i, p in enumerate(posts):
-        if p.grade == 3:
-            rows += [i, i]
-            y += [1, 0]
-            w += [0.5, 0.5]
-        else:
+        for target, weight in verdict_rows(p.grade):
             rows.append(i)
-            y.append(1 if p.grade <= 2 else 0)
-            w.append(1.0)
+            y.append(target)
+            w.append(weight)
     return rows, y, w
 
 

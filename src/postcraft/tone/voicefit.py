@@ -32,6 +32,7 @@ from .._progress import progress
 from ..analysis import analyze
 from .features import STYLE_KIND, STYLE_NAMES, STYLE_SIGN, Features, extract
 from .model import CLIP, CORPORATE_BELOW, PERSONAL_AT, ToneModel
+from .train import verdict_rows
 
 #: A source's texts together weigh at most this many texts.
 SOURCE_CAP = 400.0
@@ -274,14 +275,10 @@ def _rated_rows(texts: Sequence[Text], idx: Any, z: Any) -> tuple[Any, Any, Any]
         t = texts[i]
         if not t.rated or t.grade is None:
             continue
-        if t.grade == 3:
-            zs += [zi, zi]
-            ys += [1.0, 0.0]
-            ws += [0.5, 0.5]
-        else:
+        for target, weight in verdict_rows(t.grade):
             zs.append(zi)
-            ys.append(1.0 if t.grade < 3 else 0.0)
-            ws.append(1.0)
+            ys.append(float(target))
+            ws.append(weight)
     ya, wa = np.array(ys), np.array(ws)
     # both verdicts weigh the same, so the held-out sources' mix of voices cannot move the intercept
     pos, neg = wa[ya == 1].sum(), wa[ya == 0].sum()
