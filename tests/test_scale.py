@@ -143,6 +143,41 @@ def test_analysis_survives_pickling(text: str) -> None:
     assert [b.position(o) for o in range(len(text) + 1)] == [a.position(o) for o in range(len(text) + 1)]
 
 
+@pytest.mark.parametrize("markdown", [False, True])
+def test_lean_analysis_rebuilds_the_same_tokens(markdown: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """review_many's workers pickle an Analysis lean (text, language, scalars); the receiver
+    analyses the text again on first use and gets the very same tokens and structure."""
+    from postcraft.analysis import core
+
+    texts = [*POSTS, "", "Kort.", "Æblegrød 🍎🇩🇰 på *tirsdag*\n\n```\ncode 👩🏽‍💻\n```\n#ÆØÅ @Ærø"]
+    full = [postcraft.review(t, lang="da" if i % 2 else None, markdown=markdown) for i, t in enumerate(texts)]
+    monkeypatch.setattr(core, "_SHIP_LEAN", True)
+    blobs = [pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in full]
+    monkeypatch.setattr(core, "_SHIP_LEAN", False)
+    for review, blob in zip(full, blobs, strict=True):
+        back = pickle.loads(blob)
+        a, b = review.analysis, back.analysis
+        assert "_columns" in b.__dict__ and "tokens" not in b.__dict__
+        assert back.to_dict() == review.to_dict()
+        assert "_columns" in b.__dict__, "to_dict() analysed the text again"
+        assert (b.tokens, b.lines, b.paragraphs, b.sentences) == (
+            a.tokens,
+            a.lines,
+            a.paragraphs,
+            a.sentences,
+        )
+        assert (b.text, b.original, b.lang, b.lang_scores, b.fold) == (
+            a.text,
+            a.original,
+            a.lang,
+            a.lang_scores,
+            a.fold,
+        )
+        assert b.to_dict() == a.to_dict() and back.tone == review.tone
+        # pickled again (not lean), it is still the same
+        assert pickle.loads(pickle.dumps(b)).to_dict() == a.to_dict()
+
+
 def test_tone_model_survives_pickling() -> None:
     from postcraft.tone import builtin_model
 

@@ -30,6 +30,8 @@ from .pipeline import Review, review
 
 #: How long (seconds) the parent waits for any worker before looking again at which are alive.
 POLL_SECONDS = 0.5
+#: texts this process reviews between two looks at what the workers sent
+POLL_EVERY = 8
 #: batches a worker holds at once (one being reviewed, one waiting)
 PREFETCH = 2
 #: How many times a batch is sent to a worker before its texts are reported as lost.
@@ -92,7 +94,12 @@ def _review_into(out: list[Any], text: str, options: dict[str, Any], keep: bool)
 
 
 def _worker(conn: Connection, options: dict[str, Any], keep: bool) -> None:
-    """A worker process: say it is ready, then review each batch sent until ``None`` arrives."""
+    """A worker process: say it is ready, then review each batch sent until ``None`` arrives.
+    Its analyses travel lean (:func:`postcraft.analysis.core.ship_lean`): the parent, the
+    same postcraft, rebuilds the tokens from the text should anyone read them."""
+    from .analysis.core import ship_lean
+
+    ship_lean()
     conn.send("ready")
     while True:
         try:
@@ -219,8 +226,9 @@ class _Workers:
 
 class _Run:
     """One parallel :func:`review_many` run: this process reviews every ``n``-th batch itself
-    (one text at a time, handing out work between texts); ``n - 1`` workers review the rest,
-    and a worker with nothing left to do takes this process's latest batch not yet begun."""
+    (handing out work every :data:`POLL_EVERY` texts); ``n - 1`` workers review the rest. A
+    worker with nothing left to do takes this process's latest batch not yet begun, and this
+    process, with none of its own left, takes the oldest batch no worker holds yet."""
 
     def __init__(self, texts: Iterable[str], n: int, size: int, options: dict[str, Any], keep: bool) -> None:
         self.source = iter(texts)
@@ -305,7 +313,8 @@ class _Run:
         for text in self.batches[bid]:
             if not _review_into(out, text, self.options, self.keep):
                 break
-            self.receive(0)
+            if len(out) % POLL_EVERY == 0:
+                self.receive(0)
         self.done[bid] = out
 
     def results(self) -> Iterator[Any]:
@@ -332,6 +341,14 @@ class _Run:
                     return
                 if self.for_me:
                     self.review_mine(self.for_me.popleft())
+                elif self.for_workers:
+                    # every worker holds all it can: review the oldest batch waiting for one
+                    # here rather than wait
+                    self.review_mine(self.for_workers.popleft())
+                elif self.for_workers:
+                    # every worker holds all it can: review the oldest batch waiting for one
+                    # here rather than wait
+                    self.review_mine(self.for_workers.popleft())
                 elif not self.exhausted and self.next_new - self.next_out < self.window:
                     continue  # what was yielded made room: read the next batches before waiting
                 else:

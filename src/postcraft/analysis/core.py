@@ -14,7 +14,7 @@ from ..langs import LANGUAGES, normalize_lang
 from . import langid, readability, structure
 from .lemmas import lemma as _lemma
 from .structure import Fold, Sentence, Span
-from .tokens import Token, tokenize
+from .tokens import Token, TokenKind, tokenize
 
 
 class Position(NamedTuple):
@@ -232,9 +232,13 @@ class Analysis:
         # Pickled column by column: tuples of str and int pickle in C, while NamedTuples go one
         # by one through a Python-level __getnewargs__ (a Review pickles ~4x faster this way,
         # which is what review_many's workers and Dask or Spark spend on shipping results).
+        if _SHIP_LEAN:  # what a review's to_dict() reads, so that the receiver need not analyse again
+            self.linkedin_length, self.lix, self.flesch, self._astral, self._line_starts  # noqa: B018
         cached = {k: v for k, v in self.__dict__.items() if k in _SCALAR_CACHES}
         columns = self.__dict__.get("_columns")
-        if columns is None:
+        if _SHIP_LEAN:
+            columns = (None, None, None, None)  # the receiver analyses the text again on first use
+        elif columns is None or columns[0] is None:
             columns = tuple(tuple(zip(*getattr(self, name), strict=True)) for name in _COLUMN_FIELDS)
         return (
             _unpickle_analysis,
@@ -267,6 +271,21 @@ class Analysis:
             "sentences": [[s.start, s.end] for s in self.sentences],
             "paragraphs": [[p.start, p.end] for p in self.paragraphs],
         }
+
+
+#: Set in review_many's worker processes only (see :func:`ship_lean`): an Analysis then
+#: pickles without its tokens, lines, paragraphs and sentences, which the receiving process
+#: (the same postcraft, the same languages) rebuilds from the text and language on first use.
+_SHIP_LEAN = False
+
+
+def ship_lean() -> None:
+    """Make this process pickle each :class:`Analysis` as its text, language and computed
+    scalars only; for a worker whose results go to a process running the same postcraft.
+    The scalars a review's ``to_dict()`` reads are computed first, so that reading it never
+    analyses the text again (:func:`_from_columns` does it when tokens are read)."""
+    global _SHIP_LEAN
+    _SHIP_LEAN = True
 
 
 # Lazily computed values that hold no tokens: kept when an Analysis is pickled (the others
@@ -316,11 +335,15 @@ def _from_columns(analysis: Analysis) -> None:
     columns = analysis.__dict__.get("_columns")
     if columns is None:  # another thread was first
         return
-    new = tuple.__new__
-    built: dict[str, tuple[Any, ...]] = {
-        name: tuple([new(kind, t) for t in zip(*column, strict=True)])
-        for name, kind, column in zip(_COLUMN_FIELDS, (Token, Span, Span, Sentence), columns, strict=True)
-    }
+    if columns[0] is None:  # shipped lean: analyse the text again (the same tokens, see ship_lean)
+        tokens, lines, paras, sents = _tokens_and_structure(analysis.text, analysis.lang)
+        built = {"tokens": tokens, "lines": lines, "paragraphs": paras, "sentences": sents}
+    else:
+        new = tuple.__new__
+        built = {
+            name: tuple([new(kind, t) for t in zip(*column, strict=True)])
+            for name, kind, column in zip(_COLUMN_FIELDS, (Token, Span, Span, Sentence), columns, strict=True)
+        }
     analysis.__dict__.update(built)
     analysis.__dict__.pop("_columns", None)
 
@@ -363,6 +386,34 @@ def analyze(text: str | Any, *, lang: str | None = None, markdown: bool = False)
         code, scores, reason = guess.lang, guess.scores, guess.reason
     else:
         code, scores, reason = normalize_lang(lang), {}, "given by the caller"
+    tokens, lines, paras, sents = _tokens_and_structure(text, code, raw)
+    # What Analysis(...) does (a frozen dataclass without __post_init__: it sets each field with
+    # object.__setattr__), at a fifth of the cost.
+    analysis = object.__new__(Analysis)
+    analysis.__dict__.update(
+        text=text,
+        lang=code,
+        tokens=tokens,
+        lines=lines,
+        paragraphs=paras,
+        sentences=sents,
+        fold=structure.fold(text, lines),
+        lang_scores=scores,
+        lang_reason=reason,
+        source=source,
+    )
+    return analysis
+
+
+def _tokens_and_structure(
+    text: str, code: str, raw: list[tuple[str, int, int, TokenKind]] | None = None
+) -> tuple[tuple[Token, ...], tuple[Span, ...], tuple[Span, ...], tuple[Sentence, ...]]:
+    """The tokens (with lemmas in language ``code``), lines, paragraphs and sentences of
+    ``text``: everything of an analysis that depends on nothing but the text and its language."""
+    if raw is None:
+        raw = tokenize(text)
+    fold_get = _FOLDED.get
+    fold = _fold_case
     lemma_get = _lemma_cache(code).get
     new = tuple.__new__  # what Token(...) does, without its Python-level __new__
     # One pass: each token's case-folded form (a cached look-up), then its lemma.
@@ -385,22 +436,7 @@ def analyze(text: str | Any, *, lang: str | None = None, markdown: bool = False)
     line_spans = structure.lines(text)
     paras = structure.paragraphs(text, line_spans)
     sents = structure.sentences(text, list(tokens))
-    # What Analysis(...) does (a frozen dataclass without __post_init__: it sets each field with
-    # object.__setattr__), at a fifth of the cost.
-    analysis = object.__new__(Analysis)
-    analysis.__dict__.update(
-        text=text,
-        lang=code,
-        tokens=tokens,
-        lines=tuple(line_spans),
-        paragraphs=tuple(paras),
-        sentences=tuple(sents),
-        fold=structure.fold(text, line_spans),
-        lang_scores=scores,
-        lang_reason=reason,
-        source=source,
-    )
-    return analysis
+    return tokens, tuple(line_spans), tuple(paras), tuple(sents)
 
 
 # Per-process caches of pure functions of a word form (dict look-ups are cheaper than calls;

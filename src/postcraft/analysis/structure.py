@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import regex
@@ -220,7 +221,7 @@ DESKTOP_CHARS, DESKTOP_WIDTH = 210, 70
 MOBILE_CHARS, MOBILE_WIDTH = 140, 47
 
 
-def fold(text: str, line_spans: list[Span]) -> Fold:
+def fold(text: str, line_spans: Sequence[Span]) -> Fold:
     """Estimate where "…see more" cuts the post on desktop and on mobile."""
     return Fold(
         _fold_at(text, line_spans, DESKTOP_CHARS, DESKTOP_WIDTH),
@@ -228,7 +229,7 @@ def fold(text: str, line_spans: list[Span]) -> Fold:
     )
 
 
-def _fold_at(text: str, line_spans: list[Span], max_chars: int, width: int) -> int:
+def _fold_at(text: str, line_spans: Sequence[Span], max_chars: int, width: int) -> int:
     # Leading and trailing blank lines are not rendered.
     first = 0  # an index, not pop(0): a draft of a million blank lines must stay linear
     while first < len(line_spans) and is_blank(text, line_spans[first]):
