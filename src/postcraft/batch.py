@@ -226,9 +226,8 @@ class _Workers:
 
 class _Run:
     """One parallel :func:`review_many` run: this process reviews every ``n``-th batch itself
-    (handing out work every :data:`POLL_EVERY` texts); ``n - 1`` workers review the rest. A
-    worker with nothing left to do takes this process's latest batch not yet begun, and this
-    process, with none of its own left, takes the oldest batch no worker holds yet."""
+    (handing out work every :data:`POLL_EVERY` texts); ``n - 1`` workers review the rest, and
+    a worker with nothing left to do takes this process's latest batch not yet begun."""
 
     def __init__(self, texts: Iterable[str], n: int, size: int, options: dict[str, Any], keep: bool) -> None:
         self.source = iter(texts)
@@ -341,14 +340,6 @@ class _Run:
                     return
                 if self.for_me:
                     self.review_mine(self.for_me.popleft())
-                elif self.for_workers:
-                    # every worker holds all it can: review the oldest batch waiting for one
-                    # here rather than wait
-                    self.review_mine(self.for_workers.popleft())
-                elif self.for_workers:
-                    # every worker holds all it can: review the oldest batch waiting for one
-                    # here rather than wait
-                    self.review_mine(self.for_workers.popleft())
                 elif not self.exhausted and self.next_new - self.next_out < self.window:
                     continue  # what was yielded made room: read the next batches before waiting
                 else:
