@@ -1289,7 +1289,7 @@ _fresh2_li_source(
     "40aeb9aab9b3f6893b44fcc12951967bcc94c5d5",
     "Shares.csv",
     "A student's (A. Pabitra Kumar Patra) own LinkedIn data export (Shares.csv with Profile, "
-    "Positions, Connections ...), committed for a profile-analysis exercise, 2020-2024; 11 posts.",
+    "Positions, Connections ...), committed for a profile-analysis exercise, 2020-2024: 11 posts with text, 4 dropped as repeats (3 within the export, 1 already in the corpus).",
 )
 
 
