@@ -4,6 +4,7 @@
     python benchmarks/bench_tags_real.py --split dev --sample out/dev                     # every DEV suggestion
     python benchmarks/bench_tags_real.py --split test --sample out/test -n 300            # seeded TEST sample
     python benchmarks/bench_tags_real.py --split fresh --sample out/fresh -n 250          # held-out FRESH set
+    python benchmarks/bench_tags_real.py --split fresh2 --sample out/fresh2 -n 250        # second held-out set
     python benchmarks/bench_tags_real.py --judge out/test judge-A.jsonl judge-B.jsonl    # precision per kind
 
 Runs ``postcraft.suggest_tags(text, roster=examples/roster.yaml, lang=…)`` over the posts of
@@ -26,6 +27,10 @@ from the main corpus, so DEV/TEST never contain them (``--fresh-texts`` to read 
 They were added after the TEST half had been read for tuning, to give an honest figure: nobody
 tunes on them or reads their judges' notes to change the mechanisms; once that happens they
 are no longer held out and need replacing.
+
+``--split fresh2`` is the second held-out set, built the same way from the sources marked
+``heldout: "tags2"`` (``FRESH2_SOURCES``) into ``corpora/real/fresh2/texts/<lang>/``
+(``--fresh2-texts``), apart from the main corpus and from fresh. Same rules: do not tune on it.
 
 ``--sample DIR`` writes ``sample.jsonl`` with ``{sid, lang, text, kind, suggestion, reason}`` —
 the post, the kind (hashtag, expert, person, company), the suggested hashtag or roster name and
@@ -82,6 +87,17 @@ FRESH_SOURCES = (
 )
 # The fresh set also holds a company blog (blog_org): what a company page would post.
 FRESH_GENRES = (*GENRES, "blog_org")
+FRESH2_TEXTS = ROOT / "corpora" / "real" / "fresh2" / "texts"
+FRESH2_SOURCES = (
+    "fresh2_li_adrianmoreno_en",
+    "fresh2_li_apk0703_en",
+    "fresh2_li_harvadli_en",
+    "fresh2_blog_praqma_en",
+    "fresh2_blog_omichelsen_en",
+    "fresh2_blog_andri_en",
+    "fresh2_blog_improvedk_en",
+)
+HELDOUT_SPLITS = {"fresh": FRESH_SOURCES, "fresh2": FRESH2_SOURCES}
 KINDS = ("hashtag", "expert", "person", "company")
 _PLURAL = {"hashtag": "hashtags", "expert": "experts", "person": "people", "company": "companies"}
 
@@ -98,8 +114,8 @@ def split_of(text_id: str) -> str:
 def load_texts(root: Path, genres: tuple[str, ...], split: str) -> list[dict[str, Any]]:
     """The posts of ``genres`` in ``split`` found under ``root``.
 
-    ``dev``, ``test`` or ``all``: the main corpus without the held-out sources; ``fresh``: only
-    the held-out sources (every post of them, no hash split)."""
+    ``dev``, ``test`` or ``all``: the main corpus without the held-out sources; ``fresh`` or
+    ``fresh2``: only that held-out set's sources (every post of them, no hash split)."""
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     for path in sorted(root.glob("*/*.jsonl")):
@@ -110,8 +126,11 @@ def load_texts(root: Path, genres: tuple[str, ...], split: str) -> list[dict[str
                 t = json.loads(line)
                 if t.get("genre") not in genres or not t.get("text", "").strip():
                     continue
-                fresh = t.get("source", t["id"].split(":", 1)[0]) in FRESH_SOURCES
-                if (split == "fresh") != fresh:
+                src = t.get("source", t["id"].split(":", 1)[0])
+                if split in HELDOUT_SPLITS:
+                    if src not in HELDOUT_SPLITS[split]:
+                        continue
+                elif any(src in held for held in HELDOUT_SPLITS.values()):
                     continue
                 if split in ("dev", "test") and split_of(t["id"]) != split:
                     continue
@@ -359,9 +378,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--genre", action="append", help=f"genres to use (repeatable; default {', '.join(GENRES)})"
     )
-    ap.add_argument("--split", choices=("dev", "test", "all", "fresh"), default="dev")
+    ap.add_argument("--split", choices=("dev", "test", "all", "fresh", "fresh2"), default="dev")
     ap.add_argument(
         "--fresh-texts", type=Path, default=FRESH_TEXTS, help=f"held-out texts (default {FRESH_TEXTS})"
+    )
+    ap.add_argument(
+        "--fresh2-texts",
+        type=Path,
+        default=FRESH2_TEXTS,
+        help=f"second held-out set's texts (default {FRESH2_TEXTS})",
     )
     ap.add_argument("--sample", type=Path, metavar="DIR", help="write sample.jsonl and key.jsonl here")
     ap.add_argument("-n", type=int, default=None, help="sample at most N, stratified (default: all)")
@@ -379,11 +404,11 @@ def main(argv: list[str] | None = None) -> int:
         print(precision(key, judges))
         return 0
 
-    root = args.fresh_texts if args.split == "fresh" else args.texts
-    default = FRESH_GENRES if args.split == "fresh" else GENRES
+    root = {"fresh": args.fresh_texts, "fresh2": args.fresh2_texts}.get(args.split, args.texts)
+    default = FRESH_GENRES if args.split in HELDOUT_SPLITS else GENRES
     texts = load_texts(root, tuple(args.genre or default), args.split)
     if not texts:
-        print(f"no posts under {args.texts} (run scripts/real_corpus/rebuild.py)", file=sys.stderr)
+        print(f"no posts under {root} (run scripts/real_corpus/rebuild.py)", file=sys.stderr)
         return 0
     found, seconds = run(texts, args.roster)
     print(f"split {args.split}: " + counts(texts, found))

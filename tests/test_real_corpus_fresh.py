@@ -163,11 +163,29 @@ def test_news_json_extractor(mirror: tuple[Path, str]) -> None:
 
 
 def test_heldout_sources_are_built_apart() -> None:
-    held = {s["id"] for s in sources.SOURCES if s.get("heldout")}
+    held = {s["id"] for s in sources.SOURCES if s.get("heldout") == "tags"}
     assert held and held == {s["id"] for s in build.HELDOUT}
     assert not held & {s["id"] for s in build.MAIN}
     assert held == set(bench_tags_real.FRESH_SOURCES)
     assert all(not s["redistributable"] for s in build.HELDOUT)
+    held2 = {s["id"] for s in sources.SOURCES if s.get("heldout") == "tags2"}
+    assert held2 and held2 == {s["id"] for s in build.HELDOUT2}
+    assert not held2 & ({s["id"] for s in build.MAIN} | held)
+    assert held2 == set(bench_tags_real.FRESH2_SOURCES)
+    assert {s.get("heldout") for s in sources.SOURCES} == {None, "tags", "tags2"}
+
+
+def test_select_heldout_fresh2_drops_main_and_fresh_texts() -> None:
+    order = [{"id": "c"}]
+    before = {
+        "m": [_rec("m:1", "Vi har ansat en ny kollega!")],
+        "f": [_rec("f:1", "Et helt nyt indlæg.")],
+    }
+    held = {
+        "c": [_rec("c:1", "et helt nyt indlæg"), _rec("c:2", "Vi har ansat en ny kollega"), _rec("c:3", "y")]
+    }
+    out = build.select_heldout(held, before, order=order)
+    assert [r["id"] for r in out["c"]] == ["c:3"]
 
 
 def _rec(rid: str, text: str, lang: str = "da") -> dict[str, object]:
@@ -226,3 +244,69 @@ def test_bench_reads_fresh_only_with_split_fresh(tmp_path: Path) -> None:
         for t in bench_tags_real.load_texts(tmp_path, bench_tags_real.GENRES, s)
     }
     assert both == {"blog_krejac_da:p2"}
+
+
+SHARES = (
+    "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n"
+    "2025-01-02 10:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A111,"
+    '"I am happy to share that I start a new role as engineering manager next month.\n""""\n'
+    'Thanks to everyone who helped along the way.",,,MEMBER_NETWORK\n'
+    "2025-01-03 10:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A222,"
+    "Estoy muy contento de compartir que empiezo un nuevo trabajo el mes que viene.,,,MEMBER_NETWORK\n"
+)
+
+
+def test_linkedin_export_from_zip(tmp_path: Path) -> None:
+    """Shares.csv read from inside a committed export archive; other languages dropped."""
+    import io
+    import zipfile
+
+    repo = tmp_path / "someone+site" / "repo"
+    repo.mkdir(parents=True)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("Shares.csv", SHARES)
+    (repo / "export.zip").write_bytes(buf.getvalue())
+    _git(repo.parent, "init", "-q", str(repo))
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "export")
+    commit = _git(repo, "rev-parse", "HEAD")
+    src = {
+        "id": "fresh2_li_test_en",
+        "repo": "someone/site",
+        "commit": commit,
+        "paths": ["export.zip"],
+        "member": "Shares.csv",
+        "lang": "en",
+    }
+    recs = sources.x_fresh2_linkedin_export(tmp_path, src)
+    assert [r["id"] for r in recs] == ["fresh2_li_test_en:111"]
+    assert recs[0]["genre"] == "linkedin_person" and recs[0]["author_type"] == "person"
+    assert recs[0]["text"].startswith("I am happy to share") and '"' not in recs[0]["text"]
+    assert recs[0]["_loc"] == {
+        "repo": "someone/site",
+        "commit": commit,
+        "path": "export.zip",
+        "member": "Shares.csv",
+        "row": 0,
+    }
+
+
+def test_bench_reads_fresh2_only_with_split_fresh2(tmp_path: Path) -> None:
+    rows = [
+        {"id": "fresh2_li_adrianmoreno_en:1", "lang": "en", "genre": "linkedin_person", "text": "a"},
+        {"id": "fresh_blog_kevinsimper_en:2", "lang": "en", "genre": "blog_person", "text": "b"},
+        {"id": "li_sanand0_en:3", "lang": "en", "genre": "linkedin_person", "text": "c"},
+    ]
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "x.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    genres = bench_tags_real.FRESH_GENRES
+    ids = {
+        s: [t["id"] for t in bench_tags_real.load_texts(tmp_path, genres, s)]
+        for s in ("fresh", "fresh2", "all")
+    }
+    assert ids == {
+        "fresh": ["fresh_blog_kevinsimper_en:2"],
+        "fresh2": ["fresh2_li_adrianmoreno_en:1"],
+        "all": ["li_sanand0_en:3"],
+    }
