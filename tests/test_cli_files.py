@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT, TEST_DATA
 from postcraft.cli import build_parser, main
 
-DA = "Stor dag i dag på værkstedet 🎉 #grønomstilling #a #b #c #d #e\n"  # a suggestion and a warning
+DA = "Stor dag i dag på værkstedet 🎉 #grønomstilling #a #b #c #d #e #f #g\n"  # a suggestion and a warning
 EN = "I spent today with our new apprentices. They asked better questions than I did.\n"  # clean
 GUIDE = (
     "organisation: {name: Acme}\n"

@@ -122,10 +122,27 @@ def test_substitution_per_language() -> None:
 
 
 def test_hashtag_count_span_covers_the_extra_hashtags() -> None:
-    text = "Dejlig dag 🌞 #Et #To #Tre #Fire #Fem #Seks #Syv"
+    text = "Dejlig dag 🌞 #Et #To #Tre #Fire #Fem #Seks #Syv #Otte"
     (f,) = check(text, guidelines={"extends": ["linkedin"]}, lang="da")
-    assert f.rule == "linkedin.hashtags.count" and text[f.start : f.end] == "#Seks #Syv"
-    assert "7 hashtags" in f.message
+    assert (f.rule, f.severity) == ("linkedin.hashtags.count", "warning")
+    assert text[f.start : f.end] == "#Seks #Syv #Otte" and "8 hashtags" in f.message
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (5, None),
+        (6, ("linkedin.hashtags.many", "suggestion", "#Seks")),
+        (7, ("linkedin.hashtags.many", "suggestion", "#Seks #Syv")),
+        (8, ("linkedin.hashtags.count", "warning", "#Seks #Syv #Otte")),
+    ],
+)
+def test_hashtag_severity_follows_the_evidence(n: int, expected: tuple[str, str, str] | None) -> None:
+    """At defaults 6–7 hashtags are a suggestion and 8 or more a warning (judged on real posts)."""
+    tags = "#Et #To #Tre #Fire #Fem #Seks #Syv #Otte #Ni".split()[:n]
+    text = "Dejlig dag 🌞 " + " ".join(tags)
+    found = [(f.rule, f.severity, text[f.start : f.end]) for f in check(text, lang="da")]
+    assert found == ([expected] if expected else [])
 
 
 def test_four_or_five_hashtags_are_a_suggestion_unless_the_organisation_sets_a_limit() -> None:
@@ -322,7 +339,7 @@ def test_voice_uses_the_tone_score_and_is_skipped_without_it() -> None:
 
 
 def test_disable_by_prefix_per_call() -> None:
-    text = "THIS IS HUGE #a #b #c #d #e #f the the"
+    text = "THIS IS HUGE #a #b #c #d #e #f #g #h the the"
     all_ids = set(ids(check(text, lang="en")))
     assert {"linkedin.hashtags.count", "linkedin.shouting", "linkedin.repetition"} <= all_ids
     assert "linkedin.hashtags.count" not in ids(check(text, lang="en", disable=["linkedin.hashtags"]))

@@ -220,7 +220,7 @@ def run_cli(argv: list[str]) -> int:
 
 def test_cli_check_text_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     p = tmp_path / "d.txt"
-    p.write_text("Jeg er så glad glad i dag #a #b #c #d #e #f", encoding="utf-8")
+    p.write_text("Jeg er så glad glad i dag #a #b #c #d #e #f #g #h", encoding="utf-8")
     assert run_cli(["check", str(p), "--lang", "da"]) == 0
     out = capsys.readouterr().out
     # a Danish draft (--lang da) gets Danish report words

@@ -29,8 +29,10 @@ class OccurrenceRule(Rule):
     or the name of a setting such as ``max_hashtags``), ``consecutive: true`` to count the
     longest run of items standing together (only spaces and punctuation between them),
     ``outside_trailing_hashtags: true`` to count only before the closing block of hashtags,
-    ``up_to`` (a number or setting) to stay silent above it, where a stricter rule takes over
-    (4–5 hashtags a suggestion, more a warning).
+    ``up_to`` (a number or setting) to stay silent above it, where a stricter rule takes over,
+    and ``fires_above`` (a number or setting, at least ``max``) to stay silent up to it while the
+    span and ``{max}`` still count from ``max`` (6–7 hashtags a suggestion, 8 or more a warning
+    that marks the hashtags after the fifth).
     Placeholders: ``{count}``, ``{max}``, ``{min}``, ``{match}``.
     """
 
@@ -42,12 +44,14 @@ class OccurrenceRule(Rule):
         "consecutive",
         "outside_trailing_hashtags",
         "up_to",
+        "fires_above",
     ) + MATCHER_KEYS
     placeholders = frozenset({"count", "max", "min", "match"})
     what: str
     max: float | None
     min: float | None
     up_to: float | None
+    fires_above: float | None
     consecutive: bool
     outside_tags: bool
     matcher: Matcher | None
@@ -59,6 +63,11 @@ class OccurrenceRule(Rule):
         rule.max = env.number(spec, "max", settings_ok=True)
         rule.min = env.number(spec, "min", settings_ok=True)
         rule.up_to = env.number(spec, "up_to", settings_ok=True)
+        rule.fires_above = env.number(spec, "fires_above", settings_ok=True)
+        if rule.fires_above is not None and rule.max is None:
+            raise env.error(
+                f"rule {info.id!r} (occurrence): 'fires_above' needs 'max'", line_of(spec, "fires_above")
+            )
         if rule.max is None and rule.min is None:
             raise env.error(f"rule {info.id!r} (occurrence) needs 'max' or 'min'", spec.line)
         for key in ("consecutive", "outside_trailing_hashtags"):
@@ -98,11 +107,8 @@ class OccurrenceRule(Rule):
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         quick = self._quick_count(ctx)
-        if (
-            quick is not None
-            and (self.max is None or quick <= self.max)
-            and (self.min is None or quick >= self.min)
-        ):
+        top = self.max if self.fires_above is None or self.max is None else max(self.max, self.fires_above)
+        if quick is not None and (top is None or quick <= top) and (self.min is None or quick >= self.min):
             return
         items = self._items(ctx)
         if self.outside_tags:
@@ -112,6 +118,8 @@ class OccurrenceRule(Rule):
             items = self._longest_run(ctx, items)
         n = len(items)
         if self.up_to is not None and n > self.up_to:
+            return
+        if top is not None and self.max is not None and self.max < n <= top:
             return
         params = {"count": n, "max": _fmt(self.max), "min": _fmt(self.min)}
         if self.max is not None and n > self.max and self.max == 0:
