@@ -15,6 +15,7 @@ with the keys ``rating/key-<lang>.jsonl``), scores every text with the shipped m
     python scripts/eval_tone_real.py                 # cross-source: each source predicted by a model that never saw it
     python scripts/eval_tone_real.py --shipped       # the shipped model as it is (in-sample for the sources it was trained on)
     python scripts/eval_tone_real.py --json out.json # and every number as JSON
+    python scripts/eval_tone_real.py --heldout corpora/real/fresh   # shipped model on sources training never read
 
 Cross-source (the default, needs the ``train`` extra): the built-in training recipe
 (:mod:`postcraft.tone.voicefit`: team corpus + real corpus, Danish also borrowing the English texts)
@@ -41,10 +42,10 @@ ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "corpora" / "real"
 
 
-def load_texts(lang: str) -> list[dict[str, Any]]:
+def load_texts(lang: str, root: Path = REAL) -> list[dict[str, Any]]:
     """Every text of a language, once per id (a few exports repeat a post under one id)."""
     out: dict[str, dict[str, Any]] = {}
-    for path in sorted((REAL / "texts" / lang).glob("*.jsonl")):
+    for path in sorted((root / "texts" / lang).glob("*.jsonl")):
         for line in path.read_text("utf-8").split("\n"):
             if line.strip():
                 t = json.loads(line)
@@ -52,15 +53,15 @@ def load_texts(lang: str) -> list[dict[str, Any]]:
     return list(out.values())
 
 
-def load_ratings(lang: str) -> dict[str, dict[str, int]]:
+def load_ratings(lang: str, root: Path = REAL) -> dict[str, dict[str, int]]:
     """id -> {rater: grade} (unsure ratings count as given)."""
-    key_path = REAL / "rating" / f"key-{lang}.jsonl"
+    key_path = root / "rating" / f"key-{lang}.jsonl"
     if not key_path.exists():
         return {}
     lines = [x for x in key_path.read_text("utf-8").split("\n") if x.strip()]
     key = {r["rid"]: r["id"] for r in map(json.loads, lines)}
     out: dict[str, dict[str, int]] = defaultdict(dict)
-    for path in sorted((REAL / "rating").glob(f"ratings-{lang}-*.jsonl")):
+    for path in sorted((root / "rating").glob(f"ratings-{lang}-*.jsonl")):
         rater = path.stem.rsplit("-", 1)[1]
         for line in path.read_text("utf-8").split("\n"):
             if line.strip():
@@ -192,11 +193,13 @@ def cross_source_scores(lang: str) -> dict[str, Any]:
     return out
 
 
-def evaluate(lang: str, model: str | None, shipped: bool = False) -> dict[str, Any]:
+def evaluate(
+    lang: str, model: str | None, shipped: bool = False, heldout: Path | None = None
+) -> dict[str, Any]:
     import postcraft
     from postcraft.errors import PostcraftError
 
-    texts = load_texts(lang)
+    texts = load_texts(lang, heldout or REAL)
     by_id_all = {t["id"] for t in texts}
     team_grade = {}
     for path in sorted((ROOT / "corpora" / "tone" / lang).glob("*.jsonl")):
@@ -204,10 +207,10 @@ def evaluate(lang: str, model: str | None, shipped: bool = False) -> dict[str, A
             if line.strip():
                 r = json.loads(line)
                 team_grade[r["id"]] = r["grade"]
-    ratings = load_ratings(lang)
+    ratings = load_ratings(lang, heldout or REAL)
     rows: list[dict[str, Any]] = []
     failed = 0
-    oos = None if shipped or model else cross_source_scores(lang)
+    oos = None if shipped or model or heldout else cross_source_scores(lang)
     for t in texts:
         try:
             s = oos[t["id"]] if oos is not None else postcraft.score_tone(t["text"], lang=lang, model=model)
@@ -247,7 +250,7 @@ def evaluate(lang: str, model: str | None, shipped: bool = False) -> dict[str, A
 
     out: dict[str, Any] = {
         "lang": lang,
-        "mode": "shipped" if oos is None else "cross-source",
+        "mode": f"held out: {heldout}" if heldout else "shipped" if oos is None else "cross-source",
         "texts": len(texts),
         "not_scored": failed,
         "all": block(rows),
@@ -298,6 +301,13 @@ def evaluate(lang: str, model: str | None, shipped: bool = False) -> dict[str, A
             found = postcraft.check(by_id[r["id"]], lang=lang, tone_model=model)
         warned += any(f.rule == "voice.corporate" for f in found)
     out["voice_false_warnings"] = {"n": len(personal_by_person), "warned": warned}
+    if heldout:  # no ratings: how often voice.corporate warns on each author type's texts
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for r in rows:
+            found = postcraft.check(by_id[r["id"]], lang=lang, tone_model=model)
+            counts[r["author_type"]][0] += 1
+            counts[r["author_type"]][1] += any(f.rule == "voice.corporate" for f in found)
+        out["voice_warnings_by_author"] = {k: {"n": n, "warned": w} for k, (n, w) in sorted(counts.items())}
     return out
 
 
@@ -341,6 +351,10 @@ def print_report(res: dict[str, Any]) -> None:
             f"team corpus as a held-out source ({tc['n']} posts): AUC grades 1-2 vs 4-5 {_fmt(tc['auc_grades'])}, "
             f"Spearman vs grade {_fmt(tc['spearman_grades'])}"
         )
+    for kind, c in res.get("voice_warnings_by_author", {}).items():
+        print(
+            f"voice.corporate on {kind}s' texts: {c['warned']} of {c['n']} ({_fmt(100 * c['warned'] / c['n'], 1)} %)"
+        )
     fw = res["voice_false_warnings"]
     rate = fw["warned"] / fw["n"] if fw["n"] else None
     print(
@@ -356,9 +370,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument(
         "--shipped", action="store_true", help="score with the shipped model instead of cross-source"
     )
+    p.add_argument(
+        "--heldout",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="score the shipped (or --model) model on a held-out set's DIR/texts/<lang> instead "
+        "(corpora/real/fresh: sources that training never read), with DIR/rating's blind ratings",
+    )
     p.add_argument("--json", default=None, metavar="FILE", help="write every number as JSON")
     args = p.parse_args(argv)
-    results = [evaluate(lang, args.model, args.shipped) for lang in (args.lang or ["da", "en"])]
+    results = [evaluate(lang, args.model, args.shipped, args.heldout) for lang in (args.lang or ["da", "en"])]
     for res in results:
         print_report(res)
     if args.json:

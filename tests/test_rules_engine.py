@@ -328,9 +328,14 @@ def test_voice_uses_the_tone_score_and_is_skipped_without_it() -> None:
     text = "Vi er glade for at kunne meddele, at vores nye løsning er klar."
     a = analyze(text, lang="da")
     assert "voice.corporate" not in ids(check_analysis(a))
-    corporate = SimpleNamespace(label="corporate", personal=0.12)
+    corporate = SimpleNamespace(label="corporate", personal=0.07)
     (f,) = [f for f in check_analysis(a, tone=corporate) if f.rule == "voice.corporate"]
-    assert f.severity == "suggestion" and "0,12" in f.message  # a Danish reader gets a decimal comma
+    assert f.severity == "suggestion" and "0,07" in f.message  # a Danish reader gets a decimal comma
+    # confidently corporate only (below 0.1); from 0.1 it is the leaning rule's
+    leaning = SimpleNamespace(label="corporate", personal=0.12)
+    assert [f.rule for f in check_analysis(a, tone=leaning) if f.rule.startswith("voice.corporate")] == [
+        "voice.corporate-leaning"
+    ]
     personal = SimpleNamespace(label="personal", personal=0.9)
     assert "voice.corporate" not in ids(check_analysis(a, tone=personal))
 
