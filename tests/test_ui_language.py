@@ -121,7 +121,7 @@ def test_every_count_word_has_both_forms_in_every_language() -> None:
 
 
 def test_summaries_say_one_error_not_one_errors() -> None:
-    findings = [f for f in postcraft.check("I am so happy happy today. #a #b #c #d #e #f", lang="en")]
+    findings = [f for f in postcraft.check("I am so happy happy today. #a #b #c #d #e #f #g #h", lang="en")]
     one_each = [next(f for f in findings if f.severity == "warning")]
     assert findings_summary(one_each, "en") == "1 finding: 0 errors, 1 warning, 0 suggestions"
     assert findings_summary(one_each, "da") == "1 fund: 0 fejl, 1 advarsel, 0 forslag"

@@ -113,7 +113,7 @@ def check_analysis(
     are honoured; spans always refer to ``analysis.text``. Sorted by (start, end, rule).
 
     >>> from postcraft.analysis import analyze
-    >>> [f.rule for f in check_analysis(analyze("Hej #a #b #c #d #e #f", lang="da"))]
+    >>> [f.rule for f in check_analysis(analyze("Hej #a #b #c #d #e #f #g #h", lang="da"))]
     ['linkedin.hashtags.count']
     """
     g = load_guidelines(guidelines)
