@@ -1,7 +1,7 @@
 """Property over real public text: applying every safe fix changes only the flagged spans.
 
-Runs the default checks on the real corpus (``corpora/real/texts``, and the held-out fresh set in
-``corpora/real/fresh/texts``; the redistributable sources are committed, the rest are present only
+Runs the default checks on the real corpus (``corpora/real/texts``, and the held-out sets in
+``corpora/real/fresh/texts`` and ``corpora/real/fresh2/texts``; the redistributable sources are committed, the rest are present only
 where they were rebuilt — skipped when absent), applies
 every ``safe`` fix, re-tokenises, and checks that every token outside the fixed spans is the
 same token, in the same place relative to the edits, with the same kind.
@@ -20,13 +20,18 @@ from postcraft.analysis.tokens import tokenize
 REAL = Path(__file__).resolve().parents[1] / "corpora" / "real"
 TEXTS = REAL / "texts"
 FRESH = REAL / "fresh" / "texts"
+FRESH2 = REAL / "fresh2" / "texts"
 COMMITTED = ("humanizr_bios_en", "news_traeskibetbetty_da", "news_khiftribune_da")
 PER_SOURCE = 400
 
 
 def _texts() -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
-    for path in [*sorted(TEXTS.glob("*/*.jsonl")), *sorted(FRESH.glob("*/*.jsonl"))]:
+    for path in [
+        *sorted(TEXTS.glob("*/*.jsonl")),
+        *sorted(FRESH.glob("*/*.jsonl")),
+        *sorted(FRESH2.glob("*/*.jsonl")),
+    ]:
         rows = [json.loads(x) for x in path.read_text(encoding="utf-8").split("\n") if x.strip()]
         out.extend(rows[:PER_SOURCE])
     return out
