@@ -145,6 +145,38 @@ def test_hashtag_severity_follows_the_evidence(n: int, expected: tuple[str, str,
     assert found == ([expected] if expected else [])
 
 
+def test_occurrence_fires_above_keeps_the_span_from_max() -> None:
+    rule = {
+        "id": "acme.mentions",
+        "kind": "occurrence",
+        "count": "mentions",
+        "max": 2,
+        "fires_above": 3,
+        "message": "{count} mentions, keep {max}",
+    }
+    g = {"extends": [], "rules": [rule]}
+    three = "Tak @Ada @Bo @Cy"
+    assert check(three, guidelines=g, lang="da") == []
+    four = three + " @Di"
+    (f,) = check(four, guidelines=g, lang="da")
+    assert four[f.start : f.end] == "@Cy @Di" and f.message == "4 mentions, keep 2"
+
+
+def test_occurrence_fires_above_needs_max() -> None:
+    from postcraft.errors import ConfigError
+
+    rule = {
+        "id": "acme.mentions",
+        "kind": "occurrence",
+        "count": "mentions",
+        "min": 1,
+        "fires_above": 3,
+        "message": "x",
+    }
+    with pytest.raises(ConfigError, match="fires_above"):
+        load_guidelines({"extends": [], "rules": [rule]})
+
+
 def test_four_or_five_hashtags_are_a_suggestion_unless_the_organisation_sets_a_limit() -> None:
     text = "Dejlig dag 🌞 #Et #To #Tre #Fire #Fem"
     # at defaults (no organisation file) 4–5 hashtags say nothing: judged 0 % useful on real text
