@@ -1,6 +1,7 @@
 """How the tone model does on real public text that nobody on the team wrote.
 
-Reads the real corpus (``corpora/real/texts``; rebuild the non-redistributable sources first, see
+Reads the real corpus (``corpora/real/texts``, and the sets training reads too,
+``postcraft.tone.voicefit.TRAINING_SETS``; rebuild the non-redistributable sources first, see
 ``corpora/real/README.md``) and the blind ratings (``corpora/real/rating/ratings-<lang>-<rater>.jsonl``
 with the keys ``rating/key-<lang>.jsonl``), scores every text with the shipped model (or
 ``--model``), and prints per language, per source and per genre:
@@ -200,6 +201,13 @@ def evaluate(
     from postcraft.errors import PostcraftError
 
     texts = load_texts(lang, heldout or REAL)
+    ratings = load_ratings(lang, heldout or REAL)
+    if heldout is None:  # the sets that training reads too are sources like the others
+        from postcraft.tone.voicefit import TRAINING_SETS
+
+        for name in TRAINING_SETS:
+            texts += load_texts(lang, REAL / name)
+            ratings.update(load_ratings(lang, REAL / name))
     by_id_all = {t["id"] for t in texts}
     team_grade = {}
     for path in sorted((ROOT / "corpora" / "tone" / lang).glob("*.jsonl")):
@@ -207,7 +215,6 @@ def evaluate(
             if line.strip():
                 r = json.loads(line)
                 team_grade[r["id"]] = r["grade"]
-    ratings = load_ratings(lang, heldout or REAL)
     rows: list[dict[str, Any]] = []
     failed = 0
     oos = None if shipped or model or heldout else cross_source_scores(lang)
@@ -258,7 +265,7 @@ def evaluate(
         "scores": {r["id"]: r["personal"] for r in rows},
     }
     if oos is not None:
-        team = [t for t in oos if t not in by_id_all]
+        team = [t for t in oos if t not in by_id_all and t in team_grade]
         decided = [t for t in team if team_grade[t] != 3]
         out["team_corpus"] = {
             "n": len(team),

@@ -24,7 +24,7 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,7 @@ class Text:
     author_type: str = ""  # person / organisation ("" for the team corpus)
     grade: float | None = None  # the team's grade or the raters' mean grade, 1 personal … 5 corporate
     rated: bool = False  # grade comes from the blind raters
+    calibrates: bool = True  # a rated text that also calibrates the model (see TRAINING_SETS)
 
 
 def load_team(folder: str | Path, lang: str) -> list[Text]:
@@ -100,9 +101,23 @@ def load_ratings(real: Path, lang: str) -> dict[str, float]:
     return {k: sum(v) / len(v) for k, v in grades.items()}
 
 
-def load_real(folder: str | Path, lang: str) -> list[Text]:
-    """The real corpus of ``lang`` (``texts/<lang>/*.jsonl``), once per id, with the raters' grades."""
+#: Sets of real text kept apart from the real corpus (``<real>/<set>/texts`` and ``<set>/rating``)
+#: that training reads too: the first held-out set ("fresh") once its held-out figures were taken.
+#: Its rated texts are training targets but do not calibrate the model. Later sets (fresh2) stay
+#: held out.
+TRAINING_SETS = ("fresh",)
+
+
+def load_real(folder: str | Path, lang: str, *, sets: Sequence[str] = TRAINING_SETS) -> list[Text]:
+    """The real corpus of ``lang`` (``texts/<lang>/*.jsonl``), once per id, with the raters' grades,
+    and the texts of the ``sets`` under it that are present (see :data:`TRAINING_SETS`)."""
     real = Path(folder)
+    extra = [
+        replace(t, calibrates=False)
+        for name in sets
+        if (real / name / "texts" / lang).is_dir()
+        for t in load_real(real / name, lang, sets=())
+    ]
     ratings = load_ratings(real, lang)
     rows: dict[str, dict[str, Any]] = {}
     for path in sorted((real / "texts" / lang).glob("*.jsonl")):
@@ -136,7 +151,7 @@ def load_real(folder: str | Path, lang: str) -> list[Text]:
                 g is not None,
             )
         )
-    return out
+    return out + extra
 
 
 def featurize(texts: Sequence[Text], label: str = "features") -> list[Features]:
@@ -273,7 +288,7 @@ def _rated_rows(texts: Sequence[Text], idx: Any, z: Any) -> tuple[Any, Any, Any]
     zs, ys, ws = [], [], []
     for i, zi in first.items():
         t = texts[i]
-        if not t.rated or t.grade is None:
+        if not t.rated or t.grade is None or not t.calibrates:
             continue
         for target, weight in verdict_rows(t.grade):
             zs.append(zi)
@@ -368,6 +383,7 @@ def as_extra(texts: Sequence[Text], lang: str) -> list[Text]:
             t.author_type,
             t.grade,
             t.rated,
+            t.calibrates,
         )
         for t in texts
     ]
