@@ -384,7 +384,10 @@ def _strings(value: Any, what: str, path: str | None, line: int | None) -> tuple
     raise ConfigError(f"{what} must be a list of texts", path=path, line=line)
 
 
-#: more hashtags than this is a warning unless the organisation sets max_hashtags (see load_guidelines)
+#: the most hashtags common advice allows: findings mark those after it, and without an
+#: organisation file more than this is a suggestion (see compile_guidelines)
+HASHTAGS_ADVISED = 5
+#: more hashtags than this is a warning unless the organisation sets max_hashtags
 HASHTAGS_WARN_ABOVE = 7
 
 
@@ -511,9 +514,9 @@ def compile_guidelines(data: Mapping[str, Any], path: str | None) -> Guidelines:
     own_limit = "max_hashtags" in data
     settings = {
         "max_hashtags": max_tags,
-        "max_hashtags_warning": max_tags if own_limit else max(max_tags, 5),
+        "max_hashtags_warning": max_tags if own_limit else max(max_tags, HASHTAGS_ADVISED),
         "hashtags_warn_above": max_tags if own_limit else max(max_tags, HASHTAGS_WARN_ABOVE),
-        "max_hashtags_suggestion": 10**6 if own_limit else max_tags if org.configured else 5,
+        "max_hashtags_suggestion": 10**6 if own_limit else max_tags if org.configured else HASHTAGS_ADVISED,
     }
 
     # collect rule data: packs first, then the organisation's own rules
