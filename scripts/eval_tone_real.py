@@ -16,7 +16,7 @@ with the keys ``rating/key-<lang>.jsonl``), scores every text with the shipped m
     python scripts/eval_tone_real.py                 # cross-source: each source predicted by a model that never saw it
     python scripts/eval_tone_real.py --shipped       # the shipped model as it is (in-sample for the sources it was trained on)
     python scripts/eval_tone_real.py --json out.json # and every number as JSON
-    python scripts/eval_tone_real.py --heldout corpora/real/fresh   # shipped model on sources training never read
+    python scripts/eval_tone_real.py --heldout corpora/real/fresh2 --lang en   # shipped model on sources training never read
 
 Cross-source (the default, needs the ``train`` extra): the built-in training recipe
 (:mod:`postcraft.tone.voicefit`: team corpus + real corpus, Danish also borrowing the English texts)
@@ -308,7 +308,7 @@ def evaluate(
             found = postcraft.check(by_id[r["id"]], lang=lang, tone_model=model)
         warned += any(f.rule == "voice.corporate" for f in found)
     out["voice_false_warnings"] = {"n": len(personal_by_person), "warned": warned}
-    if heldout:  # no ratings: how often voice.corporate warns on each author type's texts
+    if heldout:  # and how often voice.corporate speaks on each author type's texts, rated or not
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for r in rows:
             found = postcraft.check(by_id[r["id"]], lang=lang, tone_model=model)
@@ -383,7 +383,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=None,
         metavar="DIR",
         help="score the shipped (or --model) model on a held-out set's DIR/texts/<lang> instead "
-        "(corpora/real/fresh: sources that training never read), with DIR/rating's blind ratings",
+        "(corpora/real/fresh2: sources that training never read), with DIR/rating's blind ratings",
     )
     p.add_argument("--json", default=None, metavar="FILE", help="write every number as JSON")
     args = p.parse_args(argv)
