@@ -292,28 +292,31 @@ def evaluate(
             "spearman": spearman(ga, gb),
             "weighted_kappa": weighted_kappa(ga, gb),
         }
+    by_id = {t["id"]: t["text"] for t in texts}
+    flagged: dict[str, bool] = {}
+
+    def corporate(tid: str) -> bool:
+        """Whether ``voice.corporate`` speaks on a text (each text checked once)."""
+        if tid not in flagged:
+            if oos is not None:
+                from postcraft.analysis import analyze
+                from postcraft.rules import check_analysis, load_guidelines
+
+                found = check_analysis(analyze(by_id[tid], lang=lang), load_guidelines(None), tone=oos[tid])
+            else:
+                found = postcraft.check(by_id[tid], lang=lang, tone_model=model)
+            flagged[tid] = any(f.rule == "voice.corporate" for f in found)
+        return flagged[tid]
+
     # false warnings: persons' texts that the raters judged personal (mean grade <= 2)
     personal_by_person = [r for r in rows if r["author_type"] == "person" and r.get("mean_grade", 9) <= 2]
-    by_id = {t["id"]: t["text"] for t in texts}
-    warned = 0
-    for r in personal_by_person:
-        if oos is not None:
-            from postcraft.analysis import analyze
-            from postcraft.rules import check_analysis, load_guidelines
-
-            found = check_analysis(
-                analyze(by_id[r["id"]], lang=lang), load_guidelines(None), tone=oos[r["id"]]
-            )
-        else:
-            found = postcraft.check(by_id[r["id"]], lang=lang, tone_model=model)
-        warned += any(f.rule == "voice.corporate" for f in found)
+    warned = sum(corporate(r["id"]) for r in personal_by_person)
     out["voice_false_warnings"] = {"n": len(personal_by_person), "warned": warned}
     if heldout:  # and how often voice.corporate speaks on each author type's texts, rated or not
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for r in rows:
-            found = postcraft.check(by_id[r["id"]], lang=lang, tone_model=model)
             counts[r["author_type"]][0] += 1
-            counts[r["author_type"]][1] += any(f.rule == "voice.corporate" for f in found)
+            counts[r["author_type"]][1] += corporate(r["id"])
         out["voice_warnings_by_author"] = {k: {"n": n, "warned": w} for k, (n, w) in sorted(counts.items())}
     return out
 
