@@ -210,3 +210,12 @@ def test_analyze_sets_the_fields_the_dataclass_constructor_would() -> None:
         fields = {f.name: getattr(a, f.name) for f in dataclasses.fields(Analysis)}
         b = Analysis(**fields)
         assert a.__dict__ == b.__dict__ and a.to_dict() == b.to_dict()
+
+
+def test_lemma_of_a_word_with_many_possessive_endings_does_not_recurse() -> None:
+    # found by the fuzz test: lemma() once recursed per trailing "'s" and overflowed the stack
+    from postcraft.analysis.lemmas import lemma
+
+    assert lemma("company" + "'s" * 3000, "en") == "company"
+    assert lemma("it-firma" + "’s" * 3000, "da") == lemma("it-firma", "da")
+    assert lemma("went's", "en") == "go"

@@ -40,16 +40,20 @@ def lemma(lower: str, lang: str) -> str:
     >>> lemma("went", "en")
     'go'
     """
-    fixed = _OVERRIDES.get(lang, {}).get(lower)
-    if fixed is not None:
-        return fixed
-    found = _trie(lang).keys(lower + "\x00")
-    if found:
-        return str(found[0]).split("\x00", 1)[1]
-    if "-" in lower:
-        head, _, tail = lower.rpartition("-")
-        if tail:
-            return head + "-" + lemma(tail, lang)
-    if lower.endswith(("'s", "’s")) and len(lower) > 2:
-        return lemma(lower[:-2], lang)
-    return lower
+    overrides = _OVERRIDES.get(lang, {})
+    trie = _trie(lang)
+    while True:  # a loop, not recursion: a word may end in any number of "'s"
+        fixed = overrides.get(lower)
+        if fixed is not None:
+            return fixed
+        found = trie.keys(lower + "\x00")
+        if found:
+            return str(found[0]).split("\x00", 1)[1]
+        if "-" in lower:
+            head, _, tail = lower.rpartition("-")
+            if tail:
+                return head + "-" + lemma(tail, lang)  # the tail has no "-": one level at most
+        if lower.endswith(("'s", "’s")) and len(lower) > 2:
+            lower = lower[:-2]
+            continue
+        return lower
