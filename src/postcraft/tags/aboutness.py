@@ -19,7 +19,10 @@ a long post about something else. :func:`refine` drops those topics:
   post of more than three sentences;
 * **an event notice** (a meetup or conference named in the opening): the topics of the talks
   it lists are its programme, not its topic; only topics named in its opening or (when it has
-  several paragraphs) its first paragraph stay, and no expert is suggested;
+  several paragraphs) its first paragraph stay, and no expert is suggested. Another event named
+  later is no topic either (a meetup notice that raffles a conference ticket is not
+  #Conference), and for an event concept a weak word in the first paragraph ("call for
+  speakers") is not enough;
 * **one paragraph**: in a long post (three or more paragraphs, more than 12 sentences), a topic
   whose mentions all stand in one paragraph after the first two that holds less than a quarter
   of the post is a passing mention (a bio at the end, one example, one aside).
@@ -69,7 +72,7 @@ def blocked_by_domain(analysis: Analysis, idx: TopicIndex) -> frozenset[str]:
     >>> from postcraft.tags.vocab import builtin
     >>> sorted(blocked_by_domain(analyze("Fodboldklubben har hentet en ny angriber til "
     ...     "Superligaen.", lang="da"), builtin("da")))[:3]
-    ['career', 'green_transition', 'leadership']
+    ['career', 'education', 'green_transition']
     """
     if not idx.domains:
         return frozenset()
@@ -148,14 +151,15 @@ def refine(analysis: Analysis, idx: TopicIndex, hits: dict[str, list[Any]]) -> N
                     del hits[cid]  # one paragraph of a long post about something else
     if event_notice(hits):
         # The talks a notice lists are its programme; the event's own theme is in its opening
-        # (its first sentence, or its first paragraph when it has several).
+        # (its first sentence, or its first paragraph when it has several). Another event named
+        # later (a meetup that raffles a conference ticket) is no topic either, and a "call for
+        # speakers" in the first paragraph is the notice's own business, not a conference.
         head = paras[0].end if len(paras) > 1 else 0
         for cid in [
             c
             for c, rec in hits.items()
-            if c not in EVENT_CONCEPTS
-            and not rec[5]
+            if not rec[5]
             and rec[6]
-            and not any(toks[a][1] < head for a, *_ in rec[6])
+            and not any(toks[a][1] < head and not (weak and c in EVENT_CONCEPTS) for a, _, weak in rec[6])
         ]:
             del hits[cid]
