@@ -154,3 +154,50 @@ def test_an_everyday_word_for_people_or_welfare_is_weak(text: str, lang: str, wr
 )
 def test_the_trade_with_its_topic_words_still_counts(text: str, lang: str, right: str) -> None:
     assert right in hashtags(text, lang)
+
+
+# -- 4. a term inside a code identifier, and a fixed expression ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "wrong"),
+    [
+        (
+            "Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY before you run the script. Then run npm "
+            "start and open the page.",
+            "en",
+            "#CloudComputing",
+        ),
+        (
+            "Sæt AWS_ACCESS_KEY_ID og AWS_SECRET_ACCESS_KEY, før du kører scriptet. Kør derefter npm "
+            "start og åbn siden.",
+            "da",
+            "#Cloud",
+        ),
+        (
+            "This will be no typical sales pitch: we look at the limits of the database and what the "
+            "marketing slides leave out.",
+            "en",
+            "#Sales",
+        ),
+    ],
+)
+def test_an_identifier_or_a_sales_pitch_is_not_the_topic(text: str, lang: str, wrong: str) -> None:
+    assert wrong not in hashtags(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "right"),
+    [
+        (
+            "We moved our servers to AWS this year. The AWS migration took three months.",
+            "en",
+            "#CloudComputing",
+        ),
+        ("Vi flyttede vores servere til AWS i år. Migreringen til AWS tog tre måneder.", "da", "#Cloud"),
+        ("Our sales team closed a record quarter. Sales grew by 20 %.", "en", "#Sales"),
+        ("Tag _cloud_ og _AWS_ med i planen: vi flytter til AWS i år.", "da", "#Cloud"),
+    ],
+)
+def test_the_same_terms_written_as_words_still_count(text: str, lang: str, right: str) -> None:
+    assert right in hashtags(text, lang)

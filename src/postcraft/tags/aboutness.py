@@ -10,7 +10,8 @@ a long post about something else. :func:`refine` drops those topics:
   (sport, scouting, a club or association) loses the concepts whose words mean something else
   there;
 * **an event's name**: a term right before a capitalised event word ("Cloud Next", "AI Summit")
-  is part of the event's name, no evidence of its topic;
+  is part of the event's name, no evidence of its topic; nor is a term joined to another word
+  by an underscore, part of a code identifier ("AWS_SECRET_ACCESS_KEY");
 * **a tool is not the topic** (``specific: true``): the concept's weak words are never enough
   alone, however often ("GitHub" without open-source words), unless two different ones stand in
   one sentence ("fra ansøgning til ansættelse", "velkommen til 14 nye kolleger");
@@ -103,6 +104,16 @@ def in_event_name(toks: Any, end: int, text: str, idx: TopicIndex) -> bool:
     return nt[3] == "word" and nt[0][:1].isupper() and gap == " " and (nt[4] in idx.event_names)
 
 
+def in_identifier(toks: Any, first: int, last: int, text: str) -> bool:
+    """True when the term is joined to another word by an underscore: part of a code identifier
+    ("AWS_SECRET_ACCESS_KEY", "ai_model_path"), no evidence of its topic. Markdown emphasis
+    ("_continuous delivery_") is not an identifier."""
+    a, b = toks[first][1], toks[last][2]
+    return (text[a - 1 : a] == "_" and text[max(0, a - 2) : a][:1].isalnum()) or (
+        text[b : b + 1] == "_" and text[b + 1 : b + 2].isalnum()
+    )
+
+
 def refine(analysis: Analysis, idx: TopicIndex, hits: dict[str, list[Any]]) -> None:
     """Drop from ``hits`` (in place) the topics the draft only mentions (see the module's
     docstring) and count the rest by sentence. A record's seventh field lists the token spans
@@ -132,7 +143,11 @@ def refine(analysis: Analysis, idx: TopicIndex, hits: dict[str, list[Any]]) -> N
                 del hits[cid]  # weak words only: "GitHub" is a tool, not #OpenSource
                 continue
             rec[4] = paired  # "fra ansøgning til ansættelse": two weak words make one specific
-        spans = [sp for sp in spans if not in_event_name(toks, sp[1], text, idx)]
+        spans = [
+            sp
+            for sp in spans
+            if not in_event_name(toks, sp[1], text, idx) and not in_identifier(toks, sp[0], sp[1], text)
+        ]
         if not spans:
             del hits[cid]
             continue
