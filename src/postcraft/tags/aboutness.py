@@ -10,7 +10,8 @@ a long post about something else. :func:`refine` drops those topics:
   (sport, scouting, a club or association) loses the concepts whose words mean something else
   there;
 * **an event's name**: a term right before a capitalised event word ("Cloud Next", "AI Summit")
-  is part of the event's name, no evidence of its topic;
+  is part of the event's name, no evidence of its topic; nor is a term joined to another word
+  by an underscore, part of a code identifier ("AWS_SECRET_ACCESS_KEY");
 * **a tool is not the topic** (``specific: true``): the concept's weak words are never enough
   alone, however often ("GitHub" without open-source words), unless two different ones stand in
   one sentence ("fra ansøgning til ansættelse", "velkommen til 14 nye kolleger");
@@ -19,7 +20,10 @@ a long post about something else. :func:`refine` drops those topics:
   post of more than three sentences;
 * **an event notice** (a meetup or conference named in the opening): the topics of the talks
   it lists are its programme, not its topic; only topics named in its opening or (when it has
-  several paragraphs) its first paragraph stay, and no expert is suggested;
+  several paragraphs) its first paragraph stay, and no expert is suggested. Another event named
+  later is no topic either (a meetup notice that raffles a conference ticket is not
+  #Conference), and for an event concept a weak word in the first paragraph ("call for
+  speakers") is not enough;
 * **one paragraph**: in a long post (three or more paragraphs, more than 12 sentences), a topic
   whose mentions all stand in one paragraph after the first two that holds less than a quarter
   of the post is a passing mention (a bio at the end, one example, one aside).
@@ -69,7 +73,7 @@ def blocked_by_domain(analysis: Analysis, idx: TopicIndex) -> frozenset[str]:
     >>> from postcraft.tags.vocab import builtin
     >>> sorted(blocked_by_domain(analyze("Fodboldklubben har hentet en ny angriber til "
     ...     "Superligaen.", lang="da"), builtin("da")))[:3]
-    ['career', 'green_transition', 'leadership']
+    ['career', 'education', 'green_transition']
     """
     if not idx.domains:
         return frozenset()
@@ -98,6 +102,16 @@ def in_event_name(toks: Any, end: int, text: str, idx: TopicIndex) -> bool:
     nt = toks[end + 1]
     gap = text[toks[end][2] : nt[1]]
     return nt[3] == "word" and nt[0][:1].isupper() and gap == " " and (nt[4] in idx.event_names)
+
+
+def in_identifier(toks: Any, first: int, last: int, text: str) -> bool:
+    """True when the term is joined to another word by an underscore: part of a code identifier
+    ("AWS_SECRET_ACCESS_KEY", "ai_model_path"), no evidence of its topic. Markdown emphasis
+    ("_continuous delivery_") is not an identifier."""
+    a, b = toks[first][1], toks[last][2]
+    return (text[a - 1 : a] == "_" and text[max(0, a - 2) : a][:1].isalnum()) or (
+        text[b : b + 1] == "_" and text[b + 1 : b + 2].isalnum()
+    )
 
 
 def refine(analysis: Analysis, idx: TopicIndex, hits: dict[str, list[Any]]) -> None:
@@ -129,7 +143,11 @@ def refine(analysis: Analysis, idx: TopicIndex, hits: dict[str, list[Any]]) -> N
                 del hits[cid]  # weak words only: "GitHub" is a tool, not #OpenSource
                 continue
             rec[4] = paired  # "fra ansøgning til ansættelse": two weak words make one specific
-        spans = [sp for sp in spans if not in_event_name(toks, sp[1], text, idx)]
+        spans = [
+            sp
+            for sp in spans
+            if not in_event_name(toks, sp[1], text, idx) and not in_identifier(toks, sp[0], sp[1], text)
+        ]
         if not spans:
             del hits[cid]
             continue
@@ -148,14 +166,15 @@ def refine(analysis: Analysis, idx: TopicIndex, hits: dict[str, list[Any]]) -> N
                     del hits[cid]  # one paragraph of a long post about something else
     if event_notice(hits):
         # The talks a notice lists are its programme; the event's own theme is in its opening
-        # (its first sentence, or its first paragraph when it has several).
+        # (its first sentence, or its first paragraph when it has several). Another event named
+        # later (a meetup that raffles a conference ticket) is no topic either, and a "call for
+        # speakers" in the first paragraph is the notice's own business, not a conference.
         head = paras[0].end if len(paras) > 1 else 0
         for cid in [
             c
             for c, rec in hits.items()
-            if c not in EVENT_CONCEPTS
-            and not rec[5]
+            if not rec[5]
             and rec[6]
-            and not any(toks[a][1] < head for a, *_ in rec[6])
+            and not any(toks[a][1] < head and not (weak and c in EVENT_CONCEPTS) for a, _, weak in rec[6])
         ]:
             del hits[cid]
