@@ -213,7 +213,16 @@ def main(argv=None):
     )
     out = a.out
     # clear generated files of known sources
-    for d in ("texts", "ids", "fresh/texts", "fresh/ids", "fresh2/texts", "fresh2/ids", "fresh3/texts", "fresh3/ids"):
+    for d in (
+        "texts",
+        "ids",
+        "fresh/texts",
+        "fresh/ids",
+        "fresh2/texts",
+        "fresh2/ids",
+        "fresh3/texts",
+        "fresh3/ids",
+    ):
         for f in (out / d).glob("*/*.jsonl"):
             f.unlink()
     write_texts(out, selected)
@@ -249,7 +258,8 @@ def main(argv=None):
     ]
     (out / ".gitignore").write_text("\n".join(ign) + "\n", encoding="utf-8")
     c = Counter(
-        (r["lang"], r["source"]) for recs in {**selected, **heldout, **heldout2, **heldout3}.values()
+        (r["lang"], r["source"])
+        for recs in {**selected, **heldout, **heldout2, **heldout3}.values()
         for r in recs
     )
     for k, v in sorted(c.items()):
