@@ -1500,7 +1500,7 @@ _fresh3_social_source(
     "smithjd/twitter_archive",
     "39186057ef61794e87c60f19da7358a7d761591e",
     ["data/tweets.js"],
-    "John D. Smith, a data analyst and R-community organiser in Portland (Oregon): his own Twitter "
+    "John D. Smith, a data person active in the R community: his own Twitter "
     "archive (data/tweets.js), committed with notes on leaving Twitter for other channels.",
     x_fresh3_twitter_archive,
     handle="smithjd",
@@ -1510,7 +1510,7 @@ _fresh3_social_source(
     "andreruffert/twitter",
     "83dc6c3e8c466488d3cc0d77605bf97fd811b7df",
     ["data/tweets.js"],
-    "André Ruffert, a front-end developer in Germany: his own Twitter archive (data/tweets.js), "
+    "André Ruffert, a web developer: his own Twitter archive (data/tweets.js), "
     "committed as a backup. English tweets only (German ones left out by the language filter).",
     x_fresh3_twitter_archive,
     handle="andreruffert",
@@ -1546,8 +1546,7 @@ _fresh_md_source(
     "blog_person",
     "person",
     _PERSON_RULE,
-    "hawksworx.com, Phil Hawksworth's personal site (a developer-experience lead, formerly at "
-    "Netlify): blog posts on web development, talks, conferences and his work. Posts marked "
+    "hawksworx.com, Phil Hawksworth's personal site (a web developer and speaker): blog posts on web development, talks, conferences and his work. Posts marked "
     "`draft: true` left out.",
     heldout=HELDOUT_TAGS3,
     skip_raw=_DRAFT,
