@@ -112,6 +112,8 @@ FRESH3_SOURCES = (
     "fresh3_blog_norseghost_en",
     "fresh3_blog_praktikrapport_da",
     "fresh3_news_kalle_da",
+    "fresh3_blog_aloha_da",
+    "fresh3_blog_tportfolio_da",
 )
 HELDOUT_SPLITS = {"fresh": FRESH_SOURCES, "fresh2": FRESH2_SOURCES, "fresh3": FRESH3_SOURCES}
 KINDS = ("hashtag", "expert", "person", "company")

@@ -437,3 +437,25 @@ def test_mastodon_outbox_keeps_public_own_posts(tmp_path: Path) -> None:
     recs = sources.x_fresh3_mastodon_outbox(tmp_path, src)
     assert [r["id"] for r in recs] == ["fresh3_toot_test_en:1"]
     assert "<p>" not in recs[0]["text"]
+
+
+def test_md_by_author_gives_one_author_per_named_writer(tmp_path: Path) -> None:
+    post = "---\ntitle: Dag {n}\nauthor: {a}\n---\nI dag var vi ude at se på vulkaner, og bagefter spiste vi is på stranden med hele familien.\n"
+    files = {
+        "_posts/2022-07-01-a.md": post.format(n=1, a="Henrik"),
+        "_posts/2022-07-02-b.md": post.format(n=2, a="Inge").replace("vulkaner", "bjergene"),
+        "_posts/2022-07-03-c.md": post.format(n=3, a="Henrik").replace("vulkaner", "hvaler"),
+        "_posts/2022-07-04-d.md": "---\ntitle: Uden forfatter\n---\nDette indlæg har ingen forfatter i front matter og skal springes over.\n",
+    }
+    commit = _commit_files(tmp_path, files)
+    src = {
+        "id": "fresh3_fam_test_da",
+        "repo": "someone/archive",
+        "commit": commit,
+        "paths": ["_posts/"],
+        "lang": "da",
+    }
+    recs = sources.x_fresh3_md_by_author(tmp_path, src)
+    assert [r["id"].rsplit("/", 1)[-1] for r in recs] == ["2022-07-01-a", "2022-07-02-b", "2022-07-03-c"]
+    assert recs[0]["author"] == recs[2]["author"] != recs[1]["author"]
+    assert not recs[0]["text"].startswith("---")

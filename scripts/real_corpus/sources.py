@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 
-from common import author_id, finish, git_ls, git_text, read_csv, record
+from common import author_id, finish, git_ls, git_text, read_csv, record, split_front_matter
 from langdetect_lite import guess, is_lang
 
 SOURCES: list[dict] = []
@@ -1612,3 +1612,54 @@ def x_fresh3_kalle(mirror, src):
         if rec:
             recs.append(rec)
     return recs
+
+
+_FM_AUTHOR = re.compile(r"(?m)^author:\s*[\"']?([^\"'\n]+?)[\"']?\s*$")
+
+
+def x_fresh3_md_by_author(mirror, src):
+    """Markdown posts under ``src["paths"]`` whose author is named in the front matter
+    (``author: ...``): one author id per (repository, name); posts without one are skipped."""
+    recs = []
+    for pre in src["paths"]:
+        for p in _md_files(mirror, src, pre):
+            raw = git_text(mirror, src["repo"], src["commit"], p)
+            front, _ = split_front_matter(raw)
+            a = _FM_AUTHOR.search(front)
+            if not a:
+                continue
+            auth = author_id("site", src["repo"], a.group(1).strip().lower())
+            rec = _page_record(src, p, finish(raw, "md"), src["lang"], "blog_person", "person", auth)
+            if rec:
+                recs.append(rec)
+    return recs
+
+
+source(
+    id="fresh3_blog_aloha_da",
+    repo="cshenrik/aloha",
+    commit="13083210f7ff4a90eaab75bd7d0a327706d0bfd0",
+    paths=["_posts/"],
+    lang="da",
+    licence="MIT file present but it is the Jekyll theme's (Ben Centra, 2015); post content licence not stated",
+    redistributable=False,
+    genres=["blog_person"],
+    author_rule="A family's travel blog; each post names its writer in the front matter (`author:`): person, one author id per named writer.",
+    notes="'Hawaii 2022', a Danish family's blog from a summer trip to Hawaii (June-July 2022): "
+    "posts by the father, the mother and one of the children, each signed in the front matter.",
+    heldout=HELDOUT_TAGS3,
+)(x_fresh3_md_by_author)
+
+_fresh_md_source(
+    "fresh3_blog_tportfolio_da",
+    "Trollerolle/T-Portfolio",
+    "e137902233cdc6e71e2661ba5d5b00cc126ec4f5",
+    ["indlaeg/", "valgfag/"],
+    "da",
+    "blog_person",
+    "person",
+    "A student's own semester-portfolio posts, written by him in the first person: person.",
+    "A Danish IT student's 4th-semester portfolio (2025): dated posts on the semester's framing, "
+    "his elective subjects (backend, IT project management) and his reflections on them.",
+    heldout=HELDOUT_TAGS3,
+)
