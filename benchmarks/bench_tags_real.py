@@ -5,6 +5,7 @@
     python benchmarks/bench_tags_real.py --split test --sample out/test -n 300            # seeded TEST sample
     python benchmarks/bench_tags_real.py --split fresh --sample out/fresh -n 250          # held-out FRESH set
     python benchmarks/bench_tags_real.py --split fresh2 --sample out/fresh2 -n 250        # second held-out set
+    python benchmarks/bench_tags_real.py --split fresh3 --sample out/fresh3 -n 250        # third held-out set
     python benchmarks/bench_tags_real.py --judge out/test judge-A.jsonl judge-B.jsonl    # precision per kind
 
 Runs ``postcraft.suggest_tags(text, roster=examples/roster.yaml, lang=…)`` over the posts of
@@ -31,6 +32,10 @@ are no longer held out and need replacing.
 ``--split fresh2`` is the second held-out set, built the same way from the sources marked
 ``heldout: "tags2"`` (``FRESH2_SOURCES``) into ``corpora/real/fresh2/texts/<lang>/``
 (``--fresh2-texts``), apart from the main corpus and from fresh. Same rules: do not tune on it.
+
+``--split fresh3`` is the third held-out set (``heldout: "tags3"``, ``FRESH3_SOURCES``), read from
+``corpora/real/fresh3/texts/<lang>/`` (``--fresh3-texts``), apart from the main corpus, fresh and
+fresh2. Same rules: do not tune on it.
 
 ``--sample DIR`` writes ``sample.jsonl`` with ``{sid, lang, text, kind, suggestion, reason}`` —
 the post, the kind (hashtag, expert, person, company), the suggested hashtag or roster name and
@@ -97,7 +102,20 @@ FRESH2_SOURCES = (
     "fresh2_blog_andri_en",
     "fresh2_blog_improvedk_en",
 )
-HELDOUT_SPLITS = {"fresh": FRESH_SOURCES, "fresh2": FRESH2_SOURCES}
+FRESH3_TEXTS = ROOT / "corpora" / "real" / "fresh3" / "texts"
+FRESH3_SOURCES = (
+    "fresh3_tweets_smithjd_en",
+    "fresh3_tweets_andreruffert_en",
+    "fresh3_tweets_06b_en",
+    "fresh3_toots_dealingwith_en",
+    "fresh3_blog_hawksworx_en",
+    "fresh3_blog_norseghost_en",
+    "fresh3_blog_praktikrapport_da",
+    "fresh3_news_kalle_da",
+    "fresh3_blog_aloha_da",
+    "fresh3_blog_tportfolio_da",
+)
+HELDOUT_SPLITS = {"fresh": FRESH_SOURCES, "fresh2": FRESH2_SOURCES, "fresh3": FRESH3_SOURCES}
 KINDS = ("hashtag", "expert", "person", "company")
 _PLURAL = {"hashtag": "hashtags", "expert": "experts", "person": "people", "company": "companies"}
 
@@ -114,8 +132,8 @@ def split_of(text_id: str) -> str:
 def load_texts(root: Path, genres: tuple[str, ...], split: str) -> list[dict[str, Any]]:
     """The posts of ``genres`` in ``split`` found under ``root``.
 
-    ``dev``, ``test`` or ``all``: the main corpus without the held-out sources; ``fresh`` or
-    ``fresh2``: only that held-out set's sources (every post of them, no hash split)."""
+    ``dev``, ``test`` or ``all``: the main corpus without the held-out sources; ``fresh``,
+    ``fresh2`` or ``fresh3``: only that held-out set's sources (every post of them, no hash split)."""
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     for path in sorted(root.glob("*/*.jsonl")):
@@ -378,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--genre", action="append", help=f"genres to use (repeatable; default {', '.join(GENRES)})"
     )
-    ap.add_argument("--split", choices=("dev", "test", "all", "fresh", "fresh2"), default="dev")
+    ap.add_argument("--split", choices=("dev", "test", "all", "fresh", "fresh2", "fresh3"), default="dev")
     ap.add_argument(
         "--fresh-texts", type=Path, default=FRESH_TEXTS, help=f"held-out texts (default {FRESH_TEXTS})"
     )
@@ -387,6 +405,12 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         default=FRESH2_TEXTS,
         help=f"second held-out set's texts (default {FRESH2_TEXTS})",
+    )
+    ap.add_argument(
+        "--fresh3-texts",
+        type=Path,
+        default=FRESH3_TEXTS,
+        help=f"third held-out set's texts (default {FRESH3_TEXTS})",
     )
     ap.add_argument("--sample", type=Path, metavar="DIR", help="write sample.jsonl and key.jsonl here")
     ap.add_argument("-n", type=int, default=None, help="sample at most N, stratified (default: all)")
@@ -404,7 +428,9 @@ def main(argv: list[str] | None = None) -> int:
         print(precision(key, judges))
         return 0
 
-    root = {"fresh": args.fresh_texts, "fresh2": args.fresh2_texts}.get(args.split, args.texts)
+    root = {"fresh": args.fresh_texts, "fresh2": args.fresh2_texts, "fresh3": args.fresh3_texts}.get(
+        args.split, args.texts
+    )
     default = FRESH_GENRES if args.split in HELDOUT_SPLITS else GENRES
     texts = load_texts(root, tuple(args.genre or default), args.split)
     if not texts:

@@ -172,7 +172,12 @@ def test_heldout_sources_are_built_apart() -> None:
     assert held2 and held2 == {s["id"] for s in build.HELDOUT2}
     assert not held2 & ({s["id"] for s in build.MAIN} | held)
     assert held2 == set(bench_tags_real.FRESH2_SOURCES)
-    assert {s.get("heldout") for s in sources.SOURCES} == {None, "tags", "tags2"}
+    held3 = {s["id"] for s in sources.SOURCES if s.get("heldout") == "tags3"}
+    assert held3 and held3 == {s["id"] for s in build.HELDOUT3}
+    assert not held3 & ({s["id"] for s in build.MAIN} | held | held2)
+    assert held3 == set(bench_tags_real.FRESH3_SOURCES)
+    assert all(not s["redistributable"] for s in build.HELDOUT3)
+    assert {s.get("heldout") for s in sources.SOURCES} == {None, "tags", "tags2", "tags3"}
 
 
 def test_select_heldout_fresh2_drops_main_and_fresh_texts() -> None:
@@ -310,3 +315,147 @@ def test_bench_reads_fresh2_only_with_split_fresh2(tmp_path: Path) -> None:
         "fresh2": ["fresh2_li_adrianmoreno_en:1"],
         "all": ["li_sanand0_en:3"],
     }
+
+
+def test_bench_reads_fresh3_only_with_split_fresh3(tmp_path: Path) -> None:
+    rows = [
+        {"id": "fresh3_tweets_smithjd_en:1", "lang": "en", "genre": "tweet_person", "text": "a"},
+        {"id": "fresh2_li_adrianmoreno_en:2", "lang": "en", "genre": "linkedin_person", "text": "b"},
+        {"id": "li_sanand0_en:3", "lang": "en", "genre": "linkedin_person", "text": "c"},
+    ]
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "x.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    genres = bench_tags_real.FRESH_GENRES
+    ids = {
+        s: [t["id"] for t in bench_tags_real.load_texts(tmp_path, genres, s)]
+        for s in ("fresh2", "fresh3", "all")
+    }
+    assert ids == {
+        "fresh2": ["fresh2_li_adrianmoreno_en:2"],
+        "fresh3": ["fresh3_tweets_smithjd_en:1"],
+        "all": ["li_sanand0_en:3"],
+    }
+
+
+def test_cap_per_source_is_deterministic_and_blind_to_text() -> None:
+    recs = {"s": [_rec(f"s:{i}", f"tekst {i}") for i in range(10)], "t": [_rec("t:1", "x")]}
+    out = build.cap_per_source(recs, 3)
+    assert len(out["s"]) == 3 and [r["id"] for r in out["t"]] == ["t:1"]
+    again = build.cap_per_source({"s": [{**r, "text": "changed"} for r in recs["s"]]}, 3)
+    assert [r["id"] for r in again["s"]] == [r["id"] for r in out["s"]]
+
+
+def _commit_files(root: Path, files: dict[str, str]) -> str:
+    repo = root / "someone+archive" / "repo"
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+    _git(repo.parent, "init", "-q", str(repo))
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "archive")
+    return _git(repo, "rev-parse", "HEAD")
+
+
+def test_twitter_archive_drops_retweets_and_replies_to_others(tmp_path: Path) -> None:
+    tweets = [
+        {
+            "tweet": {
+                "id_str": "1",
+                "full_text": "I am giving a talk about data pipelines at the meetup next week.",
+            }
+        },
+        {
+            "tweet": {
+                "id_str": "2",
+                "full_text": "RT @other: a retweet of somebody else that should never be kept.",
+            }
+        },
+        {
+            "tweet": {
+                "id_str": "3",
+                "full_text": "@other thanks, that is a very kind thing to say about the talk.",
+                "in_reply_to_screen_name": "other",
+            }
+        },
+        {
+            "tweet": {
+                "id_str": "4",
+                "full_text": "And the slides and the recording of the talk are online now for everyone.",
+                "in_reply_to_screen_name": "Me",
+            }
+        },
+    ]
+    commit = _commit_files(tmp_path, {"data/tweets.js": "window.YTD.tweets.part0 = " + json.dumps(tweets)})
+    src = {
+        "id": "fresh3_tw_test_en",
+        "repo": "someone/archive",
+        "commit": commit,
+        "paths": ["data/tweets.js"],
+        "lang": "en",
+        "handle": "me",
+    }
+    recs = sources.x_fresh3_twitter_archive(tmp_path, src)
+    assert [r["id"] for r in recs] == ["fresh3_tw_test_en:1", "fresh3_tw_test_en:4"]
+    assert {r["genre"] for r in recs} == {"tweet_person"}
+
+
+def test_mastodon_outbox_keeps_public_own_posts(tmp_path: Path) -> None:
+    actor = "https://example.social/users/me"
+    public = "https://www.w3.org/ns/activitystreams#Public"
+
+    def create(i: str, content: str, to: list[str], reply: str | None = None) -> dict[str, object]:
+        obj = {"id": f"{actor}/statuses/{i}", "content": content, "to": to, "cc": [], "inReplyTo": reply}
+        return {"type": "Create", "actor": actor, "object": obj}
+
+    items = [
+        create(
+            "1",
+            "<p>Spent the day refactoring the billing service with the team, good progress.</p>",
+            [public],
+        ),
+        create(
+            "2",
+            "<p>A followers-only post that must stay out of the corpus entirely.</p>",
+            [actor + "/followers"],
+        ),
+        create(
+            "3",
+            "<p>A reply to somebody else's post, which is conversation, not a post.</p>",
+            [public],
+            "https://x/1",
+        ),
+        {"type": "Announce", "actor": actor, "object": "https://x/2"},
+    ]
+    commit = _commit_files(tmp_path, {"outbox.json": json.dumps({"orderedItems": items})})
+    src = {
+        "id": "fresh3_toot_test_en",
+        "repo": "someone/archive",
+        "commit": commit,
+        "paths": ["outbox.json"],
+        "lang": "en",
+    }
+    recs = sources.x_fresh3_mastodon_outbox(tmp_path, src)
+    assert [r["id"] for r in recs] == ["fresh3_toot_test_en:1"]
+    assert "<p>" not in recs[0]["text"]
+
+
+def test_md_by_author_gives_one_author_per_named_writer(tmp_path: Path) -> None:
+    post = "---\ntitle: Dag {n}\nauthor: {a}\n---\nI dag var vi ude at se på vulkaner, og bagefter spiste vi is på stranden med hele familien.\n"
+    files = {
+        "_posts/2022-07-01-a.md": post.format(n=1, a="Henrik"),
+        "_posts/2022-07-02-b.md": post.format(n=2, a="Inge").replace("vulkaner", "bjergene"),
+        "_posts/2022-07-03-c.md": post.format(n=3, a="Henrik").replace("vulkaner", "hvaler"),
+        "_posts/2022-07-04-d.md": "---\ntitle: Uden forfatter\n---\nDette indlæg har ingen forfatter i front matter og skal springes over.\n",
+    }
+    commit = _commit_files(tmp_path, files)
+    src = {
+        "id": "fresh3_fam_test_da",
+        "repo": "someone/archive",
+        "commit": commit,
+        "paths": ["_posts/"],
+        "lang": "da",
+    }
+    recs = sources.x_fresh3_md_by_author(tmp_path, src)
+    assert [r["id"].rsplit("/", 1)[-1] for r in recs] == ["2022-07-01-a", "2022-07-02-b", "2022-07-03-c"]
+    assert recs[0]["author"] == recs[2]["author"] != recs[1]["author"]
+    assert not recs[0]["text"].startswith("---")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 
-from common import author_id, finish, git_ls, git_text, read_csv, record
+from common import author_id, finish, git_ls, git_text, read_csv, record, split_front_matter
 from langdetect_lite import guess, is_lang
 
 SOURCES: list[dict] = []
@@ -947,11 +947,12 @@ def mostly_latin(text: str, share: float = 0.05) -> bool:
     return letters == 0 or len(_NON_LATIN.findall(text)) / letters <= share
 
 
-def x_fresh_md_posts(mirror, src, *, lang, genre, author_type, skip=None, drop=None):
+def x_fresh_md_posts(mirror, src, *, lang, genre, author_type, skip=None, drop=None, skip_raw=None):
     """Markdown posts under the source's path prefixes, kept when they are in ``lang``; one author
     per repository (``author_key``). Front matter, code, images and link targets go (``finish``);
     ``skip`` is a regex on the path of posts to leave out, ``drop`` one on the raw text of
-    markers to delete (e.g. a site's "read more" marker)."""
+    markers to delete (e.g. a site's "read more" marker); ``skip_raw`` one on the raw text of posts
+    to leave out (e.g. ``draft: true`` in the front matter)."""
     recs = []
     auth = author_id("site", src.get("author_key") or src["repo"])
     for pre in src["paths"]:
@@ -959,6 +960,8 @@ def x_fresh_md_posts(mirror, src, *, lang, genre, author_type, skip=None, drop=N
             if skip and re.search(skip, p):
                 continue
             raw = git_text(mirror, src["repo"], src["commit"], p)
+            if skip_raw and re.search(skip_raw, raw):
+                continue
             if drop:
                 raw = re.sub(drop, "", raw)
             got = finish(raw, "md")
@@ -985,6 +988,7 @@ def _fresh_md_source(
     skip=None,
     drop=None,
     heldout=HELDOUT_TAGS,
+    skip_raw=None,
 ):
     @source(
         id=sid,
@@ -1002,7 +1006,14 @@ def _fresh_md_source(
     )
     def _x(mirror, src):
         return x_fresh_md_posts(
-            mirror, src, lang=lang, genre=genre, author_type=author_type, skip=skip, drop=drop
+            mirror,
+            src,
+            lang=lang,
+            genre=genre,
+            author_type=author_type,
+            skip=skip,
+            drop=drop,
+            skip_raw=skip_raw,
         )
 
     return _x
@@ -1382,4 +1393,273 @@ _fresh_md_source(
     "improve.dk, Mark S. Rasmussen's blog (a Danish SQL Server developer and speaker), 2007-2014: "
     "SQL Server internals, talks, conferences, work; Hexo posts.",
     heldout=HELDOUT_TAGS2,
+)
+
+
+# ------------------------------------------------------------------ held out, third set (fresh3)
+# A third held-out set (``heldout="tags3"``), added once fresh2 had been read and tuned on: posts
+# nobody on the team has read or tuned on. build.py writes them to fresh3/texts and fresh3/ids,
+# apart from the main corpus, fresh and fresh2 (deduplicated against all three, so none of them
+# changes); benchmarks/bench_tags_real.py reads them only with ``--split fresh3``. Do not tune on
+# them, and do not read them to design features.
+HELDOUT_TAGS3 = "tags3"
+_TWEET_RULE = (
+    "The account owner's own Twitter archive (or Mastodon export), committed by the owner: every "
+    "kept post is by that one person (retweets/boosts and replies to other accounts dropped)."
+)
+_DRAFT = re.compile(r"(?m)^draft:\s*true\s*$")
+
+
+def _archive_js(text: str):
+    """The JSON value of a Twitter-archive ``.js`` file (``window.YTD.tweets.part0 = [...]`` or the
+    older ``Grailbird.data.tweets_2018_07 = [...]``)."""
+    return json.loads(text[text.index("=") + 1 :])
+
+
+def x_fresh3_twitter_archive(mirror, src):
+    """Tweets of a Twitter data archive: ``src["paths"]`` are ``.js`` files or folder prefixes
+    (ending in ``/``). Retweets and replies to other accounts are dropped (replies to the owner's
+    own tweets, i.e. threads, are kept); the key is the tweet id."""
+    recs, seen = [], set()
+    lang, handle = src["lang"], src["handle"].lower()
+    auth = author_id("twitter", src["repo"])
+    files = []
+    for p in src["paths"]:
+        if p.endswith("/"):
+            files += sorted(f for f in git_ls(mirror, src["repo"], src["commit"], p) if f.endswith(".js"))
+        else:
+            files.append(p)
+    for path in files:
+        for item in _archive_js(git_text(mirror, src["repo"], src["commit"], path)):
+            t = item.get("tweet", item)
+            text = t.get("full_text") or t.get("text") or ""
+            if t.get("retweeted_status") or text.startswith("RT @"):
+                continue
+            to = (t.get("in_reply_to_screen_name") or "").lower()
+            if to and to != handle:
+                continue
+            key = str(t.get("id_str") or t.get("id"))
+            if key in seen:
+                continue
+            got = finish(text)
+            if not got or not is_lang(got[0], lang) or not mostly_latin(got[0]):
+                continue
+            seen.add(key)
+            locator = {"repo": src["repo"], "commit": src["commit"], "path": path, "key": key}
+            recs.append(record(src["id"], key, lang, "tweet_person", "person", auth, got[0], locator, got[1]))
+    return recs
+
+
+def x_fresh3_mastodon_outbox(mirror, src):
+    """Public posts of a Mastodon account export (``outbox.json``): ``Create`` activities whose
+    audience includes the public collection (followers-only and direct posts dropped), boosts
+    dropped, replies kept only to the owner's own posts (threads). The key is the status id."""
+    public = "https://www.w3.org/ns/activitystreams#Public"
+    recs = []
+    lang, path = src["lang"], src["paths"][0]
+    auth = author_id("mastodon", src["repo"])
+    data = json.loads(git_text(mirror, src["repo"], src["commit"], path))
+    actor = data["orderedItems"][0]["actor"] if data.get("orderedItems") else ""
+    for item in data.get("orderedItems", []):
+        if item.get("type") != "Create" or not isinstance(item.get("object"), dict):
+            continue
+        obj = item["object"]
+        if public not in (obj.get("to") or []) + (obj.get("cc") or []):
+            continue
+        reply = obj.get("inReplyTo") or ""
+        if reply and not reply.startswith(actor):
+            continue
+        got = finish(obj.get("content") or "", "html")
+        if not got or not is_lang(got[0], lang) or not mostly_latin(got[0]):
+            continue
+        key = str(obj.get("id", "")).rstrip("/").rsplit("/", 1)[-1]
+        locator = {"repo": src["repo"], "commit": src["commit"], "path": path, "key": key}
+        recs.append(record(src["id"], key, lang, "tweet_person", "person", auth, got[0], locator, got[1]))
+    return recs
+
+
+def _fresh3_social_source(sid, repo, commit, paths, notes, extract, handle="", licence=None):
+    source(
+        id=sid,
+        repo=repo,
+        commit=commit,
+        paths=paths,
+        handle=handle,
+        licence=licence or "none found (no LICENSE file)",
+        redistributable=False,
+        lang="en",
+        genres=["tweet_person"],
+        author_rule=_TWEET_RULE,
+        notes=notes,
+        heldout=HELDOUT_TAGS3,
+    )(extract)
+
+
+_fresh3_social_source(
+    "fresh3_tweets_smithjd_en",
+    "smithjd/twitter_archive",
+    "39186057ef61794e87c60f19da7358a7d761591e",
+    ["data/tweets.js"],
+    "John D. Smith, a data person active in the R community: his own Twitter "
+    "archive (data/tweets.js), committed with notes on leaving Twitter for other channels.",
+    x_fresh3_twitter_archive,
+    handle="smithjd",
+)
+_fresh3_social_source(
+    "fresh3_tweets_andreruffert_en",
+    "andreruffert/twitter",
+    "83dc6c3e8c466488d3cc0d77605bf97fd811b7df",
+    ["data/tweets.js"],
+    "André Ruffert, a web developer: his own Twitter archive (data/tweets.js), "
+    "committed as a backup. English tweets only (German ones left out by the language filter).",
+    x_fresh3_twitter_archive,
+    handle="andreruffert",
+)
+_fresh3_social_source(
+    "fresh3_tweets_06b_en",
+    "06b/Twitter-Archive",
+    "69af502390d3ed67288492645abc215129e238db",
+    ["data/js/tweets/"],
+    "Adrian D. Alvarez (@06b), a creative technologist in Cincinnati: his own Twitter archive in the "
+    "older Grailbird format (data/js/tweets/YYYY_MM.js), committed as a browsable backup.",
+    x_fresh3_twitter_archive,
+    handle="06b",
+)
+_fresh3_social_source(
+    "fresh3_toots_dealingwith_en",
+    "dealingwith/masto-archive",
+    "70f48600a36081d878f1333e827213ec5e7a4d12",
+    ["outbox.json"],
+    "@dealingwith@indieweb.social, a software person's Mastodon account export (outbox.json), "
+    "committed by the owner: public posts only (followers-only and direct ones dropped), boosts "
+    "and replies to others dropped. Labelled tweet_person (short social posts).",
+    x_fresh3_mastodon_outbox,
+)
+
+
+_fresh_md_source(
+    "fresh3_blog_hawksworx_en",
+    "philhawksworth/hawksworx.com",
+    "acc6f5d5b37de2366759bb9f9778abbe10f6e7b8",
+    ["src/site/blog/"],
+    "en",
+    "blog_person",
+    "person",
+    _PERSON_RULE,
+    "hawksworx.com, Phil Hawksworth's personal site (a web developer and speaker): blog posts on web development, talks, conferences and his work. Posts marked "
+    "`draft: true` left out.",
+    heldout=HELDOUT_TAGS3,
+    skip_raw=_DRAFT,
+)
+_fresh_md_source(
+    "fresh3_blog_norseghost_en",
+    "norseghost/norseghost.github.io",
+    "df2363d4f9bcf2d867ce3b941e8b33a6be27182f",
+    ["_posts/"],
+    "en",
+    "blog_person",
+    "person",
+    _PERSON_RULE,
+    "A Danish social educator and sociologist of education (Aalborg/Aarhus): his personal blog, "
+    "a working journal of his studies and work with people with cognitive disabilities; English "
+    "posts (one Danish post is too few for a source).",
+    heldout=HELDOUT_TAGS3,
+)
+
+
+_fresh_md_source(
+    "fresh3_blog_praktikrapport_da",
+    "Friggies/praktikrapport",
+    "afb79c38187d22f0208d58b2a44d5404c0a146df",
+    ["content/"],
+    "da",
+    "blog_person",
+    "person",
+    "A student's own internship-report site, written by him in the first person: person.",
+    "A Danish multimedia-design student's internship report site (Hugo, 2024): the report, an "
+    "introduction to the company's products and one entry per customer task he worked on during "
+    "his internship at an e-commerce software company. Section index pages left out.",
+    skip=r"/_index\.md$",
+    heldout=HELDOUT_TAGS3,
+)
+_ASPX = re.compile(r"<%.*?%>", re.S)
+
+
+@source(
+    id="fresh3_news_kalle_da",
+    repo="mortenbayhalberg/OldKalleASP01",
+    commit="3d419e9c6af09a3c25022945f64bd56ed9bd08a5",
+    paths=["kalle/Almanak/"],
+    licence="none found (no LICENSE file)",
+    redistributable=False,
+    lang="da",
+    genres=["news_org"],
+    author_rule="Pages of a private club's own website (the club's almanac of gatherings), kept by one member in the club's name: organisation (weak; the reports are signed by that member).",
+    notes="'Kalle', a private club of friends near Copenhagen: the almanac pages of its old ASP.NET "
+    "site, 2000-2016 (one page per gathering: notice, practical details, the report afterwards, "
+    "general-assembly minutes), written by the member who kept the site. ASP.NET directives and "
+    "markup removed.",
+    heldout=HELDOUT_TAGS3,
+)
+def x_fresh3_kalle(mirror, src):
+    recs = []
+    auth = author_id("site", src["repo"])
+    for p in sorted(git_ls(mirror, src["repo"], src["commit"], src["paths"][0])):
+        if not p.endswith(".aspx"):
+            continue
+        raw = _ASPX.sub("", git_text(mirror, src["repo"], src["commit"], p).lstrip("\ufeff"))
+        rec = _page_record(src, p, finish(raw, "html"), "da", "news_org", "organisation", auth)
+        if rec:
+            recs.append(rec)
+    return recs
+
+
+_FM_AUTHOR = re.compile(r"(?m)^author:\s*[\"']?([^\"'\n]+?)[\"']?\s*$")
+
+
+def x_fresh3_md_by_author(mirror, src):
+    """Markdown posts under ``src["paths"]`` whose author is named in the front matter
+    (``author: ...``): one author id per (repository, name); posts without one are skipped."""
+    recs = []
+    for pre in src["paths"]:
+        for p in _md_files(mirror, src, pre):
+            raw = git_text(mirror, src["repo"], src["commit"], p)
+            front, _ = split_front_matter(raw)
+            a = _FM_AUTHOR.search(front)
+            if not a:
+                continue
+            auth = author_id("site", src["repo"], a.group(1).strip().lower())
+            rec = _page_record(src, p, finish(raw, "md"), src["lang"], "blog_person", "person", auth)
+            if rec:
+                recs.append(rec)
+    return recs
+
+
+source(
+    id="fresh3_blog_aloha_da",
+    repo="cshenrik/aloha",
+    commit="13083210f7ff4a90eaab75bd7d0a327706d0bfd0",
+    paths=["_posts/"],
+    lang="da",
+    licence="MIT file present but it is the Jekyll theme's (Ben Centra, 2015); post content licence not stated",
+    redistributable=False,
+    genres=["blog_person"],
+    author_rule="A family's travel blog; each post names its writer in the front matter (`author:`): person, one author id per named writer.",
+    notes="'Hawaii 2022', a Danish family's blog from a summer trip to Hawaii (June-July 2022): "
+    "posts by the father, the mother and one of the children, each signed in the front matter.",
+    heldout=HELDOUT_TAGS3,
+)(x_fresh3_md_by_author)
+
+_fresh_md_source(
+    "fresh3_blog_tportfolio_da",
+    "Trollerolle/T-Portfolio",
+    "e137902233cdc6e71e2661ba5d5b00cc126ec4f5",
+    ["indlaeg/", "valgfag/"],
+    "da",
+    "blog_person",
+    "person",
+    "A student's own semester-portfolio posts, written by him in the first person: person.",
+    "A Danish IT student's 4th-semester portfolio (2025): dated posts on the semester's framing, "
+    "his elective subjects (backend, IT project management) and his reflections on them.",
+    heldout=HELDOUT_TAGS3,
 )
