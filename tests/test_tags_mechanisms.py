@@ -201,3 +201,50 @@ def test_an_identifier_or_a_sales_pitch_is_not_the_topic(text: str, lang: str, w
 )
 def test_the_same_terms_written_as_words_still_count(text: str, lang: str, right: str) -> None:
     assert right in hashtags(text, lang)
+
+
+# -- 5. fresh3 (held-out, judged 2026-12-06): other senses of a topic's word ----------------------
+
+OTHER_SENSE_EN = [
+    (
+        "Rainy morning, grey clouds and no sun at all. Perfect weather for a long breakfast.",
+        "#CloudComputing",
+    ),
+    (
+        "We booked the big conference room for the sprint demo, and the conference call had 40 people.",
+        "#Conference",
+    ),
+    ("Spent two hours in the hospital waiting room today with my laptop, answering emails.", "#Healthcare"),
+    (
+        "New bike helmet arrived today, bright orange. My daughter says it looks like a pumpkin.",
+        "#HealthAndSafety",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wrong"), OTHER_SENSE_EN)
+def test_weather_clouds_meeting_rooms_waiting_rooms_and_helmets_are_not_the_topic(
+    text: str, wrong: str
+) -> None:
+    assert wrong not in hashtags(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        (
+            "Our cloud migration is done: every service now runs on AWS, and the cloud bill fell by a third.",
+            "#CloudComputing",
+        ),
+        (
+            "Back from the conference in Aarhus. The conference had 900 people and great talks on accessibility.",
+            "#Conference",
+        ),
+        (
+            "Our hospital opens a new ward for elderly patients. The hospital team worked a year on it.",
+            "#Healthcare",
+        ),
+    ],
+)
+def test_the_same_topics_are_still_found_where_they_are_the_topic(text: str, right: str) -> None:
+    assert right in hashtags(text, "en")
