@@ -345,7 +345,8 @@ def rescore(found: list[dict[str, Any]], folder: Path, show_new: bool = False) -
             item = (k["id"], k["suggestion"])
             mine[item] = v
             kinds[item] = k.get("kind") or ("hashtag" if item[1].startswith("#") else "expert")
-        judges.append(mine)
+        if mine:  # a file whose verdicts the key does not know (another round's sids) is no judge here
+            judges.append(mine)
     now = {(f["id"], f["suggestion"]): f["kind"] for f in found}
     judged = set(kinds)
     out = [f"{len(judges)} judge file(s) in {folder}; {len(judged)} judged suggestions"]
