@@ -50,6 +50,14 @@ FEATURE_CASES = [
     ("da", "Vi andre må heller ikke tage børn med på arbejde.", {"first_plural": None}),
     ("da", "Vi har travlt, og vi andre venter.", {"first_plural": ["Vi"]}),
     ("en", "We humans overrate ourselves. We ship on Friday.", {"first_plural": ["ourselves", "We"]}),
+    # a sentence-initial pronoun is no organisation's name; a changelog's "Added …" is no quote;
+    # pressing a key is no press release (found on blog posts of the fresh2 set)
+    ("en", "It presents a new way to think about caching.", {"self_reference": None}),
+    ("en", "Acme Corp presents a new way to think about caching.", {"self_reference": ["Acme", "Corp", "presents"]}),
+    ("da", "Det tilbyder en ny måde at tænke cache på.", {"self_reference": None}),
+    ("en", "Added Windows support. Fixed a crash on start.", {"official_quotes": None}),
+    ("en", "Then keep pressing F8 until the menu shows.", {"announcement": None}),
+    ("en", "Read the press release on our site.", {"announcement": ["press", "release"]}),
 ]
 
 

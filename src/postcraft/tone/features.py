@@ -138,6 +138,7 @@ class Lexicon:
     quote_verbs: frozenset[str]
     org_nouns: frozenset[str]
     org_verbs: frozenset[str]
+    not_names: frozenset[str]  # sentence-initial words that are no organisation's name ("It offers")
     plural_you_verbs: frozenset[str]
     suffixes: tuple[str, ...]
     long_word: int
@@ -183,6 +184,7 @@ def lexicon(lang: str) -> Lexicon:
         quote_verbs=_lower_list(spec, "quote_verbs"),
         org_nouns=_lower_list(spec, "org_nouns"),
         org_verbs=_lower_list(spec, "org_verbs"),
+        not_names=_lower_list(spec, "not_names"),
         plural_you_verbs=_lower_list(spec, "second_plural_verbs"),
         suffixes=tuple(sorted(spec["nominal_suffixes"], key=len, reverse=True)),
         long_word=int(spec.get("long_word", 13)),
@@ -413,7 +415,7 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
             if nxt is None or forms.get(nxt.lower) not in ("first_singular",):
                 st["imperative_opening"].append(i)
                 category[i] = "call_to_action"
-        if low in quote_verbs:
+        if low in quote_verbs and i not in sentence_first:  # "Added support for …" opens a changelog line
             p, nx = prev_word(i), next_word(i)
             if not (p is not None and forms.get(p.lower) == "first_singular") and (
                 has_quote_marks
@@ -439,7 +441,10 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
             if 0 <= first < i and i - first <= 6:
                 span = range(first, i)
                 if all(
-                    tokens[j].kind == "word" and _capitalised(tokens[j].text) and tokens[j].lower not in forms
+                    tokens[j].kind == "word"
+                    and _capitalised(tokens[j].text)
+                    and tokens[j].lower not in forms
+                    and tokens[j].lower not in lex.not_names
                     for j in span
                 ):
                     st["self_reference"].extend([*span, i])
