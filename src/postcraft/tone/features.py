@@ -147,6 +147,7 @@ class Lexicon:
     org_noun_articles: frozenset[str] = frozenset()  # "the company"; empty: the noun alone counts
     generic_we: frozenset[str] = frozenset()  # "vi andre", "we humans": a "we" of people, not an organisation
     borrow_from: str = ""  # training only
+    rated_weight: float = 3.0  # training only: a rated text weighs at least this much
 
 
 def _lower_list(spec: dict[str, Any], key: str) -> frozenset[str]:
@@ -193,6 +194,7 @@ def lexicon(lang: str) -> Lexicon:
         org_noun_articles=_lower_list(spec, "org_noun_articles"),
         generic_we=_lower_list(spec, "generic_we_next"),
         borrow_from=str(spec.get("borrow_from", "")),
+        rated_weight=float(spec.get("rated_weight", 3.0)),
     )
 
 

@@ -6,7 +6,7 @@ bios, tweets, job ads, press releases, blogs, comments, with an author type for 
 raters' grades for a sample). Labels: a rated text's target is the raters' mean grade mapped to
 ``(5 - grade) / 4``; a team post's grade the same way; any other real text's target is its author
 type (person 1, organisation 0). No source may dominate: a source's texts together weigh at most
-:data:`SOURCE_CAP` texts, except that a rated text weighs at least :data:`RATED_WEIGHT` of the language (the
+:data:`SOURCE_CAP` texts, except that a rated text weighs at least the language's ``rated_weight`` (the
 raters' grades are the one target that grades degrees within a voice).
 
 The model is a logistic regression over the style features only (no words), with the sign of
@@ -40,12 +40,10 @@ SOURCE_CAP = 400.0
 TEAM_WEIGHT = 600.0
 C_GRID = (0.3, 3.0, 30.0)
 TEAM = "team"
-#: A text the blind raters graded weighs at least this much in training (its source's cap aside),
-#: by the language of the model being trained. The raters' grades are what the Spearman and the
-#: calibration are measured against: 30 for English (cross-source Spearman 0.669 -> 0.687, and
-#: the same on the held-out fresh2 set, 0.671 -> 0.689); Danish stays at 3, where 10 and 30 both
-#: lost (cross-source AUC 0.879 -> 0.852-0.854, Spearman 0.770 -> 0.744). See models/README.md.
-RATED_WEIGHT: dict[str, float] = {"da": 3.0, "en": 30.0}
+#: A text the blind raters graded weighs at least this much in training (its source's cap aside)
+#: unless the language's lexicon says otherwise (``rated_weight`` in tone/data/lexicon.yaml: 30 for
+#: English, where the raters' grades, what the Spearman and the calibration are measured against,
+#: gained from it; see models/README.md).
 DEFAULT_RATED_WEIGHT = 3.0
 #: Calibrate on the raters' verdicts (out-of-source logits of the rated texts) instead of all targets.
 CALIBRATE_ON_RATED = True
@@ -59,6 +57,13 @@ def borrow_from(lang: str) -> str:
     from .features import lexicon
 
     return lexicon(lang).borrow_from
+
+
+def rated_weight(lang: str) -> float:
+    """How much a rated text weighs at least in ``lang``'s model (lexicon data)."""
+    from .features import lexicon
+
+    return lexicon(lang).rated_weight
 
 
 @dataclass(frozen=True)
@@ -163,8 +168,8 @@ def featurize(texts: Sequence[Text], label: str = "features") -> list[Features]:
     return [extract(analyze(t.text, lang=t.lang)) for t in progress(texts, label=label)]
 
 
-def _targets(texts: Sequence[Text], rated_weight: float = DEFAULT_RATED_WEIGHT) -> tuple[Any, Any, Any]:
-    """Row indices, targets (P(personal)) and weights (a rated text at least ``rated_weight``)."""
+def _targets(texts: Sequence[Text], rated_min: float = DEFAULT_RATED_WEIGHT) -> tuple[Any, Any, Any]:
+    """Row indices, targets (P(personal)) and weights (a rated text at least ``rated_min``)."""
     import numpy as np
 
     count: dict[str, int] = defaultdict(int)
@@ -175,7 +180,7 @@ def _targets(texts: Sequence[Text], rated_weight: float = DEFAULT_RATED_WEIGHT) 
         cap = TEAM_WEIGHT if t.source == TEAM else SOURCE_CAP
         base = min(1.0, cap / count[t.source])
         if t.rated:
-            base = max(base, rated_weight)
+            base = max(base, rated_min)
         if t.grade is not None:
             target = (5.0 - t.grade) / 4.0
         else:
@@ -266,12 +271,12 @@ def _logloss(z: Any, y: Any, w: Any) -> float:
     return float(-(w * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12))).sum() / w.sum())
 
 
-def _oof(x: Any, texts: Sequence[Text], c: float, rated_weight: float = DEFAULT_RATED_WEIGHT) -> Any:
-    """Leave-one-group-out logits for every row of ``_targets(texts, rated_weight)`` (scaling
+def _oof(x: Any, texts: Sequence[Text], c: float, rated_min: float = DEFAULT_RATED_WEIGHT) -> Any:
+    """Leave-one-group-out logits for every row of ``_targets(texts, rated_min)`` (scaling
     fitted per fold)."""
     import numpy as np
 
-    idx, y, w = _targets(texts, rated_weight)
+    idx, y, w = _targets(texts, rated_min)
     groups = np.array([texts[i].group for i in idx])
     z = np.zeros(len(idx))
     for g in sorted(set(groups)):
@@ -312,12 +317,12 @@ def fit_voice(texts: Sequence[Text], x: Any, lang: str, *, meta: dict[str, Any] 
     """Fit a voice model on ``texts`` (style matrix ``x``): ``C`` by leave-one-source-out
     log-loss, Platt calibration on the leave-one-source-out logits, then a refit on all."""
 
-    rated_weight = RATED_WEIGHT.get(lang, DEFAULT_RATED_WEIGHT)
-    idx, y, w = _targets(texts, rated_weight)
+    weight = rated_weight(lang)
+    idx, y, w = _targets(texts, weight)
     scores = {}
     oofs = {}
     for c in C_GRID:
-        oofs[c] = _oof(x, texts, c, rated_weight)
+        oofs[c] = _oof(x, texts, c, weight)
         scores[c] = _logloss(oofs[c], y, w)
     c_best = min(C_GRID, key=lambda c: scores[c])
     zr, yr, wr = _rated_rows(texts, idx, oofs[c_best])
