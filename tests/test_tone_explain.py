@@ -53,7 +53,11 @@ FEATURE_CASES = [
     # a sentence-initial pronoun is no organisation's name; a changelog's "Added …" is no quote;
     # pressing a key is no press release (found on blog posts of the fresh2 set)
     ("en", "It presents a new way to think about caching.", {"self_reference": None}),
-    ("en", "Acme Corp presents a new way to think about caching.", {"self_reference": ["Acme", "Corp", "presents"]}),
+    (
+        "en",
+        "Acme Corp presents a new way to think about caching.",
+        {"self_reference": ["Acme", "Corp", "presents"]},
+    ),
     ("da", "Det tilbyder en ny måde at tænke cache på.", {"self_reference": None}),
     ("en", "Added Windows support. Fixed a crash on start.", {"official_quotes": None}),
     ("en", "Then keep pressing F8 until the menu shows.", {"announcement": None}),
