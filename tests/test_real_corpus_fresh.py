@@ -297,44 +297,44 @@ def test_linkedin_export_from_zip(tmp_path: Path) -> None:
     }
 
 
-def test_bench_reads_fresh2_only_with_split_fresh2(tmp_path: Path) -> None:
-    rows = [
-        {"id": "fresh2_li_adrianmoreno_en:1", "lang": "en", "genre": "linkedin_person", "text": "a"},
-        {"id": "fresh_blog_kevinsimper_en:2", "lang": "en", "genre": "blog_person", "text": "b"},
-        {"id": "li_sanand0_en:3", "lang": "en", "genre": "linkedin_person", "text": "c"},
-    ]
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (
+            [
+                ("fresh2_li_adrianmoreno_en:1", "linkedin_person"),
+                ("fresh_blog_kevinsimper_en:2", "blog_person"),
+                ("li_sanand0_en:3", "linkedin_person"),
+            ],
+            {
+                "fresh": ["fresh_blog_kevinsimper_en:2"],
+                "fresh2": ["fresh2_li_adrianmoreno_en:1"],
+                "all": ["li_sanand0_en:3"],
+            },
+        ),
+        (
+            [
+                ("fresh3_tweets_smithjd_en:1", "tweet_person"),
+                ("fresh2_li_adrianmoreno_en:2", "linkedin_person"),
+                ("li_sanand0_en:3", "linkedin_person"),
+            ],
+            {
+                "fresh2": ["fresh2_li_adrianmoreno_en:2"],
+                "fresh3": ["fresh3_tweets_smithjd_en:1"],
+                "all": ["li_sanand0_en:3"],
+            },
+        ),
+    ],
+)
+def test_bench_reads_each_held_out_set_only_with_its_split(
+    tmp_path: Path, rows: list[tuple[str, str]], expected: dict[str, list[str]]
+) -> None:
+    texts = [{"id": i, "lang": "en", "genre": g, "text": i[-1]} for i, g in rows]
     (tmp_path / "en").mkdir()
-    (tmp_path / "en" / "x.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    (tmp_path / "en" / "x.jsonl").write_text("\n".join(json.dumps(r) for r in texts), encoding="utf-8")
     genres = bench_tags_real.FRESH_GENRES
-    ids = {
-        s: [t["id"] for t in bench_tags_real.load_texts(tmp_path, genres, s)]
-        for s in ("fresh", "fresh2", "all")
-    }
-    assert ids == {
-        "fresh": ["fresh_blog_kevinsimper_en:2"],
-        "fresh2": ["fresh2_li_adrianmoreno_en:1"],
-        "all": ["li_sanand0_en:3"],
-    }
-
-
-def test_bench_reads_fresh3_only_with_split_fresh3(tmp_path: Path) -> None:
-    rows = [
-        {"id": "fresh3_tweets_smithjd_en:1", "lang": "en", "genre": "tweet_person", "text": "a"},
-        {"id": "fresh2_li_adrianmoreno_en:2", "lang": "en", "genre": "linkedin_person", "text": "b"},
-        {"id": "li_sanand0_en:3", "lang": "en", "genre": "linkedin_person", "text": "c"},
-    ]
-    (tmp_path / "en").mkdir()
-    (tmp_path / "en" / "x.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    genres = bench_tags_real.FRESH_GENRES
-    ids = {
-        s: [t["id"] for t in bench_tags_real.load_texts(tmp_path, genres, s)]
-        for s in ("fresh2", "fresh3", "all")
-    }
-    assert ids == {
-        "fresh2": ["fresh2_li_adrianmoreno_en:2"],
-        "fresh3": ["fresh3_tweets_smithjd_en:1"],
-        "all": ["li_sanand0_en:3"],
-    }
+    ids = {s: [t["id"] for t in bench_tags_real.load_texts(tmp_path, genres, s)] for s in expected}
+    assert ids == expected
 
 
 def test_cap_per_source_is_deterministic_and_blind_to_text() -> None:

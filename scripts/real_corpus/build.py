@@ -240,18 +240,11 @@ def main(argv=None):
         "# Texts of sources whose licence does not allow redistribution (or is unknown):",
         "# rebuild them locally with scripts/real_corpus/rebuild.py from the fetched snapshots.",
     ]
-    for s in MAIN:
-        if not s["redistributable"]:
-            ign.append(f"texts/*/{s['id']}.jsonl")
-    for s in HELDOUT:
-        if not s["redistributable"]:
-            ign.append(f"fresh/texts/*/{s['id']}.jsonl")
-    for s in HELDOUT2:
-        if not s["redistributable"]:
-            ign.append(f"fresh2/texts/*/{s['id']}.jsonl")
-    for s in HELDOUT3:
-        if not s["redistributable"]:
-            ign.append(f"fresh3/texts/*/{s['id']}.jsonl")
+    for group in (MAIN, HELDOUT, HELDOUT2, HELDOUT3):
+        for s in group:
+            if not s["redistributable"]:
+                under = HELDOUT_DIRS.get(s.get("heldout") or "", "")
+                ign.append(f"{under + '/' if under else ''}texts/*/{s['id']}.jsonl")
     ign += [
         "# rating samples that contain such texts are regenerable by sample_for_rating.py",
         "rating/sample-*.jsonl",
