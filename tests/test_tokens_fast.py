@@ -211,3 +211,17 @@ def test_examples_with_emoji_and_danish_letters() -> None:
     assert ("www.firma.dk/job", 31, 47, "url") in got and ("hr@firma.dk", 59, 70, "email") in got
     assert got[-1] == ("#GrønOmstilling", 77, 92, "hashtag")
     assert all(text[s:e] == t for t, s, e, _ in got)
+
+
+def test_kinds_by_group_number_match_every_compiled_pattern() -> None:
+    # _KIND_AT is read from the pattern's text (so that the slow pattern need not be compiled at
+    # import); each compiled pattern must number its groups the same way
+    for pattern in (
+        T._PATTERN.compiled(),
+        T._LATIN or T._compiled("_LATIN"),
+        T._FAST or T._compiled("_FAST"),
+    ):
+        names = [name for name, _ in sorted(pattern.groupindex.items(), key=lambda kv: kv[1])]
+        assert pattern.groups == len(names)  # every group is named
+        kinds = tuple(T._TRIGGERED if n == "word_triggered" else T._KIND[n] for n in names)
+        assert T._KIND_AT == (None, *kinds)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import regex
 
+from .._regex import LazyPattern
 from ..errors import UnsupportedLanguageError
 from ..langs import DEFAULT, LANGUAGES, SUPPORTED, lang_hint, listing, unsupported
 from ..yamlsrc import package_files
@@ -49,14 +50,15 @@ _SPELLING_CUES: tuple[tuple[str, str, float], ...] = (("øj", "da", 0.5),)
 # "kj"/"gj" are not enough: Danish has "kjole", "gjorde", "gjort" and surnames such as Kjær.
 _NB_SPELLING = regex.compile(r"øy|sjon(?:en|er|ene)?\b|\bgjø|gjen|\bkjemp|\bkjenn|\bkjøp|\bikkje\b")
 _BEYOND_LATIN = regex.compile(r"[^\x00-\u036f]")
+# (compiled on first use: only a text mostly beyond the Latin letters needs them)
 _SCRIPTS = (
-    ("cyrillic", regex.compile(r"\p{Cyrillic}")),
-    ("greek", regex.compile(r"\p{Greek}")),
-    ("arabic", regex.compile(r"\p{Arabic}")),
-    ("hebrew", regex.compile(r"\p{Hebrew}")),
-    ("cjk", regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")),
-    ("devanagari", regex.compile(r"\p{Devanagari}")),
-    ("thai", regex.compile(r"\p{Thai}")),
+    ("cyrillic", LazyPattern(r"\p{Cyrillic}")),
+    ("greek", LazyPattern(r"\p{Greek}")),
+    ("arabic", LazyPattern(r"\p{Arabic}")),
+    ("hebrew", LazyPattern(r"\p{Hebrew}")),
+    ("cjk", LazyPattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")),
+    ("devanagari", LazyPattern(r"\p{Devanagari}")),
+    ("thai", LazyPattern(r"\p{Thai}")),
 )
 
 

@@ -110,7 +110,8 @@ _CLASSES: dict[str, Any] = {
     "ri": r"\p{Regional_Indicator}",
     "p": r"[\p{P}]",
 }
-_PATTERN = regex.compile(_alternatives(_CLASSES), regex.V0)
+# (compiled on first use, about 3 ms: Latin-script and most other posts are read by _LATIN or _FAST)
+_PATTERN = LazyPattern(_alternatives(_CLASSES), regex.V0)
 
 # Most posts are written in the Latin alphabet: everything up to U+024F (ASCII, Latin-1, Latin
 # Extended-A and -B: no combining marks) and the General Punctuation block without its spaces,
@@ -244,12 +245,14 @@ _URL_TRAIL = ".,;:!?)]}»\"'’”"
 
 # Token kind by the index of the group that matched last (``Match.lastindex``): the empty
 # group that ends each alternative, or the look-ahead that marks a word followed by a trigger.
-def _kinds_at(pattern: re.Pattern[str] | regex.Pattern[str]) -> tuple[str | None, ...]:
-    names = sorted(pattern.groupindex.items(), key=lambda kv: kv[1])
-    return (None,) + tuple(_TRIGGERED if name == "word_triggered" else _KIND[name] for name, _ in names)
+# Every group of the patterns is named, so the groups' numbers follow the order of their names in
+# the pattern's text (tests/test_tokens.py checks it against each compiled pattern's groupindex).
+def _kinds_at(source: str) -> tuple[str | None, ...]:
+    names = re.findall(r"\(\?P<(\w+)>", source)
+    return (None,) + tuple(_TRIGGERED if name == "word_triggered" else _KIND[name] for name in names)
 
 
-_KIND_AT = _kinds_at(_PATTERN)  # (the same for _LATIN and _FAST: the same alternatives)
+_KIND_AT = _kinds_at(_alternatives(_CLASSES))  # (the same for _LATIN and _FAST: the same alternatives)
 # A word followed by a trigger, or a link ("https://", "www."): only then can _fix_up have
 # anything to do.
 _TRIGGER = re.compile(r"[@._%+][^ \t\r\n]")
