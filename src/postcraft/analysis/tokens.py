@@ -246,7 +246,7 @@ _URL_TRAIL = ".,;:!?)]}»\"'’”"
 # Token kind by the index of the group that matched last (``Match.lastindex``): the empty
 # group that ends each alternative, or the look-ahead that marks a word followed by a trigger.
 # Every group of the patterns is named, so the groups' numbers follow the order of their names in
-# the pattern's text (tests/test_tokens.py checks it against each compiled pattern's groupindex).
+# the pattern's text (tests/test_tokens_fast.py checks it against each compiled pattern's groupindex).
 def _kinds_at(source: str) -> tuple[str | None, ...]:
     names = re.findall(r"\(\?P<(\w+)>", source)
     return (None,) + tuple(_TRIGGERED if name == "word_triggered" else _KIND[name] for name in names)
