@@ -68,10 +68,24 @@ def _git(repo: Path, *args: str) -> str:
     ).stdout.strip()
 
 
+def _commit_files(root: Path, files: dict[str, str | bytes], name: str = "someone+archive") -> str:
+    """Commit ``files`` (text or bytes) to a new repository ``<root>/<name>/repo``; its commit."""
+    repo = root / name / "repo"
+    for path, content in files.items():
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            (repo / path).write_bytes(content)
+        else:
+            (repo / path).write_text(content, encoding="utf-8")
+    _git(repo.parent, "init", "-q", str(repo))
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "files")
+    return _git(repo, "rev-parse", "HEAD")
+
+
 @pytest.fixture()
 def mirror(tmp_path: Path) -> tuple[Path, str]:
     """A mirror with one repository ``someone/site`` holding posts in three languages."""
-    repo = tmp_path / "someone+site" / "repo"
     files = {
         "_posts/2020-01-01-ny-kollega.md": DA_POST,
         "_posts/2021-01-01-new-role.md": EN_POST,
@@ -82,13 +96,7 @@ def mirror(tmp_path: Path) -> tuple[Path, str]:
         "_posts/notes.txt": "ikke en post, men en tekstfil med mange danske ord i sig selv",
         "data/nyheder.json": json.dumps(NEWS, ensure_ascii=False),
     }
-    for name, text in files.items():
-        (repo / name).parent.mkdir(parents=True, exist_ok=True)
-        (repo / name).write_text(text, encoding="utf-8")
-    _git(repo.parent, "init", "-q", str(repo))
-    _git(repo, "add", "-A")
-    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "posts")
-    return tmp_path, _git(repo, "rev-parse", "HEAD")
+    return tmp_path, _commit_files(tmp_path, files, "someone+site")
 
 
 def _src(commit: str, **kw: object) -> dict[str, object]:
@@ -266,16 +274,10 @@ def test_linkedin_export_from_zip(tmp_path: Path) -> None:
     import io
     import zipfile
 
-    repo = tmp_path / "someone+site" / "repo"
-    repo.mkdir(parents=True)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("Shares.csv", SHARES)
-    (repo / "export.zip").write_bytes(buf.getvalue())
-    _git(repo.parent, "init", "-q", str(repo))
-    _git(repo, "add", "-A")
-    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "export")
-    commit = _git(repo, "rev-parse", "HEAD")
+    commit = _commit_files(tmp_path, {"export.zip": buf.getvalue()}, "someone+site")
     src = {
         "id": "fresh2_li_test_en",
         "repo": "someone/site",
@@ -343,17 +345,6 @@ def test_cap_per_source_is_deterministic_and_blind_to_text() -> None:
     assert len(out["s"]) == 3 and [r["id"] for r in out["t"]] == ["t:1"]
     again = build.cap_per_source({"s": [{**r, "text": "changed"} for r in recs["s"]]}, 3)
     assert [r["id"] for r in again["s"]] == [r["id"] for r in out["s"]]
-
-
-def _commit_files(root: Path, files: dict[str, str]) -> str:
-    repo = root / "someone+archive" / "repo"
-    for name, text in files.items():
-        (repo / name).parent.mkdir(parents=True, exist_ok=True)
-        (repo / name).write_text(text, encoding="utf-8")
-    _git(repo.parent, "init", "-q", str(repo))
-    _git(repo, "add", "-A")
-    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "archive")
-    return _git(repo, "rev-parse", "HEAD")
 
 
 def test_twitter_archive_drops_retweets_and_replies_to_others(tmp_path: Path) -> None:
