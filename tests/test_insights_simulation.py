@@ -9,6 +9,8 @@ from __future__ import annotations
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import ROOT
 
@@ -42,3 +44,46 @@ def test_the_simulation_holds_the_false_claim_rate_and_finds_planted_effects() -
         assert posts["hashtags found"] >= 0.7, (scenario, posts)
         assert 0.70 <= posts["hashtags median ratio (truth 0.77)"] <= 0.85, (scenario, posts)
         assert posts["false claim"] <= 5 / 24 and posts["planted coverage"] >= 0.85, (scenario, posts)
+
+
+def _closed_simes(p: list[float]) -> list[float]:
+    """Hommel by brute force: each hypothesis's adjusted p-value is the largest Simes p-value of
+    any set of hypotheses containing it."""
+    from itertools import combinations
+
+    n = len(p)
+    out = []
+    for i in range(n):
+        worst = 0.0
+        for size in range(1, n + 1):
+            for subset in combinations(range(n), size):
+                if i in subset:
+                    ps = sorted(p[j] for j in subset)
+                    worst = max(worst, min(size * q / (k + 1) for k, q in enumerate(ps)))
+        out.append(min(1.0, worst))
+    return out
+
+
+@given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=5))
+def test_hommel_is_closed_testing_with_simes(p: list[float]) -> None:
+    from postcraft.insights.stats import holm
+
+    got = sim.hommel(p)
+    assert got == pytest.approx(_closed_simes(p), abs=1e-12)
+    # Hommel is never less powerful than Hochberg, nor Hochberg than Holm
+    hoch = sim.hochberg(p)
+    assert all(a <= b + 1e-12 for a, b in zip(got, hoch, strict=True))
+    assert all(a <= b + 1e-12 for a, b in zip(hoch, holm(p), strict=True))
+
+
+def test_max_z_with_independent_tests_is_close_to_sidak() -> None:
+    z = [3.0, 0.5, -0.2]
+    identity = [[float(i == j) for j in range(3)] for i in range(3)]
+    got = sim.max_t(z, identity, 20000, 1)
+    from statistics import NormalDist
+
+    p = 2 * NormalDist().cdf(-3.0)
+    assert got[0] == pytest.approx(1 - (1 - p) ** 3, abs=0.002)
+    # with the three tests perfectly correlated the largest |z| is one test: no adjustment
+    same = [[1.0] * 3 for _ in range(3)]
+    assert sim.max_t(z, same, 20000, 1)[0] == pytest.approx(p, abs=0.002)
