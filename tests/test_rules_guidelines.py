@@ -185,6 +185,46 @@ def test_user_regex_works() -> None:
     assert f.message == "case KS-1234"
 
 
+def test_patterns_per_language_run_on_drafts_in_that_language_only() -> None:
+    g = {
+        "extends": [],
+        "rules": [
+            {
+                "id": "a.sag",
+                "kind": "existence",
+                "patterns": {"da": [r"\bsag (?:nr\.? )?\d{4}\b"], "en": [r"\bcase (?:no\.? )?\d{4}\b"]},
+                "message": {"da": "sag {match}", "en": "case {match}"},
+            }
+        ],
+    }
+    (f,) = check("Sag nr. 1234 er lukket, og case 5678 også.", guidelines=g, lang="da")
+    assert (f.message, f.start, f.end) == ("sag Sag nr. 1234", 0, 12)
+    (f,) = check("Case no. 5678 is closed, and so is sag 1234.", guidelines=g, lang="en")
+    assert f.message == "case Case no. 5678"
+    # a language without patterns of its own gets none
+    g["rules"][0]["patterns"] = {"en": [r"\bcase \d{4}\b"]}
+    assert check("Sag 1234 og case 5678 er lukket.", guidelines=g, lang="da") == []
+
+
+@pytest.mark.parametrize(
+    ("patterns", "line", "fragment"),
+    [
+        ("{de: ['x']}", 6, "de"),
+        ("{da: 'x'}", 6, "list of regular expressions"),
+        ("{da: ['(unclosed']}", 6, "does not compile"),
+    ],
+)
+def test_patterns_per_language_errors_name_the_line(
+    tmp_path: Path, patterns: str, line: int, fragment: str
+) -> None:
+    text = (
+        f"extends: []\nrules:\n  - id: a.x\n    kind: existence\n    message: x\n    patterns: {patterns}\n"
+    )
+    err = error_of(tmp_path, text)
+    assert fragment in str(err)
+    assert err.line == line
+
+
 # -- organisation settings --------------------------------------------------------------------------
 
 

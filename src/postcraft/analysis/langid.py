@@ -48,7 +48,8 @@ _RANK = {code: -i for i, code in enumerate(_ORDER)}  # ties go to the earlier; -
 _SPELLING_CUES: tuple[tuple[str, str, float], ...] = (("øj", "da", 0.5),)
 # Spellings that Norwegian has and Danish does not (gjøre, gjennom, kjempe, øy, -sjon). Plain
 # "kj"/"gj" are not enough: Danish has "kjole", "gjorde", "gjort" and surnames such as Kjær.
-_NB_SPELLING = regex.compile(r"øy|sjon(?:en|er|ene)?\b|\bgjø|gjen|\bkjemp|\bkjenn|\bkjøp|\bikkje\b")
+# (compiled on first use: only a text with one of these letter pairs needs it)
+_NB_SPELLING = LazyPattern(r"øy|sjon(?:en|er|ene)?\b|\bgjø|gjen|\bkjemp|\bkjenn|\bkjøp|\bikkje\b")
 _BEYOND_LATIN = regex.compile(r"[^\x00-\u036f]")
 # (compiled on first use: only a text mostly beyond the Latin letters needs them)
 _SCRIPTS = (

@@ -537,19 +537,13 @@ class MatcherBuilder:
                 alt = "|".join(regex.escape(t) for t in sorted(set(expanded), key=len, reverse=True))
                 m.patterns.append((LazyPattern(alt, flags), alt, lang, cached_needs(alt)))
         if "patterns" in spec:
-            pats = spec["patterns"]
-            if not isinstance(pats, list) or not all(isinstance(p, str) for p in pats):
-                raise ConfigError(
-                    f"'patterns' in {what} must be a list of regular expressions (quote them in YAML)",
-                    path=self.path,
-                    line=line_of(spec, "patterns"),
-                )
-            for k, p in enumerate(pats):
-                if self.lazy:
-                    compiled: Any = LazyPattern(p, flags)
-                else:
-                    compiled = compile_user_regex(p, flags, self.path, line_of(pats, k))
-                m.patterns.append((compiled, p, None, None if anchored(p) else cached_needs(p)))
+            for only, pats in _patterns_by_lang(spec["patterns"], what, self.path, line_of(spec, "patterns")):
+                for k, p in enumerate(pats):
+                    if self.lazy:
+                        compiled: Any = LazyPattern(p, flags)
+                    else:
+                        compiled = compile_user_regex(p, flags, self.path, line_of(pats, k))
+                    m.patterns.append((compiled, p, only, None if anchored(p) else cached_needs(p)))
         if "numbers" in spec:
             m.numbers = _numbers(spec["numbers"], what, self.path, line_of(spec, "numbers"))
         return m
@@ -625,6 +619,28 @@ def _terms_by_lang(value: Any, what: str, path: str | None, line: int | None) ->
         return [(lang, strings(value[lang], line_of(value, lang))) for lang in SUPPORTED if lang in value]
     terms = strings(value, line)
     return [(lang, terms) for lang in SUPPORTED]
+
+
+def _patterns_by_lang(
+    value: Any, what: str, path: str | None, line: int | None
+) -> list[tuple[str | None, list[str]]]:
+    """``patterns``: a list of regular expressions for every language (``None``), or a mapping
+    from language codes to such lists, each run only on drafts in its language."""
+
+    def patterns(v: Any, ln: int | None) -> list[str]:
+        if isinstance(v, list) and all(isinstance(x, str) for x in v):
+            return v
+        raise ConfigError(
+            f"'patterns' in {what} must be a list of regular expressions (quote them in YAML), "
+            f"or a mapping from language ({', '.join(SUPPORTED)}) to such lists",
+            path=path,
+            line=ln,
+        )
+
+    if isinstance(value, dict):
+        check_keys(value, SUPPORTED, what=f"the patterns of {what}", path=path)
+        return [(lang, patterns(value[lang], line_of(value, lang))) for lang in SUPPORTED if lang in value]
+    return [(None, patterns(value, line))]
 
 
 def _numbers(value: Any, what: str, path: str | None, line: int | None) -> NumberSpec:
