@@ -203,6 +203,10 @@ class _Workers:
         one at hand when it sends its results and never waits for this process."""
         return [p for p in self.procs if self.ready[p] and len(self.holding[p]) < PREFETCH]
 
+    def all_busy(self) -> bool:
+        """Every worker has started and holds a batch (none would take one now)."""
+        return all(self.ready[p] and self.holding[p] for p in self.procs)
+
     def close(self) -> bool:
         """Stop the workers; True when one of them ended before it started because the main
         script has no ``if __name__ == "__main__":`` guard (:data:`_NO_MAIN_GUARD`)."""
@@ -227,7 +231,9 @@ class _Workers:
 class _Run:
     """One parallel :func:`review_many` run: this process reviews every ``n``-th batch itself
     (handing out work every :data:`POLL_EVERY` texts); ``n - 1`` workers review the rest, and
-    a worker with nothing left to do takes this process's latest batch not yet begun."""
+    a worker with nothing left to do takes this process's latest batch not yet begun, and once
+    every text is read this process takes the workers' latest batch not yet sent (and a worker
+    holds one batch at a time), so neither side waits for the other at the end."""
 
     def __init__(self, texts: Iterable[str], n: int, size: int, options: dict[str, Any], keep: bool) -> None:
         self.source = iter(texts)
@@ -262,8 +268,11 @@ class _Run:
     def hand_out(self) -> None:
         pool = self.pool
         self.read_ahead()
+        # once every text is read, a worker gets one batch at a time: a second one waiting in its
+        # pipe could no longer be taken back, and this process would sit idle at the end
+        limit = 1 if self.exhausted else PREFETCH
         for proc in pool.idle():
-            while len(pool.holding[proc]) < PREFETCH:
+            while len(pool.holding[proc]) < limit:
                 if self.retry:
                     bid = self.retry.popleft()
                 elif self.for_workers:
@@ -340,6 +349,9 @@ class _Run:
                     return
                 if self.for_me:
                     self.review_mine(self.for_me.popleft())
+                elif self.exhausted and self.for_workers and self.pool.all_busy():
+                    # the end, every worker busy: rather than wait, review their latest batch not sent
+                    self.review_mine(self.for_workers.pop())
                 elif not self.exhausted and self.next_new - self.next_out < self.window:
                     continue  # what was yielded made room: read the next batches before waiting
                 else:
