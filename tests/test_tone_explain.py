@@ -62,6 +62,24 @@ FEATURE_CASES = [
     ("en", "Added Windows support. Fixed a crash on start.", {"official_quotes": None}),
     ("en", "Then keep pressing F8 until the menu shows.", {"announcement": None}),
     ("en", "Read the press release on our site.", {"announcement": ["press", "release"]}),
+    # a listed word is matched as listed, not as any form of its lemma: "når" (when) is not the
+    # informal "nå", "før" (before) not "førende" (leading), "no" not "nope", "led" not "leading",
+    # "prefer" not "preferred"; a call to action as written ("Apply", not "applied")
+    (
+        "da",
+        "Når jeg tænker tilbage, var det før vi flyttede.",
+        {"informal": None, "corporate_vocabulary": None},
+    ),
+    ("da", "Vi er førende på markedet.", {"corporate_vocabulary": ["førende"]}),
+    ("da", "Nå, det gik jo fint.", {"informal": ["Nå", "jo"]}),
+    (
+        "en",
+        "I led the team for years and I prefer no meetings.",
+        {"corporate_vocabulary": None, "informal": None},
+    ),
+    ("en", "We are the leading provider.", {"corporate_vocabulary": ["leading", "provider"]}),
+    ("en", "I applied for the job and booked a flight.", {"call_to_action": None}),
+    ("en", "Apply by Friday.", {"call_to_action": ["Apply"]}),
 ]
 
 

@@ -46,7 +46,16 @@ LANGUAGE = Language(
     fallback="en",
     org_preposition=org_preposition,
     prepositions=frozenset({"i", "på", "hos", "ved", "for", "under"}),
-    lemma_overrides={"læs": "læse", "data": "data", "hold": "hold", "synes": "synes", "syntes": "synes"},
+    # "når" (when) and "før" (before) are not forms of "nå" (reach) and "føre" (lead), as the tables say
+    lemma_overrides={
+        "læs": "læse",
+        "data": "data",
+        "hold": "hold",
+        "synes": "synes",
+        "syntes": "synes",
+        "når": "når",
+        "før": "før",
+    },
     closed_compounds=True,
     noun_endings=("erne", "ene", "ens", "ets", "en", "et", "er", "ne", "e", "s"),
     and_word="og",

@@ -27,7 +27,6 @@ from functools import lru_cache
 from typing import Any
 
 from ..analysis import Analysis
-from ..analysis.lemmas import lemma as lemma_of
 from ..langs import require
 
 #: Style features: (name, explanation category, kind). Kinds: ``rate`` (per word), ``log``
@@ -170,9 +169,10 @@ def lexicon(lang: str) -> Lexicon:
         for w in body.get("forms", []):
             forms.setdefault(str(w).lower(), cat)
         for w in body.get("words", []):
-            low = str(w).lower()
-            words.setdefault(low, cat)
-            words.setdefault(lemma_of(low, lang), cat)
+            # the word as listed: a token matches it by its form or its lemma ("solutions" ->
+            # "solution"); a listed inflected form does not bring in its lemma's other forms
+            # ("leading" is not "led", "førende" not "før", "nope" not "no")
+            words.setdefault(str(w).lower(), cat)
         for p in body.get("phrases", []):
             seq = tuple(str(p).lower().split())
             phrases.setdefault(seq[0], []).append((seq, cat))
@@ -402,6 +402,8 @@ def extract(analysis: Analysis, *, ngrams: bool = True) -> Features:
                     break
         if cls is None and i > covered:
             wcat = words.get(lem) or words.get(low)
+            if wcat == "call_to_action" and words.get(low) != wcat:
+                wcat = None  # a call to action as written ("apply"), not any form of it ("applied")
             if wcat is not None and wcat not in ("first_singular", "first_plural", "second_person"):
                 st[wcat].append(i)
                 category[i] = STYLE_CATEGORY[wcat]
