@@ -241,6 +241,14 @@ def summarise(
     return out
 
 
+def run_all(fn: Any, work: Sequence[Any], jobs: int) -> list[Any]:
+    """``fn`` over ``work`` in order, in ``jobs`` processes when more than one."""
+    if jobs <= 1:
+        return [fn(w) for w in work]
+    with ProcessPoolExecutor(jobs) as pool:
+        return list(pool.map(fn, work, chunksize=max(1, len(work) // (4 * jobs))))
+
+
 def claims(
     histories: int, posts: int, resamples: int, jobs: int, seed0: int = 0
 ) -> list[tuple[str, dict[str, dict[str, Any]]]]:
@@ -248,11 +256,7 @@ def claims(
     table = []
     for name, planted, confounded in SCENARIOS:
         work = [(seed0 + s, posts, planted, confounded, resamples) for s in range(histories)]
-        if jobs > 1:
-            with ProcessPoolExecutor(jobs) as pool:
-                results = list(pool.map(one, work, chunksize=max(1, histories // (4 * jobs))))
-        else:
-            results = [one(w) for w in work]
+        results = run_all(one, work, jobs)
         table.append((name, summarise(results, planted)))
         table.append((f"{name} [fdr]", summarise(results, planted, "fdr")))
     return table
@@ -358,11 +362,7 @@ def methods(histories: int, posts: int, jobs: int, seed0: int = 0) -> None:
     tail = NormalDist().cdf
     for name, planted, confounded in SCENARIOS:
         work = [(seed0 + s, posts, planted, confounded) for s in range(histories)]
-        if jobs > 1:
-            with ProcessPoolExecutor(jobs) as pool:
-                results = list(pool.map(methods_one, work, chunksize=max(1, histories // (4 * jobs))))
-        else:
-            results = [methods_one(w) for w in work]
+        results = run_all(methods_one, work, jobs)
         for key in results[0]:
             cells = []
             for rule, adjust in (("holm", holm), ("fdr", benjamini_hochberg)):
@@ -514,11 +514,7 @@ def multiplicity(histories: int, posts: int, jobs: int, seed0: int = 0) -> None:
     tail = NormalDist().cdf
     for name, planted, confounded in SCENARIOS:
         work = [(seed0 + s, posts, planted, confounded) for s in range(histories)]
-        if jobs > 1:
-            with ProcessPoolExecutor(jobs) as pool:
-                results = list(pool.map(multiplicity_one, work, chunksize=max(1, histories // (4 * jobs))))
-        else:
-            results = [multiplicity_one(w) for w in work]
+        results = run_all(multiplicity_one, work, jobs)
         for basis in ("impressions", "posts"):
             counts: dict[str, list[int]] = {}
             corr_sum = 0.0
