@@ -1743,8 +1743,4 @@ source(
     "University of Copenhagen: its Hugo site's news posts (events, general assemblies, colloquia) "
     "and the pages on its committees and on the council. Section index pages left out.",
     heldout=HELDOUT_TAGS4,
-)(
-    lambda mirror, src: _site_pages(
-        mirror, src, genre=_fresh4_fagrad_genre, skip=r"/_index\.md$", lang="da"
-    )
-)
+)(lambda mirror, src: _site_pages(mirror, src, genre=_fresh4_fagrad_genre, skip=r"/_index\.md$", lang="da"))
