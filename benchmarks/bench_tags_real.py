@@ -6,6 +6,7 @@
     python benchmarks/bench_tags_real.py --split fresh --sample out/fresh -n 250          # held-out FRESH set
     python benchmarks/bench_tags_real.py --split fresh2 --sample out/fresh2 -n 250        # second held-out set
     python benchmarks/bench_tags_real.py --split fresh3 --sample out/fresh3 -n 250        # third held-out set
+    python benchmarks/bench_tags_real.py --split fresh4 --sample out/fresh4 -n 250        # fourth held-out set
     python benchmarks/bench_tags_real.py --judge out/test judge-A.jsonl judge-B.jsonl    # precision per kind
 
 Runs ``postcraft.suggest_tags(text, roster=examples/roster.yaml, lang=…)`` over the posts of
@@ -36,6 +37,10 @@ are no longer held out and need replacing.
 ``--split fresh3`` is the third held-out set (``heldout: "tags3"``, ``FRESH3_SOURCES``), read from
 ``corpora/real/fresh3/texts/<lang>/`` (``--fresh3-texts``), apart from the main corpus, fresh and
 fresh2. Same rules: do not tune on it.
+
+``--split fresh4`` is the fourth held-out set (``heldout: "tags4"``, ``FRESH4_SOURCES``), read from
+``corpora/real/fresh4/texts/<lang>/`` (``--fresh4-texts``), apart from the main corpus and the first
+three held-out sets. Same rules: do not tune on it.
 
 ``--sample DIR`` writes ``sample.jsonl`` with ``{sid, lang, text, kind, suggestion, reason}`` —
 the post, the kind (hashtag, expert, person, company), the suggested hashtag or roster name and
@@ -115,7 +120,19 @@ FRESH3_SOURCES = (
     "fresh3_blog_aloha_da",
     "fresh3_blog_tportfolio_da",
 )
-HELDOUT_SPLITS = {"fresh": FRESH_SOURCES, "fresh2": FRESH2_SOURCES, "fresh3": FRESH3_SOURCES}
+FRESH4_TEXTS = ROOT / "corpora" / "real" / "fresh4" / "texts"
+FRESH4_SOURCES = (
+    "fresh4_tweets_ianinsheffield_en",
+    "fresh4_tweets_leefallin_en",
+    "fresh4_tweets_jaforbes_en",
+    "fresh4_news_matfagraad_da",
+)
+HELDOUT_SPLITS = {
+    "fresh": FRESH_SOURCES,
+    "fresh2": FRESH2_SOURCES,
+    "fresh3": FRESH3_SOURCES,
+    "fresh4": FRESH4_SOURCES,
+}
 KINDS = ("hashtag", "expert", "person", "company")
 _PLURAL = {"hashtag": "hashtags", "expert": "experts", "person": "people", "company": "companies"}
 
@@ -133,7 +150,7 @@ def load_texts(root: Path, genres: tuple[str, ...], split: str) -> list[dict[str
     """The posts of ``genres`` in ``split`` found under ``root``.
 
     ``dev``, ``test`` or ``all``: the main corpus without the held-out sources; ``fresh``,
-    ``fresh2`` or ``fresh3``: only that held-out set's sources (every post of them, no hash split)."""
+    ``fresh2``, ``fresh3`` or ``fresh4``: only that held-out set's sources (every post of them, no hash split)."""
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     for path in sorted(root.glob("*/*.jsonl")):
@@ -397,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--genre", action="append", help=f"genres to use (repeatable; default {', '.join(GENRES)})"
     )
-    ap.add_argument("--split", choices=("dev", "test", "all", "fresh", "fresh2", "fresh3"), default="dev")
+    ap.add_argument("--split", choices=("dev", "test", "all", *HELDOUT_SPLITS), default="dev")
     ap.add_argument(
         "--fresh-texts", type=Path, default=FRESH_TEXTS, help=f"held-out texts (default {FRESH_TEXTS})"
     )
@@ -412,6 +429,12 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         default=FRESH3_TEXTS,
         help=f"third held-out set's texts (default {FRESH3_TEXTS})",
+    )
+    ap.add_argument(
+        "--fresh4-texts",
+        type=Path,
+        default=FRESH4_TEXTS,
+        help=f"fourth held-out set's texts (default {FRESH4_TEXTS})",
     )
     ap.add_argument("--sample", type=Path, metavar="DIR", help="write sample.jsonl and key.jsonl here")
     ap.add_argument("-n", type=int, default=None, help="sample at most N, stratified (default: all)")
@@ -429,9 +452,12 @@ def main(argv: list[str] | None = None) -> int:
         print(precision(key, judges))
         return 0
 
-    root = {"fresh": args.fresh_texts, "fresh2": args.fresh2_texts, "fresh3": args.fresh3_texts}.get(
-        args.split, args.texts
-    )
+    root = {
+        "fresh": args.fresh_texts,
+        "fresh2": args.fresh2_texts,
+        "fresh3": args.fresh3_texts,
+        "fresh4": args.fresh4_texts,
+    }.get(args.split, args.texts)
     default = FRESH_GENRES if args.split in HELDOUT_SPLITS else GENRES
     texts = load_texts(root, tuple(args.genre or default), args.split)
     if not texts:

@@ -185,7 +185,13 @@ def test_heldout_sources_are_built_apart() -> None:
     assert not held3 & ({s["id"] for s in build.MAIN} | held | held2)
     assert held3 == set(bench_tags_real.FRESH3_SOURCES)
     assert all(not s["redistributable"] for s in build.HELDOUT3)
-    assert {s.get("heldout") for s in sources.SOURCES} == {None, "tags", "tags2", "tags3"}
+    held4 = {s["id"] for s in sources.SOURCES if s.get("heldout") == "tags4"}
+    assert held4 and held4 == {s["id"] for s in build.HELDOUT4}
+    assert not held4 & ({s["id"] for s in build.MAIN} | held | held2 | held3)
+    assert held4 == set(bench_tags_real.FRESH4_SOURCES)
+    assert all(not s["redistributable"] for s in build.HELDOUT4)
+    assert all(s["id"].startswith("fresh4_") for s in build.HELDOUT4)
+    assert {s.get("heldout") for s in sources.SOURCES} == {None, "tags", "tags2", "tags3", "tags4"}
 
 
 def test_select_heldout_fresh2_drops_main_and_fresh_texts() -> None:
@@ -323,6 +329,18 @@ def test_linkedin_export_from_zip(tmp_path: Path) -> None:
             {
                 "fresh2": ["fresh2_li_adrianmoreno_en:2"],
                 "fresh3": ["fresh3_tweets_smithjd_en:1"],
+                "all": ["li_sanand0_en:3"],
+            },
+        ),
+        (
+            [
+                ("fresh4_tweets_leefallin_en:1", "tweet_person"),
+                ("fresh3_tweets_smithjd_en:2", "tweet_person"),
+                ("li_sanand0_en:3", "linkedin_person"),
+            ],
+            {
+                "fresh3": ["fresh3_tweets_smithjd_en:2"],
+                "fresh4": ["fresh4_tweets_leefallin_en:1"],
                 "all": ["li_sanand0_en:3"],
             },
         ),

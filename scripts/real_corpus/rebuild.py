@@ -11,7 +11,8 @@ The held-out tag-evaluation sources (corpora/real/fresh/ids, ``heldout`` in sour
 the same way into corpora/real/fresh/texts (``--fresh-ids``, ``--fresh-out``), and the second
 held-out set (corpora/real/fresh2/ids, ``heldout="tags2"``) into corpora/real/fresh2/texts
 (``--fresh2-ids``, ``--fresh2-out``), and the third (corpora/real/fresh3/ids, ``heldout="tags3"``) into
-corpora/real/fresh3/texts (``--fresh3-ids``, ``--fresh3-out``)."""
+corpora/real/fresh3/texts (``--fresh3-ids``, ``--fresh3-out``), and the fourth (corpora/real/fresh4/ids,
+``heldout="tags4"``) into corpora/real/fresh4/texts (``--fresh4-ids``, ``--fresh4-out``)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ def main(argv=None):
     ap.add_argument("--fresh2-out", type=Path, default=here / "fresh2" / "texts")
     ap.add_argument("--fresh3-ids", type=Path, default=here / "fresh3" / "ids")
     ap.add_argument("--fresh3-out", type=Path, default=here / "fresh3" / "texts")
+    ap.add_argument("--fresh4-ids", type=Path, default=here / "fresh4" / "ids")
+    ap.add_argument("--fresh4-out", type=Path, default=here / "fresh4" / "texts")
     a = ap.parse_args(argv)
     by_id = {s["id"]: s for s in SOURCES}
     missing = 0
@@ -44,6 +47,7 @@ def main(argv=None):
     jobs += [(f, a.fresh_out) for f in sorted(a.fresh_ids.glob("*/*.jsonl"))]
     jobs += [(f, a.fresh2_out) for f in sorted(a.fresh2_ids.glob("*/*.jsonl"))]
     jobs += [(f, a.fresh3_out) for f in sorted(a.fresh3_ids.glob("*/*.jsonl"))]
+    jobs += [(f, a.fresh4_out) for f in sorted(a.fresh4_ids.glob("*/*.jsonl"))]
     for f, out in jobs:
         sid, lang = f.stem, f.parent.name
         want = [r["id"] for r in read_jsonl(f)]

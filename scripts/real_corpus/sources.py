@@ -1663,3 +1663,84 @@ _fresh_md_source(
     "his elective subjects (backend, IT project management) and his reflections on them.",
     heldout=HELDOUT_TAGS3,
 )
+
+
+# ------------------------------------------------------------------ held out, fourth set (fresh4)
+# A fourth held-out set (``heldout="tags4"``), added once fresh3 had been read and tuned on: posts
+# nobody on the team has read or tuned on. build.py writes them to fresh4/texts and fresh4/ids,
+# apart from the main corpus, fresh, fresh2 and fresh3 (deduplicated against all four, so none of
+# them changes), capped per source; benchmarks/bench_tags_real.py reads them only with
+# ``--split fresh4``. Do not tune on them, and do not read them to design features.
+HELDOUT_TAGS4 = "tags4"
+
+
+def _fresh4_social_source(sid, repo, commit, paths, notes, extract, handle="", licence=None):
+    source(
+        id=sid,
+        repo=repo,
+        commit=commit,
+        paths=paths,
+        handle=handle,
+        licence=licence or "none found (no LICENSE file)",
+        redistributable=False,
+        lang="en",
+        genres=["tweet_person"],
+        author_rule=_TWEET_RULE,
+        notes=notes,
+        heldout=HELDOUT_TAGS4,
+    )(extract)
+
+
+_fresh4_social_source(
+    "fresh4_tweets_ianinsheffield_en",
+    "IaninSheffield/MyTweets",
+    "03fe50ee288d56cf8e11a28f0aa4203fbb4c62b5",
+    ["data/js/tweets/"],
+    "Ian Guest (@IaninSheffield), a former physics teacher and head of e-learning, later a doctoral "
+    "researcher on teacher professional learning: his own Twitter archive in the Grailbird format "
+    "(data/js/tweets/YYYY_MM.js, 2009-2023), committed as a backup.",
+    x_fresh3_twitter_archive,
+    handle="IaninSheffield",
+)
+_fresh4_social_source(
+    "fresh4_tweets_leefallin_en",
+    "LeeFallin/twitter",
+    "6ba33287d9c39da4dd44dc06945e6bdbbe899933",
+    ["data/js/tweets/"],
+    "Lee Fallin (@LeeFallin), a learning developer and EdD student at the University of Hull "
+    "(higher education, ed-tech): his own Twitter archive in the Grailbird format "
+    "(data/js/tweets/YYYY_MM.js, 2009-2023), committed as a backup.",
+    x_fresh3_twitter_archive,
+    handle="LeeFallin",
+)
+_fresh4_social_source(
+    "fresh4_tweets_jaforbes_en",
+    "JAForbes/twitter_archive",
+    "050ccc2f98945681890b915a9a93f82ee4a54cae",
+    ["data/js/tweets/"],
+    "James Forbes (@james_a_forbes), a software developer in Australia: his own Twitter archive in "
+    "the Grailbird format (data/js/tweets/YYYY_MM.js, 2008-2015).",
+    x_fresh3_twitter_archive,
+    handle="james_a_forbes",
+)
+
+
+def _fresh4_fagrad_genre(p: str) -> str:
+    return "news_org" if p.startswith("content/posts/") else "page_org"
+
+
+source(
+    id="fresh4_news_matfagraad_da",
+    repo="Mads737/det-faellesmatematiske-fagrad.github.io",
+    commit="53a9888f592d2b67b57c77194457c0017e421f24",
+    paths=["content/posts/", "content/comittees/", "content/about/"],
+    licence="none found (no LICENSE file)",
+    redistributable=False,
+    lang="da",
+    genres=["news_org", "page_org"],
+    author_rule=_ORG_RULE,
+    notes="Det Fællesmatematiske Fagråd, the student council of the mathematics department at the "
+    "University of Copenhagen: its Hugo site's news posts (events, general assemblies, colloquia) "
+    "and the pages on its committees and on the council. Section index pages left out.",
+    heldout=HELDOUT_TAGS4,
+)(lambda mirror, src: _site_pages(mirror, src, genre=_fresh4_fagrad_genre, skip=r"/_index\.md$", lang="da"))
