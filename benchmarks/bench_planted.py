@@ -232,9 +232,9 @@ def format_table(res: dict[str, Any]) -> str:
         o = res["overall"][lang]
         r, rl, rn = o["recall"], o["recall_loose"], o["recall_without_org_file_drafts"]
         lines.append(
-            f"{lang:<4} recall {r['caught']}/{r['n']} = {r['recall']:.0%}"
-            f" · without needs_org_file drafts {rn['caught']}/{rn['n']} = {rn['recall']:.0%}"
-            f" · loose {rl['caught']}/{rl['n']} = {rl['recall']:.0%}"
+            f"{lang:<4} recall {r['caught']}/{r['n']} = {r['recall']:.1%}"
+            f" · without needs_org_file drafts {rn['caught']}/{rn['n']} = {rn['recall']:.1%}"
+            f" · loose {rl['caught']}/{rl['n']} = {rl['recall']:.1%}"
             f" · false alarms on {o['controls']} controls: {o['false_alarms_any']} any,"
             f" {o['false_alarms_error_warning']} error/warning"
         )
