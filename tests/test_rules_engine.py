@@ -298,34 +298,11 @@ def org(programme: str) -> dict[str, Any]:
     return {"organisation": {**ORG, "programme": programme}}
 
 
-def test_disclosure_without_organisation_reads_only_recommendations() -> None:
+def test_disclosure_does_nothing_without_organisation() -> None:
     text = "Kommunerne sparer tid med Contoso Cloud. #spon"
     assert not [f for f in check(text, lang="da") if f.rule.startswith("disclosure")]
     g = load_guidelines(None)
-    assert [r for r in g.rule_ids if r.startswith("disclosure")] == ["disclosure.endorsement"]
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "flagged"),
-    [
-        ("Jeg har prøvet dem alle. Så prøv det! Der er 30 dages gratis prøveperiode.", "da", "så prøv det"),
-        ("Vi valgte Nordlys, og jeg kan varmt anbefale det til alle med et tag.", "da", "kan varmt anbefale det"),
-        ("Ledgerly saved my January. Give it a go, the first three months are free.", "en", "Give it a go"),
-        ("Still faxing referrals? Switch to Corvid Connect.", "en", "Switch to Corvid"),
-        ("Jeg arbejder hos Nordlys, og jeg kan varmt anbefale det til alle.", "da", None),
-        ("Full disclosure: I work for Ledgerly. Give it a go!", "en", None),
-        ("I highly recommend taking a real lunch break.", "en", None),
-        ("Jeg kan varmt anbefale at holde fri en dag om ugen. 🌿 Æbler og øl.", "da", None),
-    ],
-)
-def test_endorsement_cue_needs_no_organisation(text: str, lang: str, flagged: str | None) -> None:
-    found = [f for f in check(text, lang=lang) if f.rule == "disclosure.endorsement"]
-    if flagged is None:
-        assert not found
-    else:
-        (f,) = found
-        assert text[f.start : f.end].casefold() == flagged.casefold()
-        assert f.severity == "suggestion" and f.replacements == ()
+    assert not [r for r in g.rule_ids if r.startswith("disclosure")]
 
 
 def test_agreed_programme_danish_needs_reklame_first() -> None:
