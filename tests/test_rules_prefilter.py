@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import pickle
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from postcraft.rules.guidelines import load_guidelines
-from postcraft.rules.matching import Matcher
-from postcraft.rules.prefilter import anchored, needs
+from postcraft.rules.matching import Matcher, StartPattern
+from postcraft.rules.prefilter import anchored, needs, starts
 
 FLAGS = regex.V0 | regex.IGNORECASE
 
@@ -145,3 +147,43 @@ def test_anchored_patterns_match_only_at_the_start(parts: list[str], pattern: st
             pattern,
             text,
         )
+
+
+def test_reads_the_letters_an_anchored_match_begins_with() -> None:
+    assert starts(r"\A[\s\p{So}]*(?:hi|Hello|good (?:morning|day))\b") == frozenset("gh")
+    assert starts(r"\A[\s]*(?:(?:well, )?it's|ok)") == frozenset("iwo")
+    assert starts(r"\Ahej") == frozenset("h")
+    for p in (
+        r"\A[\s]*(?:hi|\d+)",  # a branch that begins with a class
+        r"\A[\s]*(?:h)*",  # may begin with anything that follows: nothing
+        r"\A[\s]*(?:hi|)",
+        r"\A[\s]*(?=hi)hi",
+        r"\A[\s]*h{0,2}i",
+        r"\A[\s]*(?:é|hi)",  # not an ASCII letter
+        r"\Ahej|hi",  # the second alternative is not anchored
+        r"\b(?:hi)",
+        r"\A[^\n]{0,160}?\K\bhope",
+    ):
+        assert starts(p) is None, p
+    assert [p for p in PACK_PATTERNS if starts(p)]  # the greetings and fillers
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(
+        [*"aAbdDeEgGhHiIjJkKlLmnNqrRsStTwWzZ09 \n🔥\u212aſ", "Hi", "hello", "Hej", "Kære alle", "good"]
+        + ["Happy Monday", "Some thoughts", "lidt tanker", "It's Monday again", "Well, it's friday"]
+    ),
+    st.lists(st.sampled_from([*_pieces(), "morning", "all", " network", " on a Monday"]), max_size=10),
+    st.sampled_from([p for p in PACK_PATTERNS if starts(p)]),
+)
+def test_a_start_pattern_skips_only_texts_it_cannot_match(first: str, parts: list[str], pattern: str) -> None:
+    text = first + "".join(parts)
+    lazy = StartPattern(pattern, FLAGS, starts(pattern) or frozenset())
+    want = [m.span() for m in regex.finditer(pattern, text, FLAGS)]
+    assert [m.span() for m in lazy.finditer(text)] == want, (pattern, text)
+    c = first[0]
+    if c.isascii() and c.isalnum() and c.lower() not in lazy.first:
+        assert lazy._compiled is None and want == []
+    again = pickle.loads(pickle.dumps(lazy))
+    assert again.first == lazy.first and [m.span() for m in again.finditer(text)] == want

@@ -229,6 +229,100 @@ def anchored(pattern: str) -> bool:
     return rest[:1] == "(" or rest[:1].isalpha()
 
 
+def starts(pattern: str) -> frozenset[str] | None:
+    """For a pattern :func:`anchored` at the start: the ASCII letters and digits (lower case) of
+    which every match begins with one, right after its run of white space and symbols; ``None``
+    when that is not known (the group may begin with anything else, or with nothing).
+
+    A text whose first character is an ASCII letter or digit has no such run (the run's class
+    holds no letter or digit), so when that character (in either case) is none of these, the
+    pattern cannot match it: a cold command line need not compile it.
+
+    >>> sorted(starts(r"\\A[\\s\\p{So}]*(?:hi|Hello|good (?:morning|day))\\b"))
+    ['g', 'h']
+    >>> sorted(starts(r"\\A[\\s]*(?:(?:well, )?it's|ok)"))
+    ['i', 'o', 'w']
+    >>> starts(r"\\A[\\s]*(?:hi|\\d+)"), starts(r"\\A[\\s]*(?:x?)"), starts(r"\\b(?:hi)")
+    (None, None, None)
+    """
+    if not anchored(pattern):
+        return None
+    try:
+        if _scan_to(pattern, 0, "|") < len(pattern):
+            return None  # an alternative outside every group need not be anchored
+        rest = pattern[2:]
+        if rest.startswith("["):
+            rest = rest[rest.find("]", 1) + 2 :]  # the run's class and its * or +
+        return _branch_starts(rest)
+    except (_Unsupported, IndexError):
+        return None
+
+
+def _scan_to(p: str, i: int, stops: str) -> int:
+    """The index of the first of ``stops`` (``|``, ``)``) outside groups and classes from ``i``
+    on, or ``len(p)``."""
+    depth = 0
+    reader = _Reader(p)
+    while i < len(p):
+        c = p[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = reader._class_end(i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0 and ")" in stops:
+                return i
+            depth -= 1
+        elif c == "|" and depth == 0 and "|" in stops:
+            return i
+        i += 1
+    return len(p)
+
+
+def _alternation_starts(p: str) -> frozenset[str] | None:
+    out: set[str] = set()
+    i = 0
+    while True:
+        j = _scan_to(p, i, "|")
+        got = _branch_starts(p[i:j])
+        if got is None:
+            return None
+        out |= got
+        if j >= len(p):
+            return frozenset(out)
+        i = j + 1
+
+
+def _branch_starts(b: str) -> frozenset[str] | None:
+    """The letters a sequence ``b`` begins with: a literal letter or digit, or a group of
+    alternatives that each begin so; when that is optional (``?``, ``*``), also what follows."""
+    if b.startswith("("):
+        prefix = next((x for x in ("(?:", "(?i:") if b.startswith(x)), "(" if b[1:2] != "?" else None)
+        if prefix is None:
+            return None  # look-arounds, named groups, flags: not followed
+        end = _scan_to(b, len(prefix), ")")
+        if end >= len(b):
+            return None
+        got = _alternation_starts(b[len(prefix) : end])
+    else:
+        c = b[:1]
+        if not (c.isascii() and c.isalnum()):
+            return None
+        got, end = frozenset(c.lower()), 0
+    after = b[end + 1 : end + 2]
+    if after == "{":
+        return None
+    if got is None or after not in ("?", "*"):
+        return got
+    k = end + 2 + (b[end + 2 : end + 3] in ("?", "+"))  # lazy or possessive
+    rest = _branch_starts(b[k:])
+    return None if rest is None else got | rest
+
+
 def needs(pattern: str) -> tuple[str, ...] | None:
     """Case-folded strings of which every match of ``pattern`` contains one, or ``None``.
 
