@@ -7,6 +7,7 @@
     python benchmarks/bench_tags_real.py --split fresh2 --sample out/fresh2 -n 250        # second held-out set
     python benchmarks/bench_tags_real.py --split fresh3 --sample out/fresh3 -n 250        # third held-out set
     python benchmarks/bench_tags_real.py --split fresh4 --sample out/fresh4 -n 250        # fourth held-out set
+    python benchmarks/bench_tags_real.py --split fresh5 --sample out/fresh5 -n 250        # fifth held-out set
     python benchmarks/bench_tags_real.py --judge out/test judge-A.jsonl judge-B.jsonl    # precision per kind
 
 Runs ``postcraft.suggest_tags(text, roster=examples/roster.yaml, lang=…)`` over the posts of
@@ -41,6 +42,10 @@ fresh2. Same rules: do not tune on it.
 ``--split fresh4`` is the fourth held-out set (``heldout: "tags4"``, ``FRESH4_SOURCES``), read from
 ``corpora/real/fresh4/texts/<lang>/`` (``--fresh4-texts``), apart from the main corpus and the first
 three held-out sets. Same rules: do not tune on it.
+
+``--split fresh5`` is the fifth held-out set (``heldout: "tags5"``, ``FRESH5_SOURCES``), read from
+``corpora/real/fresh5/texts/<lang>/`` (``--fresh5-texts``), apart from the main corpus and the first
+four held-out sets. Same rules: do not tune on it.
 
 ``--sample DIR`` writes ``sample.jsonl`` with ``{sid, lang, text, kind, suggestion, reason}`` —
 the post, the kind (hashtag, expert, person, company), the suggested hashtag or roster name and
@@ -127,11 +132,20 @@ FRESH4_SOURCES = (
     "fresh4_tweets_jaforbes_en",
     "fresh4_news_matfagraad_da",
 )
+FRESH5_TEXTS = ROOT / "corpora" / "real" / "fresh5" / "texts"
+FRESH5_SOURCES = (
+    "fresh5_blog_savaslabs_en",
+    "fresh5_blog_thoughtram_en",
+    "fresh5_blog_namshi_en",
+    "fresh5_blog_spacebetween_en",
+    "fresh5_tweets_johnnyscript_en",
+)
 HELDOUT_SPLITS = {
     "fresh": FRESH_SOURCES,
     "fresh2": FRESH2_SOURCES,
     "fresh3": FRESH3_SOURCES,
     "fresh4": FRESH4_SOURCES,
+    "fresh5": FRESH5_SOURCES,
 }
 KINDS = ("hashtag", "expert", "person", "company")
 _PLURAL = {"hashtag": "hashtags", "expert": "experts", "person": "people", "company": "companies"}
@@ -150,7 +164,7 @@ def load_texts(root: Path, genres: tuple[str, ...], split: str) -> list[dict[str
     """The posts of ``genres`` in ``split`` found under ``root``.
 
     ``dev``, ``test`` or ``all``: the main corpus without the held-out sources; ``fresh``,
-    ``fresh2``, ``fresh3`` or ``fresh4``: only that held-out set's sources (every post of them, no hash split)."""
+    ``fresh2``, ``fresh3``, ``fresh4`` or ``fresh5``: only that held-out set's sources (every post of them, no hash split)."""
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     for path in sorted(root.glob("*/*.jsonl")):
@@ -436,6 +450,12 @@ def main(argv: list[str] | None = None) -> int:
         default=FRESH4_TEXTS,
         help=f"fourth held-out set's texts (default {FRESH4_TEXTS})",
     )
+    ap.add_argument(
+        "--fresh5-texts",
+        type=Path,
+        default=FRESH5_TEXTS,
+        help=f"fifth held-out set's texts (default {FRESH5_TEXTS})",
+    )
     ap.add_argument("--sample", type=Path, metavar="DIR", help="write sample.jsonl and key.jsonl here")
     ap.add_argument("-n", type=int, default=None, help="sample at most N, stratified (default: all)")
     ap.add_argument("--seed", type=int, default=14)
@@ -457,6 +477,7 @@ def main(argv: list[str] | None = None) -> int:
         "fresh2": args.fresh2_texts,
         "fresh3": args.fresh3_texts,
         "fresh4": args.fresh4_texts,
+        "fresh5": args.fresh5_texts,
     }.get(args.split, args.texts)
     default = FRESH_GENRES if args.split in HELDOUT_SPLITS else GENRES
     texts = load_texts(root, tuple(args.genre or default), args.split)

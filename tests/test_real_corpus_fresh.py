@@ -191,7 +191,13 @@ def test_heldout_sources_are_built_apart() -> None:
     assert held4 == set(bench_tags_real.FRESH4_SOURCES)
     assert all(not s["redistributable"] for s in build.HELDOUT4)
     assert all(s["id"].startswith("fresh4_") for s in build.HELDOUT4)
-    assert {s.get("heldout") for s in sources.SOURCES} == {None, "tags", "tags2", "tags3", "tags4"}
+    held5 = {s["id"] for s in sources.SOURCES if s.get("heldout") == "tags5"}
+    assert held5 and held5 == {s["id"] for s in build.HELDOUT5}
+    assert not held5 & ({s["id"] for s in build.MAIN} | held | held2 | held3 | held4)
+    assert held5 == set(bench_tags_real.FRESH5_SOURCES)
+    assert all(not s["redistributable"] for s in build.HELDOUT5)
+    assert all(s["id"].startswith("fresh5_") for s in build.HELDOUT5)
+    assert {s.get("heldout") for s in sources.SOURCES} == {None, "tags", "tags2", "tags3", "tags4", "tags5"}
 
 
 def test_select_heldout_fresh2_drops_main_and_fresh_texts() -> None:
@@ -344,6 +350,18 @@ def test_linkedin_export_from_zip(tmp_path: Path) -> None:
                 "all": ["li_sanand0_en:3"],
             },
         ),
+        (
+            [
+                ("fresh5_blog_namshi_en:1", "blog_org"),
+                ("fresh4_tweets_leefallin_en:2", "tweet_person"),
+                ("li_sanand0_en:3", "linkedin_person"),
+            ],
+            {
+                "fresh4": ["fresh4_tweets_leefallin_en:2"],
+                "fresh5": ["fresh5_blog_namshi_en:1"],
+                "all": ["li_sanand0_en:3"],
+            },
+        ),
     ],
 )
 def test_bench_reads_each_held_out_set_only_with_its_split(
@@ -468,3 +486,18 @@ def test_md_by_author_gives_one_author_per_named_writer(tmp_path: Path) -> None:
     assert [r["id"].rsplit("/", 1)[-1] for r in recs] == ["2022-07-01-a", "2022-07-02-b", "2022-07-03-c"]
     assert recs[0]["author"] == recs[2]["author"] != recs[1]["author"]
     assert not recs[0]["text"].startswith("---")
+
+
+def test_fresh5_code_heavy_posts_are_measured_and_code_is_dropped() -> None:
+    prose = "We are happy to welcome Ann to the team. She joins us from a design studio.\n\n"
+    fenced = "---\ntitle: x\n---\n" + prose + "```js\n" + "var a = 1;\n" * 40 + "```\n"
+    indented = "---\ntitle: x\n---\n" + prose + "".join(f"    line {i} = {i};\n" for i in range(40))
+    listed = "---\ntitle: x\n---\n" + prose + "- an item\n    continued item text\n"
+    liquid = prose + "{% highlight ruby %}\nputs 1\n{% endhighlight %}\n" + prose * 30
+    assert sources.fresh5_code_share(fenced) > sources.FRESH5_CODE_SHARE
+    assert sources.fresh5_code_share(indented) > sources.FRESH5_CODE_SHARE
+    assert sources.fresh5_code_share(listed) == 0
+    assert sources.fresh5_code_share(liquid) < sources.FRESH5_CODE_SHARE
+    assert "puts 1" not in sources.fresh5_drop_code(liquid)
+    assert "line 3" not in sources.fresh5_drop_code(indented)
+    assert "continued item text" in sources.fresh5_drop_code(listed)

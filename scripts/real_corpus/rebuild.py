@@ -12,7 +12,9 @@ the same way into corpora/real/fresh/texts (``--fresh-ids``, ``--fresh-out``), a
 held-out set (corpora/real/fresh2/ids, ``heldout="tags2"``) into corpora/real/fresh2/texts
 (``--fresh2-ids``, ``--fresh2-out``), and the third (corpora/real/fresh3/ids, ``heldout="tags3"``) into
 corpora/real/fresh3/texts (``--fresh3-ids``, ``--fresh3-out``), and the fourth (corpora/real/fresh4/ids,
-``heldout="tags4"``) into corpora/real/fresh4/texts (``--fresh4-ids``, ``--fresh4-out``)."""
+``heldout="tags4"``) into corpora/real/fresh4/texts (``--fresh4-ids``, ``--fresh4-out``), and the fifth
+(corpora/real/fresh5/ids, ``heldout="tags5"``) into corpora/real/fresh5/texts (``--fresh5-ids``,
+``--fresh5-out``)."""
 
 from __future__ import annotations
 
@@ -40,6 +42,8 @@ def main(argv=None):
     ap.add_argument("--fresh3-out", type=Path, default=here / "fresh3" / "texts")
     ap.add_argument("--fresh4-ids", type=Path, default=here / "fresh4" / "ids")
     ap.add_argument("--fresh4-out", type=Path, default=here / "fresh4" / "texts")
+    ap.add_argument("--fresh5-ids", type=Path, default=here / "fresh5" / "ids")
+    ap.add_argument("--fresh5-out", type=Path, default=here / "fresh5" / "texts")
     a = ap.parse_args(argv)
     by_id = {s["id"]: s for s in SOURCES}
     missing = 0
@@ -48,6 +52,7 @@ def main(argv=None):
     jobs += [(f, a.fresh2_out) for f in sorted(a.fresh2_ids.glob("*/*.jsonl"))]
     jobs += [(f, a.fresh3_out) for f in sorted(a.fresh3_ids.glob("*/*.jsonl"))]
     jobs += [(f, a.fresh4_out) for f in sorted(a.fresh4_ids.glob("*/*.jsonl"))]
+    jobs += [(f, a.fresh5_out) for f in sorted(a.fresh5_ids.glob("*/*.jsonl"))]
     for f, out in jobs:
         sid, lang = f.stem, f.parent.name
         want = [r["id"] for r in read_jsonl(f)]

@@ -1744,3 +1744,174 @@ source(
     "and the pages on its committees and on the council. Section index pages left out.",
     heldout=HELDOUT_TAGS4,
 )(lambda mirror, src: _site_pages(mirror, src, genre=_fresh4_fagrad_genre, skip=r"/_index\.md$", lang="da"))
+
+
+# ------------------------------------------------------------------ held out, fifth set (fresh5)
+# A fifth held-out set (``heldout="tags5"``), added once fresh4 had been read and judged: posts
+# nobody on the team has read or tuned on. build.py writes them to fresh5/texts and fresh5/ids,
+# apart from the main corpus and fresh to fresh4 (deduplicated against all five, so none of them
+# changes), capped per source; benchmarks/bench_tags_real.py reads them only with
+# ``--split fresh5``. Do not tune on them, and do not read them to design features.
+HELDOUT_TAGS5 = "tags5"
+_COMPANY_BLOG_RULE = (
+    "Posts of a company's own blog, published by the company (some signed by an employee): "
+    "organisation by publisher, the rule used for the other company blogs."
+)
+# code in a post: fenced blocks, Liquid/Octopress highlight blocks, <pre> blocks
+_FRESH5_CODE = re.compile(
+    r"```.*?```|~~~.*?~~~|\{%\s*(highlight|codeblock)\b.*?\{%\s*end(highlight|codeblock)\s*%\}|<pre\b.*?</pre>",
+    re.S | re.I,
+)
+_FRESH5_SKIP_RAW = re.compile(r"(?m)^(published:\s*false|draft:\s*true)\s*$")
+FRESH5_MIN_CHARS = 40  # texts shorter than this are left out
+FRESH5_CODE_SHARE = 0.15  # posts whose body is more than this share code are left out
+
+
+def _indented_code(body: str) -> list[str]:
+    """Markdown indented code blocks: runs of lines indented by a tab or 4+ spaces that follow a
+    blank line (list continuations, which follow a list item, are not counted)."""
+    blocks, cur, prev_blank, in_list = [], [], True, False
+    for ln in body.split("\n"):
+        if cur:
+            if ln.startswith(("    ", "\t")) or not ln.strip():
+                cur.append(ln)
+                continue
+            blocks.append("\n".join(cur).rstrip("\n"))
+            cur = []
+        if ln.startswith(("    ", "\t")) and ln.strip() and prev_blank and not in_list:
+            cur = [ln]
+            continue
+        if ln.strip():
+            in_list = bool(re.match(r"\s*([-*+]|\d+[.)])\s", ln)) or (in_list and ln.startswith(" "))
+        prev_blank = not ln.strip()
+    if cur:
+        blocks.append("\n".join(cur).rstrip("\n"))
+    return [b for b in blocks if b.strip()]
+
+
+def fresh5_code_share(raw: str) -> float:
+    """The share of a Markdown post's body (after the front matter) that is code."""
+    _, body = split_front_matter(raw)
+    body = body.replace("\r\n", "\n")
+    code = sum(len(m.group(0)) for m in _FRESH5_CODE.finditer(body))
+    code += sum(len(b) for b in _indented_code(_FRESH5_CODE.sub("", body)))
+    return code / max(1, len(body.strip()))
+
+
+def fresh5_drop_code(raw: str) -> str:
+    """The post without its code blocks (the usual Markdown cleaning keeps the inside of Liquid
+    highlight blocks, <pre> blocks and indented code)."""
+    front, body = split_front_matter(raw.replace("\r\n", "\n"))
+    body = _FRESH5_CODE.sub("", body)
+    for b in _indented_code(body):
+        body = body.replace(b, "", 1)
+    return front + body
+
+
+def x_fresh5_md_posts(mirror, src):
+    """Markdown posts under the source's path prefixes in ``src["lang"]``, one author per repository.
+    Drafts (``published: false``, ``draft: true``) and code-heavy posts (more than
+    FRESH5_CODE_SHARE of the body in code blocks) are left out; code blocks are removed from the
+    rest; texts under FRESH5_MIN_CHARS characters are dropped. ``src["skip"]``: a regex on the
+    path of files to leave out."""
+    recs = []
+    lang, genre, at = src["lang"], src["genres"][0], src["author_type"]
+    auth = author_id("site", src.get("author_key") or src["repo"])
+    for pre in src["paths"]:
+        for p in _md_files(mirror, src, pre, exts=(".md", ".markdown", ".mdx")):
+            if src.get("skip") and re.search(src["skip"], p):
+                continue
+            raw = git_text(mirror, src["repo"], src["commit"], p)
+            if _FRESH5_SKIP_RAW.search(split_front_matter(raw)[0]):
+                continue
+            if fresh5_code_share(raw) > FRESH5_CODE_SHARE:
+                continue
+            got = finish(fresh5_drop_code(raw), "md")
+            if not got or len(got[0]) < FRESH5_MIN_CHARS or not mostly_latin(got[0]):
+                continue
+            rec = _page_record(src, p, got, lang, genre, at, auth)
+            if rec:
+                recs.append(rec)
+    return recs
+
+
+def _fresh5_blog_source(
+    sid, repo, commit, paths, notes, lang="en", genre="blog_org", licence=None, skip=None
+):
+    source(
+        id=sid,
+        repo=repo,
+        commit=commit,
+        paths=paths,
+        licence=licence or "none found (no LICENSE file)",
+        redistributable=False,
+        lang=lang,
+        genres=[genre],
+        author_type="organisation" if genre.endswith("_org") else "person",
+        author_rule=_COMPANY_BLOG_RULE if genre == "blog_org" else _PERSON_RULE,
+        notes=notes,
+        heldout=HELDOUT_TAGS5,
+        author_key=repo,
+        skip=skip,
+    )(x_fresh5_md_posts)
+
+
+_fresh5_blog_source(
+    "fresh5_blog_savaslabs_en",
+    "savaslabs/savaslabs.github.io",
+    "ce88293aeb4c1b9dab359befe3a75ba874f373c7",
+    ["_posts/"],
+    "Savas Labs, a small web development agency in Durham, North Carolina: its Jekyll site's blog "
+    "(new hires, conferences and meetups, community projects, client work, how the team works), "
+    "2015-2020, each post signed by an employee. Code-heavy tutorial posts left out.",
+    licence="GPL-3.0 (LICENSE.txt of the site repository; the licence of the posts is not stated)",
+)
+_fresh5_blog_source(
+    "fresh5_blog_thoughtram_en",
+    "thoughtram/blog",
+    "0b3dc473c4fac6a2d1c9dfb222934a38a1baa92d",
+    ["gatsby/content/blog/"],
+    "thoughtram, a small German training company (Angular and Git classes, Hanover): its blog "
+    "(new trainers joining, workshops and classes announced, conferences, meetups it organises, "
+    "company updates, articles), 2014-2019. Code-heavy tutorial posts left out.",
+    licence="MIT file present but it is the Gatsby starter's (John Otander, 2014); post content licence not stated",
+)
+_fresh5_blog_source(
+    "fresh5_blog_namshi_en",
+    "namshi/namshi.github.com",
+    "8b7ed57605ded5bc91761843839902c01dbac3c1",
+    ["source/_posts/"],
+    "Namshi, an online fashion retailer in Dubai: its tech team's Octopress blog (new team "
+    "members welcomed, conferences and meetups, hiring, how the team works, open-source releases, "
+    "engineering write-ups), 2013-2019, posts signed by engineers. Drafts, code-heavy posts and the "
+    "weekly link-list newsletters (#TechThursday, about half the posts) left out.",
+    skip=r"newsletter",
+)
+_fresh5_blog_source(
+    "fresh5_blog_spacebetween_en",
+    "spacebetween/spacebetween.github.io",
+    "e083180cf13f9d30f922cc00f478a24d62a95e7a",
+    ["_posts/"],
+    "Space Between, a small web design and development agency in Ashford, Kent: its Jekyll blog "
+    "(new office, new team members, job openings, projects, events), 2015-2017.",
+)
+source(
+    id="fresh5_tweets_johnnyscript_en",
+    repo="NHQ/tweets",
+    commit="7e68d4a5c6d16dd48cc60393cf3c7632beeae2ed",
+    paths=["data/js/tweets/"],
+    handle="johnnyscript",
+    licence="none found (no LICENSE file)",
+    redistributable=False,
+    lang="en",
+    genres=["tweet_person"],
+    author_rule=_TWEET_RULE,
+    notes="johnny (@johnnyscript, 'folk stack artist'), a JavaScript developer in Oakland: his own "
+    "Twitter archive in the Grailbird format (data/js/tweets/YYYY_MM.js, 2009-2016), committed by "
+    "him as a backup.",
+    heldout=HELDOUT_TAGS5,
+)(
+    lambda mirror, src: [
+        r for r in x_fresh3_twitter_archive(mirror, src) if len(r["text"]) >= FRESH5_MIN_CHARS
+    ]
+)
