@@ -147,6 +147,14 @@ HELDOUT_SPLITS = {
     "fresh4": FRESH4_SOURCES,
     "fresh5": FRESH5_SOURCES,
 }
+#: each held-out set's texts folder and how ``--help`` names it
+HELDOUT_TEXTS = {
+    "fresh": (FRESH_TEXTS, "the first held-out set's"),
+    "fresh2": (FRESH2_TEXTS, "the second held-out set's"),
+    "fresh3": (FRESH3_TEXTS, "the third held-out set's"),
+    "fresh4": (FRESH4_TEXTS, "the fourth held-out set's"),
+    "fresh5": (FRESH5_TEXTS, "the fifth held-out set's"),
+}
 KINDS = ("hashtag", "expert", "person", "company")
 _PLURAL = {"hashtag": "hashtags", "expert": "experts", "person": "people", "company": "companies"}
 
@@ -429,33 +437,8 @@ def main(argv: list[str] | None = None) -> int:
         "--genre", action="append", help=f"genres to use (repeatable; default {', '.join(GENRES)})"
     )
     ap.add_argument("--split", choices=("dev", "test", "all", *HELDOUT_SPLITS), default="dev")
-    ap.add_argument(
-        "--fresh-texts", type=Path, default=FRESH_TEXTS, help=f"held-out texts (default {FRESH_TEXTS})"
-    )
-    ap.add_argument(
-        "--fresh2-texts",
-        type=Path,
-        default=FRESH2_TEXTS,
-        help=f"second held-out set's texts (default {FRESH2_TEXTS})",
-    )
-    ap.add_argument(
-        "--fresh3-texts",
-        type=Path,
-        default=FRESH3_TEXTS,
-        help=f"third held-out set's texts (default {FRESH3_TEXTS})",
-    )
-    ap.add_argument(
-        "--fresh4-texts",
-        type=Path,
-        default=FRESH4_TEXTS,
-        help=f"fourth held-out set's texts (default {FRESH4_TEXTS})",
-    )
-    ap.add_argument(
-        "--fresh5-texts",
-        type=Path,
-        default=FRESH5_TEXTS,
-        help=f"fifth held-out set's texts (default {FRESH5_TEXTS})",
-    )
+    for split, (texts, which) in HELDOUT_TEXTS.items():
+        ap.add_argument(f"--{split}-texts", type=Path, default=texts, help=f"{which} texts (default {texts})")
     ap.add_argument("--sample", type=Path, metavar="DIR", help="write sample.jsonl and key.jsonl here")
     ap.add_argument("-n", type=int, default=None, help="sample at most N, stratified (default: all)")
     ap.add_argument("--seed", type=int, default=14)
@@ -472,13 +455,7 @@ def main(argv: list[str] | None = None) -> int:
         print(precision(key, judges))
         return 0
 
-    root = {
-        "fresh": args.fresh_texts,
-        "fresh2": args.fresh2_texts,
-        "fresh3": args.fresh3_texts,
-        "fresh4": args.fresh4_texts,
-        "fresh5": args.fresh5_texts,
-    }.get(args.split, args.texts)
+    root = getattr(args, f"{args.split}_texts") if args.split in HELDOUT_TEXTS else args.texts
     default = FRESH_GENRES if args.split in HELDOUT_SPLITS else GENRES
     texts = load_texts(root, tuple(args.genre or default), args.split)
     if not texts:

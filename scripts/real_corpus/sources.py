@@ -1478,7 +1478,8 @@ def x_fresh3_mastodon_outbox(mirror, src):
     return recs
 
 
-def _fresh3_social_source(sid, repo, commit, paths, notes, extract, handle="", licence=None):
+def _tweet_source(sid, repo, commit, paths, notes, extract, handle="", licence=None, heldout=HELDOUT_TAGS3):
+    """One person's own tweet (or toot) archive as a held-out source (fresh3, fresh4)."""
     source(
         id=sid,
         repo=repo,
@@ -1491,11 +1492,11 @@ def _fresh3_social_source(sid, repo, commit, paths, notes, extract, handle="", l
         genres=["tweet_person"],
         author_rule=_TWEET_RULE,
         notes=notes,
-        heldout=HELDOUT_TAGS3,
+        heldout=heldout,
     )(extract)
 
 
-_fresh3_social_source(
+_tweet_source(
     "fresh3_tweets_smithjd_en",
     "smithjd/twitter_archive",
     "39186057ef61794e87c60f19da7358a7d761591e",
@@ -1505,7 +1506,7 @@ _fresh3_social_source(
     x_fresh3_twitter_archive,
     handle="smithjd",
 )
-_fresh3_social_source(
+_tweet_source(
     "fresh3_tweets_andreruffert_en",
     "andreruffert/twitter",
     "83dc6c3e8c466488d3cc0d77605bf97fd811b7df",
@@ -1515,7 +1516,7 @@ _fresh3_social_source(
     x_fresh3_twitter_archive,
     handle="andreruffert",
 )
-_fresh3_social_source(
+_tweet_source(
     "fresh3_tweets_06b_en",
     "06b/Twitter-Archive",
     "69af502390d3ed67288492645abc215129e238db",
@@ -1525,7 +1526,7 @@ _fresh3_social_source(
     x_fresh3_twitter_archive,
     handle="06b",
 )
-_fresh3_social_source(
+_tweet_source(
     "fresh3_toots_dealingwith_en",
     "dealingwith/masto-archive",
     "70f48600a36081d878f1333e827213ec5e7a4d12",
@@ -1674,24 +1675,7 @@ _fresh_md_source(
 HELDOUT_TAGS4 = "tags4"
 
 
-def _fresh4_social_source(sid, repo, commit, paths, notes, extract, handle="", licence=None):
-    source(
-        id=sid,
-        repo=repo,
-        commit=commit,
-        paths=paths,
-        handle=handle,
-        licence=licence or "none found (no LICENSE file)",
-        redistributable=False,
-        lang="en",
-        genres=["tweet_person"],
-        author_rule=_TWEET_RULE,
-        notes=notes,
-        heldout=HELDOUT_TAGS4,
-    )(extract)
-
-
-_fresh4_social_source(
+_tweet_source(
     "fresh4_tweets_ianinsheffield_en",
     "IaninSheffield/MyTweets",
     "03fe50ee288d56cf8e11a28f0aa4203fbb4c62b5",
@@ -1701,8 +1685,9 @@ _fresh4_social_source(
     "(data/js/tweets/YYYY_MM.js, 2009-2023), committed as a backup.",
     x_fresh3_twitter_archive,
     handle="IaninSheffield",
+    heldout=HELDOUT_TAGS4,
 )
-_fresh4_social_source(
+_tweet_source(
     "fresh4_tweets_leefallin_en",
     "LeeFallin/twitter",
     "6ba33287d9c39da4dd44dc06945e6bdbbe899933",
@@ -1712,8 +1697,9 @@ _fresh4_social_source(
     "(data/js/tweets/YYYY_MM.js, 2009-2023), committed as a backup.",
     x_fresh3_twitter_archive,
     handle="LeeFallin",
+    heldout=HELDOUT_TAGS4,
 )
-_fresh4_social_source(
+_tweet_source(
     "fresh4_tweets_jaforbes_en",
     "JAForbes/twitter_archive",
     "050ccc2f98945681890b915a9a93f82ee4a54cae",
@@ -1722,6 +1708,7 @@ _fresh4_social_source(
     "the Grailbird format (data/js/tweets/YYYY_MM.js, 2008-2015).",
     x_fresh3_twitter_archive,
     handle="james_a_forbes",
+    heldout=HELDOUT_TAGS4,
 )
 
 
