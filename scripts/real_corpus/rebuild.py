@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build import PUBLIC_FIELDS  # noqa: E402
+from build import HELDOUT_SETS, PUBLIC_FIELDS  # noqa: E402
 from common import read_jsonl, write_jsonl  # noqa: E402
 from sources import SOURCES  # noqa: E402
 
@@ -34,25 +34,16 @@ def main(argv=None):
     ap.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
     ap.add_argument("--out", type=Path, default=here / "texts")
     ap.add_argument("--ids", type=Path, default=here / "ids")
-    ap.add_argument("--fresh-ids", type=Path, default=here / "fresh" / "ids")
-    ap.add_argument("--fresh-out", type=Path, default=here / "fresh" / "texts")
-    ap.add_argument("--fresh2-ids", type=Path, default=here / "fresh2" / "ids")
-    ap.add_argument("--fresh2-out", type=Path, default=here / "fresh2" / "texts")
-    ap.add_argument("--fresh3-ids", type=Path, default=here / "fresh3" / "ids")
-    ap.add_argument("--fresh3-out", type=Path, default=here / "fresh3" / "texts")
-    ap.add_argument("--fresh4-ids", type=Path, default=here / "fresh4" / "ids")
-    ap.add_argument("--fresh4-out", type=Path, default=here / "fresh4" / "texts")
-    ap.add_argument("--fresh5-ids", type=Path, default=here / "fresh5" / "ids")
-    ap.add_argument("--fresh5-out", type=Path, default=here / "fresh5" / "texts")
+    for _, folder, _ in HELDOUT_SETS:
+        ap.add_argument(f"--{folder}-ids", type=Path, default=here / folder / "ids")
+        ap.add_argument(f"--{folder}-out", type=Path, default=here / folder / "texts")
     a = ap.parse_args(argv)
     by_id = {s["id"]: s for s in SOURCES}
     missing = 0
     jobs = [(f, a.out) for f in sorted(a.ids.glob("*/*.jsonl"))]
-    jobs += [(f, a.fresh_out) for f in sorted(a.fresh_ids.glob("*/*.jsonl"))]
-    jobs += [(f, a.fresh2_out) for f in sorted(a.fresh2_ids.glob("*/*.jsonl"))]
-    jobs += [(f, a.fresh3_out) for f in sorted(a.fresh3_ids.glob("*/*.jsonl"))]
-    jobs += [(f, a.fresh4_out) for f in sorted(a.fresh4_ids.glob("*/*.jsonl"))]
-    jobs += [(f, a.fresh5_out) for f in sorted(a.fresh5_ids.glob("*/*.jsonl"))]
+    for _, folder, _ in HELDOUT_SETS:
+        ids, out = getattr(a, f"{folder}_ids"), getattr(a, f"{folder}_out")
+        jobs += [(f, out) for f in sorted(ids.glob("*/*.jsonl"))]
     for f, out in jobs:
         sid, lang = f.stem, f.parent.name
         want = [r["id"] for r in read_jsonl(f)]
