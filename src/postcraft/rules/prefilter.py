@@ -244,6 +244,8 @@ def starts(pattern: str) -> frozenset[str] | None:
     ['i', 'o', 'w']
     >>> starts(r"\\A[\\s]*(?:hi|\\d+)"), starts(r"\\A[\\s]*(?:x?)"), starts(r"\\b(?:hi)")
     (None, None, None)
+    >>> starts(r"\\A[\\s\\w]*(?:hi)"), starts(r"\\A[a-z ]*(?:hi)"), starts(r"\\A[\\s]{0,3}(?:hi)")
+    (None, None, None)
     """
     if not anchored(pattern):
         return None
@@ -252,10 +254,47 @@ def starts(pattern: str) -> frozenset[str] | None:
             return None  # an alternative outside every group need not be anchored
         rest = pattern[2:]
         if rest.startswith("["):
-            rest = rest[rest.find("]", 1) + 2 :]  # the run's class and its * or +
+            end = _Reader(rest)._class_end(0)  # the run's class, then its * or +
+            if not _no_letters(rest[1 : end - 1]) or rest[end : end + 1] not in ("*", "+"):
+                return None
+            rest = rest[end + 1 :]
         return _branch_starts(rest)
     except (_Unsupported, IndexError):
         return None
+
+
+#: the class escapes and property names a leading run may hold: none matches a letter or digit
+_RUN_ESCAPES = frozenset({"s", "t", "n", "r", "f", "v"})
+_RUN_PROPERTIES = frozenset(
+    {"So", "Sk", "Sm", "Sc", "S", "P", "Po", "Pd", "Ps", "Pe", "Pi", "Pf", "Pc", "Zs", "Z"}
+)
+
+
+def _no_letters(body: str) -> bool:
+    """True when a character class's ``body`` can match no ASCII letter or digit: white space,
+    symbol and punctuation properties, and literal characters that are neither (a negated class,
+    a range or anything else unknown is not trusted)."""
+    if body.startswith("^"):
+        return False
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            e = body[i + 1 : i + 2]
+            if e in ("p", "P") and body[i + 2 : i + 3] == "{":
+                close = body.find("}", i + 3)
+                if e == "P" or close < 0 or body[i + 3 : close] not in _RUN_PROPERTIES:
+                    return False
+                i = close + 1
+                continue
+            if e not in _RUN_ESCAPES:
+                return False
+            i += 2
+            continue
+        if c == "-" or (c.isascii() and c.isalnum()):
+            return False
+        i += 1
+    return True
 
 
 def _scan_to(p: str, i: int, stops: str) -> int:
