@@ -947,25 +947,45 @@ def mostly_latin(text: str, share: float = 0.05) -> bool:
     return letters == 0 or len(_NON_LATIN.findall(text)) / letters <= share
 
 
-def x_fresh_md_posts(mirror, src, *, lang, genre, author_type, skip=None, drop=None, skip_raw=None):
+def x_fresh_md_posts(
+    mirror,
+    src,
+    *,
+    lang,
+    genre,
+    author_type,
+    skip=None,
+    drop=None,
+    skip_raw=None,
+    exts=(".md", ".markdown"),
+    keep=None,
+    prepare=None,
+    min_chars=0,
+):
     """Markdown posts under the source's path prefixes, kept when they are in ``lang``; one author
     per repository (``author_key``). Front matter, code, images and link targets go (``finish``);
     ``skip`` is a regex on the path of posts to leave out, ``drop`` one on the raw text of
     markers to delete (e.g. a site's "read more" marker); ``skip_raw`` one on the raw text of posts
-    to leave out (e.g. ``draft: true`` in the front matter)."""
+    to leave out (e.g. ``draft: true`` in the front matter). ``exts``: the file endings read;
+    ``keep``: a test of the raw text (a post failing it is left out); ``prepare``: a change to the
+    raw text before cleaning; ``min_chars``: shorter cleaned texts are left out."""
     recs = []
     auth = author_id("site", src.get("author_key") or src["repo"])
     for pre in src["paths"]:
-        for p in _md_files(mirror, src, pre):
+        for p in _md_files(mirror, src, pre, exts=exts):
             if skip and re.search(skip, p):
                 continue
             raw = git_text(mirror, src["repo"], src["commit"], p)
             if skip_raw and re.search(skip_raw, raw):
                 continue
+            if keep is not None and not keep(raw):
+                continue
             if drop:
                 raw = re.sub(drop, "", raw)
+            if prepare is not None:
+                raw = prepare(raw)
             got = finish(raw, "md")
-            if got and not mostly_latin(got[0]):
+            if got and (len(got[0]) < min_chars or not mostly_latin(got[0])):
                 continue
             rec = _page_record(src, p, got, lang, genre, author_type, auth)
             if rec:
@@ -1801,25 +1821,26 @@ def x_fresh5_md_posts(mirror, src):
     FRESH5_CODE_SHARE of the body in code blocks) are left out; code blocks are removed from the
     rest; texts under FRESH5_MIN_CHARS characters are dropped. ``src["skip"]``: a regex on the
     path of files to leave out."""
-    recs = []
-    lang, genre, at = src["lang"], src["genres"][0], src["author_type"]
-    auth = author_id("site", src.get("author_key") or src["repo"])
-    for pre in src["paths"]:
-        for p in _md_files(mirror, src, pre, exts=(".md", ".markdown", ".mdx")):
-            if src.get("skip") and re.search(src["skip"], p):
-                continue
-            raw = git_text(mirror, src["repo"], src["commit"], p)
-            if _FRESH5_SKIP_RAW.search(split_front_matter(raw)[0]):
-                continue
-            if fresh5_code_share(raw) > FRESH5_CODE_SHARE:
-                continue
-            got = finish(fresh5_drop_code(raw), "md")
-            if not got or len(got[0]) < FRESH5_MIN_CHARS or not mostly_latin(got[0]):
-                continue
-            rec = _page_record(src, p, got, lang, genre, at, auth)
-            if rec:
-                recs.append(rec)
-    return recs
+    return x_fresh_md_posts(
+        mirror,
+        src,
+        lang=src["lang"],
+        genre=src["genres"][0],
+        author_type=src["author_type"],
+        skip=src.get("skip"),
+        exts=(".md", ".markdown", ".mdx"),
+        keep=_fresh5_keeps,
+        prepare=fresh5_drop_code,
+        min_chars=FRESH5_MIN_CHARS,
+    )
+
+
+def _fresh5_keeps(raw: str) -> bool:
+    """Not a draft and not code-heavy."""
+    return (
+        not _FRESH5_SKIP_RAW.search(split_front_matter(raw)[0])
+        and fresh5_code_share(raw) <= FRESH5_CODE_SHARE
+    )
 
 
 def _fresh5_blog_source(
